@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Command 2: every check and test, the same locally and in CI.
+#   formatting, clippy (host and wasm32, -D warnings), native unit tests,
+#   release build, end-to-end tests in headless Chromium.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+"$ROOT/scripts/setup.sh"
+cd "$ROOT"
+started=$SECONDS
+
+step "cargo fmt --check"
+cargo +nightly fmt --all -- --check
+
+step "clippy (host)"
+cargo +nightly clippy --all-targets -- -D warnings
+
+step "clippy (wasm32)"
+wasm cargo +nightly clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+step "native unit tests"
+cargo +nightly test
+
+step "release build (trunk)"
+wasm trunk build --release
+
+step "end-to-end tests (headless Chromium)"
+node --test --test-concurrency=1 tests/e2e/
+
+step "all checks passed in $((SECONDS - started)) s"

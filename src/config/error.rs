@@ -1,0 +1,64 @@
+//! Named errors for settings a learner can act on.
+
+use thiserror::Error;
+
+/// One rejected setting. Each names the key, what was given and what is
+/// accepted; the setting then falls back to its default.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum ConfigError {
+    #[error(
+        "{key} must be a whole number between {min} and {max} (got \"{got}\"); using {default}"
+    )]
+    NotANumber {
+        key: &'static str,
+        got: String,
+        min: u32,
+        max: u32,
+        default: String,
+    },
+    #[error("{key} must be between {min} and {max} (got {got}); using {default}")]
+    OutOfRange {
+        key: &'static str,
+        got: String,
+        min: u32,
+        max: u32,
+        default: String,
+    },
+    #[error("models: unknown model \"{got}\" (accepted: {accepted}); using {default}")]
+    UnknownModel {
+        got: String,
+        accepted: String,
+        default: String,
+    },
+    #[error("models: \"{got}\" is listed twice; each model runs once per run")]
+    DuplicateModel { got: String },
+    #[error("models: choose at least one model (accepted: {accepted}); using {default}")]
+    NoModels { accepted: String, default: String },
+    #[error("workload must be fib or fetch (got \"{got}\"); using fib")]
+    UnknownWorkload { got: String },
+    #[error("{key} must be 1 or absent (got \"{got}\")")]
+    NotAFlag { key: &'static str, got: String },
+    #[error(
+        "url must be an http:// or https:// address (got \"{got}\"); using the simulated server"
+    )]
+    BadUrl { got: String },
+    #[error("{key} was given {count} times; give it once (using the first)")]
+    Repeated { key: String, count: usize },
+}
+
+impl ConfigError {
+    /// The URL key the error is about, for highlighting the form field.
+    pub fn key(&self) -> &str {
+        match self {
+            ConfigError::NotANumber { key, .. }
+            | ConfigError::OutOfRange { key, .. }
+            | ConfigError::NotAFlag { key, .. } => key,
+            ConfigError::UnknownModel { .. }
+            | ConfigError::DuplicateModel { .. }
+            | ConfigError::NoModels { .. } => "models",
+            ConfigError::UnknownWorkload { .. } => "workload",
+            ConfigError::BadUrl { .. } => "url",
+            ConfigError::Repeated { key, .. } => key,
+        }
+    }
+}

@@ -1,0 +1,271 @@
+//! The validated settings of one experiment and the function that makes them.
+
+use serde::{Deserialize, Serialize};
+
+use super::error::ConfigError;
+use super::limits::{Range, LIMITS};
+use super::query::RawSettings;
+use crate::models::ModelId;
+
+/// Longest text of a rejected value echoed back in a message.
+const ECHO_MAX: usize = 40;
+/// Longest accepted custom URL.
+const URL_MAX: usize = 2_000;
+
+/// What to run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Workload {
+    /// CPU-bound: recursive fib(n), `tasks` times.
+    Fib,
+    /// I/O-bound: `requests` HTTP requests that each wait on a slow server.
+    Fetch,
+}
+
+impl Workload {
+    /// The public id (`fib`, `fetch`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Workload::Fib => "fib",
+            Workload::Fetch => "fetch",
+        }
+    }
+}
+
+/// One experiment's settings, every value in its accepted range.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settings {
+    pub workload: Workload,
+    pub models: Vec<ModelId>,
+    pub n: u32,
+    pub tasks: u32,
+    pub threads: u32,
+    pub repeat: u32,
+    pub requests: u32,
+    pub latency_ms: u32,
+    pub jitter_ms: u32,
+    pub concurrency: Option<u32>,
+    pub url: Option<String>,
+    pub autorun: bool,
+    pub embed: bool,
+}
+
+impl Settings {
+    /// The defaults: the reference CPU experiment (20 x fib(35)) on every
+    /// model, with one thread per core (`default_threads`, clamped).
+    pub fn defaults(default_threads: u32) -> Self {
+        Settings {
+            workload: Workload::Fib,
+            models: vec![ModelId::Sequential, ModelId::Threads, ModelId::Async],
+            n: 35,
+            tasks: 20,
+            threads: default_threads.clamp(LIMITS.threads.min, LIMITS.threads.max),
+            repeat: 1,
+            requests: 20,
+            latency_ms: 150,
+            jitter_ms: 0,
+            concurrency: None,
+            url: None,
+            autorun: false,
+            embed: false,
+        }
+    }
+}
+
+/// Turns raw settings into validated ones. Every rejected value is reported
+/// by name and replaced by its default; unknown keys are ignored.
+pub fn validate(raw: &RawSettings, default_threads: u32) -> (Settings, Vec<ConfigError>) {
+    let defaults = Settings::defaults(default_threads);
+    let mut errors = Vec::new();
+    let mut v = Validator {
+        raw,
+        errors: &mut errors,
+    };
+
+    let workload = match v.value("workload") {
+        None => defaults.workload,
+        Some("fib") => Workload::Fib,
+        Some("fetch") => Workload::Fetch,
+        Some(other) => {
+            v.errors
+                .push(ConfigError::UnknownWorkload { got: echo(other) });
+            defaults.workload
+        }
+    };
+    let models = v.models(&defaults.models);
+    let settings = Settings {
+        workload,
+        models,
+        n: v.number("n", LIMITS.n, defaults.n),
+        tasks: v.number("tasks", LIMITS.tasks, defaults.tasks),
+        threads: v.number("threads", LIMITS.threads, defaults.threads),
+        repeat: v.number("repeat", LIMITS.repeat, defaults.repeat),
+        requests: v.number("requests", LIMITS.requests, defaults.requests),
+        latency_ms: v.number("latency", LIMITS.latency, defaults.latency_ms),
+        jitter_ms: v.number("jitter", LIMITS.jitter, defaults.jitter_ms),
+        concurrency: v.optional_number("concurrency", LIMITS.concurrency),
+        url: v.url(),
+        autorun: v.flag("autorun"),
+        embed: v.flag("embed"),
+    };
+    (settings, errors)
+}
+
+struct Validator<'a> {
+    raw: &'a RawSettings,
+    errors: &'a mut Vec<ConfigError>,
+}
+
+impl<'a> Validator<'a> {
+    /// The value of `key`, reporting a repeated key. Empty means absent.
+    fn value(&mut self, key: &str) -> Option<&'a str> {
+        let raw: &'a RawSettings = self.raw;
+        let count = raw.count(key);
+        if count > 1 {
+            self.errors.push(ConfigError::Repeated {
+                key: echo(key),
+                count,
+            });
+        }
+        raw.get(key).map(str::trim).filter(|s| !s.is_empty())
+    }
+
+    fn number(&mut self, key: &'static str, range: Range, default: u32) -> u32 {
+        match self.value(key) {
+            None => default,
+            Some(text) => match parse_in_range(key, text, range, &default.to_string()) {
+                Ok(n) => n,
+                Err(e) => {
+                    self.errors.push(e);
+                    default
+                }
+            },
+        }
+    }
+
+    fn optional_number(&mut self, key: &'static str, range: Range) -> Option<u32> {
+        let text = self.value(key)?;
+        match parse_in_range(key, text, range, "no limit") {
+            Ok(n) => Some(n),
+            Err(e) => {
+                self.errors.push(e);
+                None
+            }
+        }
+    }
+
+    fn flag(&mut self, key: &'static str) -> bool {
+        match self.value(key) {
+            None | Some("0") => false,
+            Some("1") => true,
+            Some(other) => {
+                let got = echo(other);
+                self.errors.push(ConfigError::NotAFlag { key, got });
+                false
+            }
+        }
+    }
+
+    fn url(&mut self) -> Option<String> {
+        let text = self.value("url")?;
+        let lower = text.to_ascii_lowercase();
+        let scheme_ok = lower.starts_with("http://") || lower.starts_with("https://");
+        let clean = !text.chars().any(|c| c.is_whitespace() || c.is_control());
+        if scheme_ok && clean && text.len() <= URL_MAX && text.len() > "https://".len() {
+            Some(text.to_owned())
+        } else {
+            self.errors.push(ConfigError::BadUrl { got: echo(text) });
+            None
+        }
+    }
+
+    fn models(&mut self, default: &[ModelId]) -> Vec<ModelId> {
+        let accepted = ModelId::ALL.map(ModelId::as_str).join(", ");
+        let default_text = default
+            .iter()
+            .map(|m| m.as_str())
+            .collect::<Vec<_>>()
+            .join(",");
+        let given = self.raw.get("models").is_some();
+        let Some(text) = self.value("models") else {
+            if given {
+                self.errors.push(ConfigError::NoModels {
+                    accepted,
+                    default: default_text,
+                });
+            }
+            return default.to_vec();
+        };
+        let mut models = Vec::new();
+        for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            match ModelId::parse(part) {
+                Some(m) if models.contains(&m) => {
+                    self.errors
+                        .push(ConfigError::DuplicateModel { got: echo(part) });
+                }
+                Some(m) => models.push(m),
+                None => {
+                    self.errors.push(ConfigError::UnknownModel {
+                        got: echo(part),
+                        accepted: accepted.clone(),
+                        default: default_text.clone(),
+                    });
+                    return default.to_vec();
+                }
+            }
+        }
+        if models.is_empty() {
+            self.errors.push(ConfigError::NoModels {
+                accepted,
+                default: default_text,
+            });
+            return default.to_vec();
+        }
+        models
+    }
+}
+
+fn parse_in_range(
+    key: &'static str,
+    text: &str,
+    range: Range,
+    default: &str,
+) -> Result<u32, ConfigError> {
+    let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let is_integer = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
+    if !is_integer {
+        return Err(ConfigError::NotANumber {
+            key,
+            got: echo(text),
+            min: range.min,
+            max: range.max,
+            default: default.to_owned(),
+        });
+    }
+    match text.parse::<i64>() {
+        Ok(v) if v >= i64::from(range.min) && v <= i64::from(range.max) => {
+            Ok(u32::try_from(v).expect("a value inside a u32 range fits in u32"))
+        }
+        _ => Err(ConfigError::OutOfRange {
+            key,
+            got: echo(text),
+            min: range.min,
+            max: range.max,
+            default: default.to_owned(),
+        }),
+    }
+}
+
+/// A rejected value, shortened for display. It is only ever shown as text.
+fn echo(text: &str) -> String {
+    if text.chars().count() <= ECHO_MAX {
+        text.to_owned()
+    } else {
+        let cut: String = text.chars().take(ECHO_MAX).collect();
+        format!("{cut}…")
+    }
+}
+
+#[cfg(test)]
+#[path = "settings_tests.rs"]
+mod tests;

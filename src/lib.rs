@@ -1,0 +1,26 @@
+//! Concurrency Playground: run the same workload under several concurrency
+//! models in the browser and compare the measured times.
+//!
+//! The crate is split by *where code runs* and *what it owns*:
+//!
+//! - [`workloads`], [`config`], [`report`], [`models`] (ids), [`engine::protocol`]:
+//!   pure Rust, no `web-sys`, tested natively with `cargo test`.
+//! - `engine` (wasm32 only): the dedicated worker that owns the rayon pool and
+//!   runs the CPU models. It never touches the DOM.
+//! - `ui` (wasm32 only): the Yew app on the page's own thread. It never blocks.
+//!
+//! The two entry points in `src/bin/` are a few lines each.
+
+pub mod chart;
+pub mod config;
+pub mod engine;
+pub mod models;
+pub mod report;
+pub mod ui;
+pub mod workloads;
+
+#[cfg(target_arch = "wasm32")]
+pub mod clock;
+
+/// The version reported in results JSON (`app_version`).
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");

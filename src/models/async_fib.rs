@@ -1,0 +1,51 @@
+//! `async` for CPU work: every task is a future on one thread's event loop,
+//! like `asyncio.gather` over coroutines that compute fib.
+//!
+//! Where tasks yield: the recursion awaits at each of its top
+//! [`YIELD_DEPTH`] levels (2^6 = 64 awaits per task), the way an `async def
+//! fib` awaits its recursive calls. Each await goes back to the executor
+//! through a resolved promise, so the other tasks get their turn. All tasks
+//! are in progress at once, on one lane: concurrency without parallelism,
+//! and the awaits cost time instead of saving it.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use futures::future::join_all;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::clock::now_ms;
+use crate::report::TaskRecord;
+use crate::workloads::fib::fib;
+
+/// How many levels of the recursion await (each level doubles the awaits).
+pub const YIELD_DEPTH: u32 = 6;
+
+/// Runs `tasks` x `fib(n)` as interleaved futures on the calling thread.
+pub async fn run_fib(n: u32, tasks: u32, lane: &str) -> Vec<TaskRecord> {
+    let futures = (0..tasks).map(|index| async move {
+        let start = now_ms();
+        let value = fib_awaiting(n, YIELD_DEPTH).await;
+        TaskRecord::fib(index, lane.to_owned(), start, now_ms(), value)
+    });
+    join_all(futures).await
+}
+
+/// fib(n), awaiting between the two recursive calls at the top `depth` levels.
+fn fib_awaiting(n: u32, depth: u32) -> Pin<Box<dyn Future<Output = u64>>> {
+    Box::pin(async move {
+        if depth == 0 || n < 2 {
+            return fib(n);
+        }
+        let a = fib_awaiting(n - 2, depth - 1).await;
+        yield_now().await;
+        let b = fib_awaiting(n - 1, depth - 1).await;
+        a + b
+    })
+}
+
+/// Gives the other tasks a turn: resumes after a promise that is already resolved.
+async fn yield_now() {
+    // A resolved promise cannot reject; the result carries nothing.
+    let _ = JsFuture::from(js_sys::Promise::resolve(&wasm_bindgen::JsValue::UNDEFINED)).await;
+}

@@ -1,0 +1,83 @@
+//! Model identifiers as they appear in URLs, results JSON and the UI.
+
+use serde::{Deserialize, Serialize};
+
+/// An execution model. The serde names are the public ids of the URL and
+/// results contract (`../shared/CONTRACT.md`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ModelId {
+    /// One loop, one thread.
+    Sequential,
+    /// A pool of Web Worker threads (rayon): true parallelism.
+    Threads,
+    /// Tasks on one thread's event loop, interleaved at `await` points.
+    Async,
+}
+
+/// Where a model needs to run, which decides whether it can run here.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ModelPlace {
+    /// Needs only one thread (the engine worker or the page).
+    SingleThread,
+    /// Needs shared memory between threads (cross-origin isolation).
+    SharedMemoryThreads,
+}
+
+impl ModelId {
+    /// Every model, in the order the UI lists them.
+    pub const ALL: [ModelId; 3] = [ModelId::Sequential, ModelId::Threads, ModelId::Async];
+
+    /// The public id (`sequential`, `threads`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ModelId::Sequential => "sequential",
+            ModelId::Threads => "threads",
+            ModelId::Async => "async",
+        }
+    }
+
+    /// Parses a public id; `None` for anything else.
+    pub fn parse(id: &str) -> Option<ModelId> {
+        ModelId::ALL.into_iter().find(|m| m.as_str() == id)
+    }
+
+    /// A short human label.
+    pub fn label(self) -> &'static str {
+        match self {
+            ModelId::Sequential => "Sequential",
+            ModelId::Threads => "Threads (rayon)",
+            ModelId::Async => "Async (one event loop)",
+        }
+    }
+
+    /// What the model needs from the browser.
+    pub fn place(self) -> ModelPlace {
+        match self {
+            ModelId::Threads => ModelPlace::SharedMemoryThreads,
+            ModelId::Sequential | ModelId::Async => ModelPlace::SingleThread,
+        }
+    }
+}
+
+impl std::fmt::Display for ModelId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_round_trip_through_text_and_serde() {
+        for m in ModelId::ALL {
+            assert_eq!(ModelId::parse(m.as_str()), Some(m));
+            let json = serde_json::to_string(&m).expect("serialise a model id");
+            assert_eq!(json, format!("\"{}\"", m.as_str()));
+        }
+        assert_eq!(ModelId::parse("Threads"), None);
+        assert_eq!(ModelId::parse(""), None);
+    }
+}

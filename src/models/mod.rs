@@ -1,0 +1,16 @@
+//! The execution models: their ids (pure, shared by page and engine) and, on
+//! wasm32, one module per model that runs a workload its own way.
+//!
+//! Twins, not branches: every model takes the same inputs and must give the
+//! same answers; only *where* and *how* the work runs differs.
+
+mod id;
+
+pub use id::{ModelId, ModelPlace};
+
+#[cfg(target_arch = "wasm32")]
+pub mod async_fib;
+#[cfg(target_arch = "wasm32")]
+pub mod sequential;
+#[cfg(target_arch = "wasm32")]
+pub mod threads;

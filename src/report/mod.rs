@@ -1,0 +1,11 @@
+//! Timing records and what is made of them: the results JSON
+//! (`concurrency-playground/results@1`) and summary statistics. Pure.
+
+mod results;
+mod stats;
+
+pub use results::{
+    ConfigEcho, Environment, Overheads, Results, RunRecord, RunStatus, TaskRecord, TaskStatus,
+    SCHEMA,
+};
+pub use stats::{lanes_used, max_overlap, Summary};

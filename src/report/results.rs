@@ -1,0 +1,294 @@
+//! The results JSON: what a run produced, in the public schema
+//! `concurrency-playground/results@1` (see the README's "Interface" section).
+//!
+//! Times are milliseconds as floats, relative to the start of the run that
+//! recorded them.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::config::{Settings, Workload};
+use crate::models::ModelId;
+
+/// The schema id carried by every results document.
+pub const SCHEMA: &str = "concurrency-playground/results@1";
+
+/// One results document: the environment, the settings and one record per model.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Results {
+    pub schema: String,
+    pub app_version: String,
+    pub environment: Environment,
+    pub config: ConfigEcho,
+    pub runs: Vec<RunRecord>,
+}
+
+impl Results {
+    /// An empty document for `settings`, to which runs are added as they finish.
+    pub fn new(environment: Environment, settings: &Settings) -> Self {
+        Results {
+            schema: SCHEMA.to_owned(),
+            app_version: crate::APP_VERSION.to_owned(),
+            environment,
+            config: ConfigEcho::from(settings),
+            runs: Vec::new(),
+        }
+    }
+
+    /// Pretty JSON for downloads.
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).expect("results hold only JSON-safe values")
+    }
+}
+
+/// What the browser offered for the run.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Environment {
+    pub user_agent: String,
+    pub hardware_concurrency: u32,
+    pub cross_origin_isolated: bool,
+    pub threads_available: bool,
+    /// Why threads are off, when they are.
+    #[serde(default)]
+    pub threads_unavailable_reason: Option<String>,
+    /// Size of the thread pool the run used.
+    #[serde(default)]
+    pub pool_threads: Option<u32>,
+    /// How long the pool took to start (once per page, not per run).
+    #[serde(default)]
+    pub pool_start_ms: Option<f64>,
+}
+
+/// The settings of the run, as the contract names them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ConfigEcho {
+    pub workload: Workload,
+    pub models: Vec<ModelId>,
+    pub threads: u32,
+    pub repeat: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub n: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tasks: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requests: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub latency: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub jitter: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub concurrency: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+impl From<&Settings> for ConfigEcho {
+    fn from(s: &Settings) -> Self {
+        let fib = s.workload == Workload::Fib;
+        let fetch = !fib;
+        ConfigEcho {
+            workload: s.workload,
+            models: s.models.clone(),
+            threads: s.threads,
+            repeat: s.repeat,
+            n: fib.then_some(s.n),
+            tasks: fib.then_some(s.tasks),
+            requests: fetch.then_some(s.requests),
+            latency: fetch.then_some(s.latency_ms),
+            jitter: fetch.then_some(s.jitter_ms),
+            concurrency: if fetch { s.concurrency } else { None },
+            url: if fetch { s.url.clone() } else { None },
+        }
+    }
+}
+
+/// How a model's run ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RunStatus {
+    Ok,
+    Failed,
+    Skipped,
+    Cancelled,
+}
+
+/// How one task ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TaskStatus {
+    Ok,
+    Failed,
+    Cancelled,
+}
+
+/// Named overheads of a run in ms (`pool_start`, `warm_up`, ...), kept apart
+/// from the model's own wall time.
+pub type Overheads = BTreeMap<String, f64>;
+
+/// One model's run of the workload.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RunRecord {
+    pub model: ModelId,
+    pub workload: Workload,
+    pub status: RunStatus,
+    pub skipped_reason: Option<String>,
+    pub error: Option<String>,
+    /// Wall time from dispatch to the last result; the median when repeated.
+    pub wall_ms: Option<f64>,
+    /// Every repetition's wall time, in run order.
+    #[serde(default)]
+    pub wall_ms_samples: Vec<f64>,
+    #[serde(default)]
+    pub wall_ms_min: Option<f64>,
+    #[serde(default)]
+    pub wall_ms_max: Option<f64>,
+    pub overheads_ms: Overheads,
+    /// The tasks of the median repetition.
+    pub tasks: Vec<TaskRecord>,
+}
+
+impl RunRecord {
+    /// A model that could not run here, with the reason.
+    pub fn skipped(model: ModelId, workload: Workload, reason: impl Into<String>) -> Self {
+        RunRecord {
+            model,
+            workload,
+            status: RunStatus::Skipped,
+            skipped_reason: Some(reason.into()),
+            error: None,
+            wall_ms: None,
+            wall_ms_samples: Vec::new(),
+            wall_ms_min: None,
+            wall_ms_max: None,
+            overheads_ms: Overheads::new(),
+            tasks: Vec::new(),
+        }
+    }
+
+    /// A model that failed as a whole (as opposed to single tasks failing).
+    pub fn failed(model: ModelId, workload: Workload, error: impl Into<String>) -> Self {
+        RunRecord {
+            status: RunStatus::Failed,
+            skipped_reason: None,
+            error: Some(error.into()),
+            ..RunRecord::skipped(model, workload, "")
+        }
+    }
+}
+
+/// One task: where it ran, when, and what it produced.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TaskRecord {
+    pub index: u32,
+    /// `page`, `engine`, `thread-<k>` or `process-<k>`.
+    pub lane: String,
+    pub start_ms: f64,
+    pub end_ms: f64,
+    pub status: TaskStatus,
+    /// fib: the decimal result.
+    pub value: Option<String>,
+    pub error: Option<String>,
+    /// fetch: the HTTP status, when a response arrived.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub http_status: Option<u16>,
+    /// fetch: the body size in bytes, when a response arrived.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bytes: Option<u64>,
+}
+
+impl TaskRecord {
+    /// A finished fib task.
+    pub fn fib(index: u32, lane: String, start_ms: f64, end_ms: f64, value: u64) -> Self {
+        TaskRecord {
+            index,
+            lane,
+            start_ms,
+            end_ms,
+            status: TaskStatus::Ok,
+            value: Some(value.to_string()),
+            error: None,
+            http_status: None,
+            bytes: None,
+        }
+    }
+
+    /// The task's duration.
+    pub fn duration_ms(&self) -> f64 {
+        self.end_ms - self.start_ms
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Results {
+        let mut settings = Settings::defaults(2);
+        settings.n = 32;
+        settings.tasks = 1;
+        let env = Environment {
+            user_agent: "test".into(),
+            hardware_concurrency: 2,
+            cross_origin_isolated: true,
+            threads_available: true,
+            threads_unavailable_reason: None,
+            pool_threads: Some(2),
+            pool_start_ms: Some(95.0),
+        };
+        let mut results = Results::new(env, &settings);
+        let mut overheads = Overheads::new();
+        overheads.insert("pool_start".into(), 95.0);
+        results.runs.push(RunRecord {
+            model: ModelId::Threads,
+            workload: Workload::Fib,
+            status: RunStatus::Ok,
+            skipped_reason: None,
+            error: None,
+            wall_ms: Some(41.2),
+            wall_ms_samples: vec![41.2],
+            wall_ms_min: Some(41.2),
+            wall_ms_max: Some(41.2),
+            overheads_ms: overheads,
+            tasks: vec![TaskRecord::fib(0, "thread-1".into(), 0.3, 20.1, 2_178_309)],
+        });
+        results.runs.push(RunRecord::skipped(
+            ModelId::Async,
+            Workload::Fib,
+            "not here",
+        ));
+        results
+    }
+
+    #[test]
+    fn json_has_the_contract_shape() {
+        let json: serde_json::Value =
+            serde_json::from_str(&sample().to_json_pretty()).expect("valid JSON");
+        assert_eq!(json["schema"], "concurrency-playground/results@1");
+        assert_eq!(json["environment"]["hardware_concurrency"], 2);
+        assert_eq!(json["config"]["workload"], "fib");
+        assert_eq!(json["config"]["n"], 32);
+        assert!(json["config"].get("requests").is_none());
+        let run = &json["runs"][0];
+        assert_eq!(run["model"], "threads");
+        assert_eq!(run["status"], "ok");
+        assert_eq!(run["skipped_reason"], serde_json::Value::Null);
+        assert_eq!(run["overheads_ms"]["pool_start"], 95.0);
+        let task = &run["tasks"][0];
+        assert_eq!(task["lane"], "thread-1");
+        assert_eq!(task["value"], "2178309");
+        assert_eq!(task["error"], serde_json::Value::Null);
+        assert!(task.get("http_status").is_none());
+        assert_eq!(json["runs"][1]["status"], "skipped");
+        assert_eq!(json["runs"][1]["skipped_reason"], "not here");
+        assert_eq!(json["runs"][1]["wall_ms"], serde_json::Value::Null);
+    }
+
+    #[test]
+    fn json_round_trips() {
+        let results = sample();
+        let back: Results =
+            serde_json::from_str(&results.to_json_pretty()).expect("parse own output");
+        assert_eq!(back, results);
+    }
+}

@@ -1,0 +1,103 @@
+//! Small wrappers over page APIs the app needs: environment facts, the
+//! address bar, messages to an embedding page, and file downloads.
+
+use wasm_bindgen::JsValue;
+
+use crate::report::Results;
+
+/// The page's window. The app only runs in a window, so this cannot fail.
+fn window() -> web_sys::Window {
+    gloo::utils::window()
+}
+
+/// `navigator.hardwareConcurrency` (at least 1).
+pub fn hardware_concurrency() -> u32 {
+    let cores = window().navigator().hardware_concurrency();
+    if cores.is_finite() && cores >= 1.0 {
+        // hardwareConcurrency is a small positive integer.
+        cores as u32
+    } else {
+        1
+    }
+}
+
+/// `crossOriginIsolated`: whether shared memory (and so threads) is allowed.
+pub fn cross_origin_isolated() -> bool {
+    // Read as a property: web-sys has no binding for it on `Window`.
+    js_sys::Reflect::get(&window(), &"crossOriginIsolated".into())
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
+}
+
+/// The browser's user agent string.
+pub fn user_agent() -> String {
+    window().navigator().user_agent().unwrap_or_default()
+}
+
+/// The current query string (with `?`, or empty).
+pub fn query() -> String {
+    window().location().search().unwrap_or_default()
+}
+
+/// Replaces the address bar's query without reloading or adding history.
+pub fn replace_query(query: &str) {
+    let path = window().location().pathname().unwrap_or_default();
+    let url = format!("{path}?{query}");
+    if let Ok(history) = window().history() {
+        // Failing to update the address bar only loses the shareable link.
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// True when the page runs inside a frame of another page.
+pub fn in_frame() -> bool {
+    match (window().parent(), window().self_()) {
+        (Ok(Some(parent)), me) => !js_sys::Object::is(&parent, &me),
+        _ => false,
+    }
+}
+
+/// Posts `{source: "concurrency-playground", type, ...}` to the embedding page.
+/// Results carry nothing private, so any parent origin may read them.
+pub fn post_to_parent(kind: &str, payload: Option<&Results>) {
+    if !in_frame() {
+        return;
+    }
+    let Ok(Some(parent)) = window().parent() else {
+        return;
+    };
+    let message = js_sys::Object::new();
+    let set = |k: &str, v: &JsValue| {
+        // Setting a property on a fresh plain object cannot fail.
+        let _ = js_sys::Reflect::set(&message, &k.into(), v);
+    };
+    set("source", &"concurrency-playground".into());
+    set("type", &kind.into());
+    if let Some(results) = payload {
+        match js_sys::JSON::parse(&results.to_json_pretty()) {
+            Ok(value) => set("payload", &value),
+            Err(e) => web_sys::console::error_2(&"results JSON did not parse".into(), &e),
+        }
+    }
+    if let Err(e) = parent.post_message(&message, "*") {
+        web_sys::console::error_2(&"postMessage to the parent failed".into(), &e);
+    }
+}
+
+/// Offers `text` to the user as a file download.
+pub fn download(file_name: &str, mime: &str, text: &str) {
+    let blob = gloo::file::Blob::new_with_options(text, Some(mime));
+    let url = gloo::file::ObjectUrl::from(blob);
+    let document = gloo::utils::document();
+    let Ok(anchor) = document.create_element("a") else {
+        return;
+    };
+    let _ = anchor.set_attribute("href", &url);
+    let _ = anchor.set_attribute("download", file_name);
+    if let Some(a) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&anchor) {
+        a.click();
+    }
+    // The download has started from the click; revoke the URL after a tick.
+    gloo::timers::callback::Timeout::new(1_000, move || drop(url)).forget();
+}

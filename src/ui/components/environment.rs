@@ -1,0 +1,58 @@
+//! The environment panel: what this browser allows, and the pool's start.
+
+use yew::prelude::*;
+
+use crate::ui::browser;
+use crate::ui::state::{AppState, PoolStatus};
+
+#[derive(Properties, PartialEq)]
+pub struct EnvironmentProps {
+    pub state: UseReducerHandle<AppState>,
+}
+
+/// Cross-origin isolation, cores, and whether threads are available (and why not).
+#[function_component(EnvironmentPanel)]
+pub fn environment_panel(props: &EnvironmentProps) -> Html {
+    let isolated = browser::cross_origin_isolated();
+    let cores = browser::hardware_concurrency();
+    let (status, text) = match &props.state.pool {
+        PoolStatus::Starting => ("starting", "starting the thread pool…".to_owned()),
+        PoolStatus::Ready {
+            threads,
+            start_ms,
+            warm_up_ms,
+        } => (
+            "ready",
+            format!(
+                "available: {threads} threads, started in {start_ms:.0} ms, \
+                 warmed up in {warm_up_ms:.0} ms"
+            ),
+        ),
+        PoolStatus::Unavailable { reason } => ("unavailable", format!("unavailable: {reason}")),
+    };
+    let engine = match props.state.engine_start_ms {
+        Some(ms) => format!("loaded in {ms:.0} ms"),
+        None => "loading…".to_owned(),
+    };
+    html! {
+        <section class="panel environment" aria-labelledby="env-title">
+            <h2 id="env-title">{ "Your browser" }</h2>
+            <dl>
+                <dt>{ "Cross-origin isolated" }</dt>
+                <dd data-testid="env-isolated">{ if isolated { "yes" } else { "no" } }</dd>
+                <dt>{ "Logical cores" }</dt>
+                <dd data-testid="env-cores">{ cores }</dd>
+                <dt>{ "Engine worker" }</dt>
+                <dd>{ engine }</dd>
+                <dt>{ "Threads" }</dt>
+                <dd data-testid="pool-status" data-status={status}>{ text }</dd>
+            </dl>
+            <p class="note">
+                { "Timings are honest: the pool starts once when the page loads (its start is \
+                   reported on its own, not in any model's time) and warms up the fib code first, \
+                   because the first calls of fresh WebAssembly run 1.5-3x slower until the \
+                   browser's optimising compiler kicks in." }
+            </p>
+        </section>
+    }
+}

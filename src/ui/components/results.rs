@@ -1,0 +1,111 @@
+//! The results: the comparison chart, then one card per model with its
+//! timeline, overheads and tasks, and the JSON download.
+
+use yew::prelude::*;
+
+use super::timeline::{ComparisonChart, Timeline};
+use crate::chart::{comparison_bars, timeline_lanes};
+use crate::report::{lanes_used, max_overlap, Results, RunRecord, RunStatus};
+
+#[derive(Properties, PartialEq)]
+pub struct ResultsProps {
+    pub results: Results,
+    pub finished: bool,
+    pub on_download: Callback<()>,
+}
+
+#[function_component(ResultsView)]
+pub fn results_view(props: &ResultsProps) -> Html {
+    let bars = comparison_bars(&props.results.runs);
+    let on_download = props.on_download.clone();
+    html! {
+        <section class="results" aria-labelledby="results-title">
+            <div class="results-head">
+                <h2 id="results-title">{ "Results" }</h2>
+                <button type="button" data-testid="download-json" disabled={!props.finished}
+                        onclick={Callback::from(move |_| on_download.emit(()))}>
+                    { "Download results (JSON)" }
+                </button>
+            </div>
+            if !bars.is_empty() {
+                <ComparisonChart {bars} />
+            }
+            <div class="cards">
+                { for props.results.runs.iter().map(run_card) }
+            </div>
+        </section>
+    }
+}
+
+fn run_card(run: &RunRecord) -> Html {
+    let status = match run.status {
+        RunStatus::Ok => "ok",
+        RunStatus::Failed => "failed",
+        RunStatus::Skipped => "skipped",
+        RunStatus::Cancelled => "cancelled",
+    };
+    let model = run.model.as_str();
+    let lanes = lanes_used(&run.tasks);
+    let body = match run.status {
+        RunStatus::Skipped => html! {
+            <p class="skipped">{ format!("Skipped: {}", run.skipped_reason.clone().unwrap_or_default()) }</p>
+        },
+        RunStatus::Failed | RunStatus::Cancelled => html! {
+            <p class="failed">{ format!("Failed: {}", run.error.clone().unwrap_or_default()) }</p>
+        },
+        RunStatus::Ok => html! {
+            <>
+                <p class="wall">
+                    <span data-testid={format!("wall-{model}")} class="big">
+                        { format!("{:.1} ms", run.wall_ms.unwrap_or_default()) }
+                    </span>
+                    if run.wall_ms_samples.len() > 1 {
+                        { format!(" median of {} runs (min {:.1}, max {:.1})",
+                            run.wall_ms_samples.len(),
+                            run.wall_ms_min.unwrap_or_default(),
+                            run.wall_ms_max.unwrap_or_default()) }
+                    }
+                </p>
+                <p class="facts">
+                    { format!("{} tasks on {} lane{} ({}); at most {} at the same time.",
+                        run.tasks.len(), lanes.len(), if lanes.len() == 1 { "" } else { "s" },
+                        lanes.join(", "), max_overlap(&run.tasks)) }
+                </p>
+                if !run.overheads_ms.is_empty() {
+                    <p class="overheads">
+                        { "Not counted in the time above: " }
+                        { run.overheads_ms.iter().map(|(k, v)| format!("{} {v:.0} ms", k.replace('_', " "))).collect::<Vec<_>>().join(", ") }
+                        { " (once per page)." }
+                    </p>
+                }
+                <Timeline lanes={timeline_lanes(&run.tasks)} span_ms={run.wall_ms.unwrap_or_default()}
+                          title={format!("Timeline of {}", run.model.label())} />
+                <details>
+                    <summary>{ "Tasks" }</summary>
+                    <table class="tasks">
+                        <thead><tr>
+                            <th scope="col">{ "#" }</th><th scope="col">{ "Lane" }</th>
+                            <th scope="col">{ "Start (ms)" }</th><th scope="col">{ "End (ms)" }</th>
+                            <th scope="col">{ "Value" }</th>
+                        </tr></thead>
+                        <tbody>
+                            { for run.tasks.iter().map(|t| html! {
+                                <tr>
+                                    <td>{ t.index }</td><td>{ t.lane.clone() }</td>
+                                    <td>{ format!("{:.1}", t.start_ms) }</td><td>{ format!("{:.1}", t.end_ms) }</td>
+                                    <td>{ t.value.clone().or_else(|| t.error.clone()).unwrap_or_default() }</td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </details>
+            </>
+        },
+    };
+    html! {
+        <article class={classes!("card", status)} data-testid={format!("result-{model}")} data-status={status}>
+            <h3>{ run.model.label() }</h3>
+            { body }
+        </article>
+    }
+}

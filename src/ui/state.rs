@@ -1,0 +1,299 @@
+//! The page's state and its reducer: what the user typed, the validated
+//! settings, the engine's status and the results. Pure (no web APIs), so the
+//! transitions are tested natively; components only render it and dispatch
+//! [`Action`]s.
+
+use crate::config::{validate, RawSettings, Settings};
+use crate::models::ModelId;
+use crate::report::{Results, RunRecord};
+
+/// Form keys, in the order the form shows them.
+pub const FORM_KEYS: [&str; 6] = ["workload", "n", "tasks", "threads", "repeat", "models"];
+
+/// The thread pool as the page knows it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PoolStatus {
+    /// The engine is loading or the pool is starting.
+    Starting,
+    Ready {
+        threads: u32,
+        start_ms: f64,
+        warm_up_ms: f64,
+    },
+    /// Threads cannot run here; models that need them are skipped.
+    Unavailable { reason: String },
+}
+
+/// Where the current run is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RunPhase {
+    Idle,
+    Running {
+        model: ModelId,
+        repetition: u32,
+        repeat: u32,
+    },
+    Finished,
+}
+
+/// Everything the page shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppState {
+    /// The form's raw text, by key.
+    pub form: RawSettings,
+    /// The settings a run uses (always valid).
+    pub settings: Settings,
+    /// Messages about rejected settings, shown until the input changes.
+    pub errors: Vec<(String, String)>,
+    pub default_threads: u32,
+    pub engine_start_ms: Option<f64>,
+    pub pool: PoolStatus,
+    pub phase: RunPhase,
+    pub results: Option<Results>,
+}
+
+/// Everything that can happen to the state.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// A form field changed.
+    SetField {
+        key: String,
+        value: String,
+    },
+    /// A model checkbox was toggled.
+    ToggleModel(ModelId),
+    EngineLoaded {
+        module_start_ms: f64,
+    },
+    /// A new engine (with a new pool size) is starting.
+    EngineRestarting,
+    PoolReady {
+        threads: u32,
+        start_ms: f64,
+        warm_up_ms: f64,
+    },
+    PoolFailed {
+        reason: String,
+    },
+    /// A run began with an empty results document.
+    RunStarted(Results),
+    /// A repetition of a model began.
+    Progress {
+        model: ModelId,
+        repetition: u32,
+        repeat: u32,
+    },
+    /// A model finished (all repetitions).
+    ModelFinished(RunRecord),
+    RunFinished,
+}
+
+impl AppState {
+    /// The state for a page opened with `query`.
+    pub fn from_query(query: &str, default_threads: u32) -> Self {
+        let raw = RawSettings::from_query(query);
+        let (settings, errors) = validate(&raw, default_threads);
+        AppState {
+            form: form_of(&settings),
+            settings,
+            errors: errors
+                .iter()
+                .map(|e| (e.key().to_owned(), e.to_string()))
+                .collect(),
+            default_threads,
+            engine_start_ms: None,
+            pool: PoolStatus::Starting,
+            phase: RunPhase::Idle,
+            results: None,
+        }
+    }
+
+    /// True while a run is in progress.
+    pub fn running(&self) -> bool {
+        matches!(self.phase, RunPhase::Running { .. })
+    }
+
+    /// True when the Run button may start a run.
+    pub fn can_run(&self) -> bool {
+        !self.running() && self.pool != PoolStatus::Starting
+    }
+
+    /// The form text of `key`.
+    pub fn field(&self, key: &str) -> &str {
+        self.form.get(key).unwrap_or("")
+    }
+
+    /// Applies one action.
+    pub fn reduce(mut self, action: Action) -> Self {
+        match action {
+            Action::SetField { key, value } => {
+                self.form.set(&key, value);
+                self.revalidate();
+            }
+            Action::ToggleModel(model) => {
+                let mut models: Vec<String> = self
+                    .field("models")
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|m| !m.is_empty())
+                    .map(str::to_owned)
+                    .collect();
+                if let Some(i) = models.iter().position(|m| m == model.as_str()) {
+                    models.remove(i);
+                } else {
+                    models.push(model.as_str().to_owned());
+                }
+                self.form.set("models", models.join(","));
+                self.revalidate();
+            }
+            Action::EngineLoaded { module_start_ms } => {
+                self.engine_start_ms = Some(module_start_ms);
+            }
+            Action::EngineRestarting => {
+                self.engine_start_ms = None;
+                self.pool = PoolStatus::Starting;
+            }
+            Action::PoolReady {
+                threads,
+                start_ms,
+                warm_up_ms,
+            } => {
+                self.pool = PoolStatus::Ready {
+                    threads,
+                    start_ms,
+                    warm_up_ms,
+                };
+            }
+            Action::PoolFailed { reason } => self.pool = PoolStatus::Unavailable { reason },
+            Action::RunStarted(results) => {
+                self.results = Some(results);
+                if let Some(model) = self.settings.models.first() {
+                    self.phase = RunPhase::Running {
+                        model: *model,
+                        repetition: 1,
+                        repeat: self.settings.repeat,
+                    };
+                }
+            }
+            Action::Progress {
+                model,
+                repetition,
+                repeat,
+            } => {
+                self.phase = RunPhase::Running {
+                    model,
+                    repetition,
+                    repeat,
+                };
+            }
+            Action::ModelFinished(record) => {
+                if let Some(results) = &mut self.results {
+                    results.runs.push(record);
+                }
+            }
+            Action::RunFinished => self.phase = RunPhase::Finished,
+        }
+        self
+    }
+
+    fn revalidate(&mut self) {
+        let (settings, errors) = validate(&self.form, self.default_threads);
+        // Keep flags that have no form field (autorun, embed).
+        self.settings = Settings {
+            autorun: self.settings.autorun,
+            embed: self.settings.embed,
+            ..settings
+        };
+        self.errors = errors
+            .iter()
+            .map(|e| (e.key().to_owned(), e.to_string()))
+            .collect();
+    }
+}
+
+/// The form's text for valid settings.
+fn form_of(s: &Settings) -> RawSettings {
+    let models: Vec<&str> = s.models.iter().map(|m| m.as_str()).collect();
+    RawSettings::from_pairs([
+        ("workload", s.workload.as_str().to_owned()),
+        ("models", models.join(",")),
+        ("n", s.n.to_string()),
+        ("tasks", s.tasks.to_string()),
+        ("threads", s.threads.to_string()),
+        ("repeat", s.repeat.to_string()),
+    ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Workload;
+    use crate::report::{Environment, RunRecord};
+
+    #[test]
+    fn a_bad_link_shows_errors_and_uses_defaults_in_the_form() {
+        let s = AppState::from_query("n=abc&threads=0", 2);
+        assert_eq!(s.errors.len(), 2);
+        assert_eq!(s.errors[0].0, "n");
+        assert_eq!(s.field("n"), "35");
+        assert_eq!(s.field("threads"), "2");
+    }
+
+    #[test]
+    fn editing_a_field_revalidates_and_clears_old_errors() {
+        let s = AppState::from_query("n=abc", 2);
+        let s = s.reduce(Action::SetField {
+            key: "n".into(),
+            value: "50".into(),
+        });
+        assert_eq!(s.errors.len(), 1);
+        assert!(s.errors[0].1.contains("between 1 and 45"));
+        assert_eq!(
+            s.settings.n, 35,
+            "an invalid field falls back to its default"
+        );
+        let s = s.reduce(Action::SetField {
+            key: "n".into(),
+            value: "30".into(),
+        });
+        assert!(s.errors.is_empty());
+        assert_eq!(s.settings.n, 30);
+    }
+
+    #[test]
+    fn toggling_models_keeps_their_order_and_refuses_none() {
+        let s = AppState::from_query("models=sequential,threads&autorun=1", 2);
+        let s = s.reduce(Action::ToggleModel(ModelId::Sequential));
+        assert_eq!(s.settings.models, vec![ModelId::Threads]);
+        let s = s.reduce(Action::ToggleModel(ModelId::Async));
+        assert_eq!(s.settings.models, vec![ModelId::Threads, ModelId::Async]);
+        assert!(s.settings.autorun, "flags survive form edits");
+        let s = s
+            .reduce(Action::ToggleModel(ModelId::Threads))
+            .reduce(Action::ToggleModel(ModelId::Async));
+        assert_eq!(s.errors.len(), 1, "no models is an error");
+        assert_eq!(s.settings.models.len(), 3, "and falls back to the defaults");
+    }
+
+    #[test]
+    fn a_run_goes_from_idle_to_finished() {
+        let s = AppState::from_query("models=async", 2);
+        assert!(!s.can_run(), "not before the engine answered");
+        let s = s.reduce(Action::PoolFailed {
+            reason: "no isolation".into(),
+        });
+        assert!(s.can_run());
+        let results = Results::new(Environment::default(), &s.settings);
+        let s = s.reduce(Action::RunStarted(results));
+        assert!(s.running());
+        assert!(!s.can_run());
+        let s = s.reduce(Action::ModelFinished(RunRecord::skipped(
+            ModelId::Async,
+            Workload::Fib,
+            "x",
+        )));
+        let s = s.reduce(Action::RunFinished);
+        assert_eq!(s.phase, RunPhase::Finished);
+        assert_eq!(s.results.map(|r| r.runs.len()), Some(1));
+    }
+}

@@ -1,0 +1,4 @@
+//! The work the models run: pure functions and plans, no threads, no web APIs.
+//! Every model runs exactly these functions, so their answers can be compared.
+
+pub mod fib;
