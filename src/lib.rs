@@ -21,6 +21,8 @@ pub mod workloads;
 
 #[cfg(target_arch = "wasm32")]
 pub mod clock;
+#[cfg(target_arch = "wasm32")]
+pub mod jsutil;
 
 /// The version reported in results JSON (`app_version`).
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -5,11 +5,10 @@
 //! which the page's own thread may not do
 //! (https://github.com/RReverser/wasm-bindgen-rayon#caveats, issues #18, #28).
 
-use rayon::prelude::*;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::clock::now_ms;
+use crate::jsutil::describe;
 use crate::workloads::fib::fib;
 
 /// A started pool.
@@ -19,11 +18,21 @@ pub struct PoolInfo {
     pub warm_up_ms: f64,
 }
 
-/// fib argument of the warm-up calls: big enough to trigger V8's optimising
-/// tier (the first calls of a fresh module run 1.5-3x slower), small enough
-/// to stay a few ms.
-const WARM_UP_N: u32 = 27;
-const WARM_UP_ROUNDS: u32 = 4;
+/// fib argument of the warm-up calls: a fraction of a millisecond each.
+const WARM_UP_N: u32 = 25;
+/// How long each thread keeps calling fib before timed runs. V8 first runs
+/// WASM with its baseline compiler and swaps in optimised code after a
+/// background compile; until then fib runs 1.5-3x slower. Measured here: a
+/// 15 ms warm-up still left the first model ~1.6x slow, 150 ms does not.
+const WARM_UP_MS: f64 = 150.0;
+
+/// Calls fib until `WARM_UP_MS` have passed on this thread.
+fn warm_up_thread() {
+    let t0 = now_ms();
+    while now_ms() - t0 < WARM_UP_MS {
+        std::hint::black_box(fib(std::hint::black_box(WARM_UP_N)));
+    }
+}
 
 /// Starts the pool with `threads` threads, then warms up the fib kernel on
 /// the engine thread and on every pool thread.
@@ -44,13 +53,10 @@ pub async fn start(threads: u32) -> Result<PoolInfo, String> {
         .map_err(|e| format!("the thread pool did not start: {}", describe(&e)))?;
     let start_ms = now_ms() - t0;
 
+    // Warm up the engine's own thread, then every pool thread at once.
     let t1 = now_ms();
-    for _ in 0..WARM_UP_ROUNDS {
-        std::hint::black_box(fib(WARM_UP_N));
-        (0..threads * 2).into_par_iter().for_each(|_| {
-            std::hint::black_box(fib(WARM_UP_N));
-        });
-    }
+    warm_up_thread();
+    rayon::broadcast(|_| warm_up_thread());
     Ok(PoolInfo {
         threads,
         start_ms,
@@ -64,13 +70,4 @@ fn cross_origin_isolated() -> bool {
         .ok()
         .and_then(|v| v.as_bool())
         .unwrap_or(false)
-}
-
-/// A JS error as text.
-pub fn describe(e: &wasm_bindgen::JsValue) -> String {
-    if let Some(err) = e.dyn_ref::<js_sys::Error>() {
-        String::from(err.message())
-    } else {
-        e.as_string().unwrap_or_else(|| format!("{e:?}"))
-    }
 }

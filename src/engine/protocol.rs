@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::models::ModelId;
 use crate::report::{Overheads, TaskRecord};
+use crate::workloads::fetch::FetchPlan;
 
 /// Identifies one request to run one repetition of one model.
 pub type RunId = u32;
@@ -33,6 +34,9 @@ pub enum EngineRequest {
 pub enum Job {
     /// `tasks` independent calls of `fib(n)`.
     Fib { n: u32, tasks: u32 },
+    /// The planned requests (absolute URLs: worker threads have no page URL
+    /// to resolve relative ones against).
+    Fetch { plan: FetchPlan },
 }
 
 /// What the engine tells the page.
@@ -66,6 +70,24 @@ pub struct RunOutcome {
     pub error: Option<String>,
 }
 
+impl RunOutcome {
+    /// An outcome from tasks timed on the shared clock: their times become
+    /// relative to `t0` (the dispatch) and they are put in index order.
+    pub fn from_tasks(t0: f64, wall_ms: f64, mut tasks: Vec<TaskRecord>) -> Self {
+        for t in &mut tasks {
+            t.start_ms -= t0;
+            t.end_ms -= t0;
+        }
+        tasks.sort_by_key(|t| t.index);
+        RunOutcome {
+            wall_ms,
+            tasks,
+            overheads_ms: Overheads::new(),
+            error: None,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,6 +117,17 @@ mod tests {
         let back: EngineEvent =
             serde_json::from_str(&serde_json::to_string(&ev).expect("serialise")).expect("parse");
         assert_eq!(back, ev);
+    }
+
+    #[test]
+    fn outcome_times_become_relative_and_ordered() {
+        let tasks = vec![
+            TaskRecord::fib(1, "engine".into(), 1_010.0, 1_020.0, 1),
+            TaskRecord::fib(0, "engine".into(), 1_000.0, 1_010.0, 1),
+        ];
+        let out = RunOutcome::from_tasks(1_000.0, 20.0, tasks);
+        assert_eq!(out.tasks[0].index, 0);
+        assert_eq!((out.tasks[1].start_ms, out.tasks[1].end_ms), (10.0, 20.0));
     }
 
     #[test]

@@ -13,7 +13,7 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 use super::pool;
 use super::protocol::{EngineEvent, EngineRequest, Job, RunOutcome};
 use crate::clock::{now_ms, since_thread_start_ms};
-use crate::models::{async_fib, sequential, threads, ModelId};
+use crate::models::{async_tasks, sequential, threads, ModelId};
 use crate::report::{Overheads, TaskRecord};
 
 /// Lane name of work done on the engine's own thread.
@@ -72,31 +72,26 @@ pub fn start() {
 
 /// Runs one repetition and measures it from dispatch to the last result.
 async fn run(model: ModelId, job: &Job, pool_ready: bool, pool_error: Option<&str>) -> RunOutcome {
-    let Job::Fib { n, tasks } = *job;
     let t0 = now_ms();
-    let result: Result<Vec<TaskRecord>, String> = match model {
-        ModelId::Sequential => Ok(sequential::run_fib(n, tasks, ENGINE_LANE)),
-        ModelId::Async => Ok(async_fib::run_fib(n, tasks, ENGINE_LANE).await),
-        ModelId::Threads if pool_ready => Ok(threads::run_fib(n, tasks)),
-        ModelId::Threads => Err(pool_error
+    let result: Result<Vec<TaskRecord>, String> = match (model, job) {
+        (ModelId::Threads, _) if !pool_ready => Err(pool_error
             .unwrap_or("the thread pool has not started")
             .to_owned()),
+        (ModelId::Sequential, Job::Fib { n, tasks }) => {
+            Ok(sequential::run_fib(*n, *tasks, ENGINE_LANE))
+        }
+        (ModelId::Async, Job::Fib { n, tasks }) => {
+            Ok(async_tasks::run_fib(*n, *tasks, ENGINE_LANE).await)
+        }
+        (ModelId::Threads, Job::Fib { n, tasks }) => Ok(threads::run_fib(*n, *tasks)),
+        (ModelId::Threads, Job::Fetch { plan }) => Ok(threads::run_fetch(plan)),
+        (ModelId::Sequential | ModelId::Async, Job::Fetch { .. }) => Err(format!(
+            "the {model} fetch model runs on the page, not in the engine"
+        )),
     };
     let wall_ms = now_ms() - t0;
     match result {
-        Ok(mut records) => {
-            for r in &mut records {
-                r.start_ms -= t0;
-                r.end_ms -= t0;
-            }
-            records.sort_by_key(|r| r.index);
-            RunOutcome {
-                wall_ms,
-                tasks: records,
-                overheads_ms: Overheads::new(),
-                error: None,
-            }
-        }
+        Ok(tasks) => RunOutcome::from_tasks(t0, wall_ms, tasks),
         Err(error) => RunOutcome {
             wall_ms,
             tasks: Vec::new(),

@@ -9,7 +9,9 @@ mod id;
 pub use id::{ModelId, ModelPlace};
 
 #[cfg(target_arch = "wasm32")]
-pub mod async_fib;
+pub mod async_tasks;
+#[cfg(target_arch = "wasm32")]
+mod http;
 #[cfg(target_arch = "wasm32")]
 pub mod sequential;
 #[cfg(target_arch = "wasm32")]

@@ -146,6 +146,10 @@ pub struct RunRecord {
     pub overheads_ms: Overheads,
     /// The tasks of the median repetition.
     pub tasks: Vec<TaskRecord>,
+    /// What the model should take from the settings alone (fetch with the
+    /// simulated server), for comparison with `wall_ms`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub predicted_ms: Option<f64>,
 }
 
 impl RunRecord {
@@ -163,6 +167,7 @@ impl RunRecord {
             wall_ms_max: None,
             overheads_ms: Overheads::new(),
             tasks: Vec::new(),
+            predicted_ms: None,
         }
     }
 
@@ -213,6 +218,38 @@ impl TaskRecord {
         }
     }
 
+    /// A finished fetch task: a response with `http_status` (a failure from
+    /// 400 up) or an error before any response.
+    pub fn fetch(
+        index: u32,
+        lane: String,
+        start_ms: f64,
+        end_ms: f64,
+        outcome: Result<(u16, u64), String>,
+    ) -> Self {
+        let (status, error, http_status, bytes) = match outcome {
+            Ok((code, bytes)) if code < 400 => (TaskStatus::Ok, None, Some(code), Some(bytes)),
+            Ok((code, bytes)) => (
+                TaskStatus::Failed,
+                Some(format!("HTTP {code}: the server answered with an error")),
+                Some(code),
+                Some(bytes),
+            ),
+            Err(e) => (TaskStatus::Failed, Some(e), None, None),
+        };
+        TaskRecord {
+            index,
+            lane,
+            start_ms,
+            end_ms,
+            status,
+            value: None,
+            error,
+            http_status,
+            bytes,
+        }
+    }
+
     /// The task's duration.
     pub fn duration_ms(&self) -> f64 {
         self.end_ms - self.start_ms
@@ -251,6 +288,7 @@ mod tests {
             wall_ms_max: Some(41.2),
             overheads_ms: overheads,
             tasks: vec![TaskRecord::fib(0, "thread-1".into(), 0.3, 20.1, 2_178_309)],
+            predicted_ms: None,
         });
         results.runs.push(RunRecord::skipped(
             ModelId::Async,
@@ -282,6 +320,32 @@ mod tests {
         assert_eq!(json["runs"][1]["status"], "skipped");
         assert_eq!(json["runs"][1]["skipped_reason"], "not here");
         assert_eq!(json["runs"][1]["wall_ms"], serde_json::Value::Null);
+    }
+
+    #[test]
+    fn fetch_tasks_carry_status_and_bytes_or_an_error() {
+        let ok = TaskRecord::fetch(0, "page".into(), 0.0, 150.0, Ok((200, 2048)));
+        assert_eq!(
+            (ok.status, ok.http_status, ok.bytes),
+            (TaskStatus::Ok, Some(200), Some(2048))
+        );
+        let json = serde_json::to_value(&ok).expect("serialise");
+        assert_eq!(json["http_status"], 200);
+        assert_eq!(json["bytes"], 2048);
+        assert_eq!(json["value"], serde_json::Value::Null);
+
+        let server_error = TaskRecord::fetch(1, "page".into(), 0.0, 1.0, Ok((500, 0)));
+        assert_eq!(server_error.status, TaskStatus::Failed);
+        assert!(server_error
+            .error
+            .as_deref()
+            .is_some_and(|e| e.contains("HTTP 500")));
+
+        let unreachable = TaskRecord::fetch(2, "page".into(), 0.0, 1.0, Err("no response".into()));
+        assert_eq!(
+            (unreachable.status, unreachable.http_status),
+            (TaskStatus::Failed, None)
+        );
     }
 
     #[test]

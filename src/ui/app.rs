@@ -8,8 +8,9 @@ use yew::prelude::*;
 
 use super::browser;
 use super::components::{EnvironmentPanel, ErrorList, ResultsView, SettingsForm};
-use super::runner::{self, EngineSlot};
-use super::state::{Action, AppState, PoolStatus, RunPhase};
+use super::runner::{self, EngineSlot, RunContext};
+use super::server;
+use super::state::{Action, AppState, PoolStatus, RunPhase, ServerStatus};
 use crate::config::to_query;
 use crate::models::ModelId;
 
@@ -34,12 +35,19 @@ pub fn app() -> Html {
         Rc::new(move |a| d.dispatch(a))
     };
 
-    // Start the engine (and its pool) once, when the page loads.
+    // When the page loads: start the simulated server, then the engine (and
+    // its pool), so the engine's threads are served by the same server.
     {
         let (engine, dispatch, threads) =
             (engine.clone(), dispatch.clone(), state.settings.threads);
         use_effect_with((), move |_| {
-            runner::start_engine(&engine, threads, dispatch)
+            wasm_bindgen_futures::spawn_local(async move {
+                match server::start().await {
+                    Ok(()) => dispatch(Action::ServerReady),
+                    Err(reason) => dispatch(Action::ServerFailed { reason }),
+                }
+                runner::start_engine(&engine, threads, dispatch);
+            });
         });
     }
 
@@ -54,10 +62,18 @@ pub fn app() -> Html {
             if state.running() {
                 return;
             }
-            let (settings, engine, dispatch) =
-                (state.settings.clone(), engine.clone(), dispatch.clone());
+            let ctx = RunContext {
+                slot: engine.clone(),
+                server: match &state.server {
+                    ServerStatus::Ready => Ok(()),
+                    ServerStatus::Starting => Err("it is still starting".to_owned()),
+                    ServerStatus::Unavailable { reason } => Err(reason.clone()),
+                },
+                dispatch: dispatch.clone(),
+            };
+            let settings = state.settings.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                runner::run_experiment(settings, engine, dispatch).await;
+                runner::run_experiment(settings, ctx).await;
             });
         })
     };

@@ -40,6 +40,17 @@ pub fn query() -> String {
     window().location().search().unwrap_or_default()
 }
 
+/// The absolute URL of the app's directory, ending in `/` (the simulated
+/// server lives under it).
+pub fn base_url() -> String {
+    let href = window().location().href().unwrap_or_default();
+    let without_query = href.split(['?', '#']).next().unwrap_or_default();
+    match without_query.rfind('/') {
+        Some(i) => without_query[..=i].to_owned(),
+        None => format!("{without_query}/"),
+    }
+}
+
 /// Replaces the address bar's query without reloading or adding history.
 pub fn replace_query(query: &str) {
     let path = window().location().pathname().unwrap_or_default();

@@ -16,6 +16,8 @@ mod components;
 mod engine_client;
 #[cfg(target_arch = "wasm32")]
 mod runner;
+#[cfg(target_arch = "wasm32")]
+mod server;
 
 /// Mounts the app into the page's body.
 #[cfg(target_arch = "wasm32")]

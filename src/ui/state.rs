@@ -7,8 +7,13 @@ use crate::config::{validate, RawSettings, Settings};
 use crate::models::ModelId;
 use crate::report::{Results, RunRecord};
 
-/// Form keys, in the order the form shows them.
-pub const FORM_KEYS: [&str; 6] = ["workload", "n", "tasks", "threads", "repeat", "models"];
+/// The simulated server (a service worker) as the page knows it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ServerStatus {
+    Starting,
+    Ready,
+    Unavailable { reason: String },
+}
 
 /// The thread pool as the page knows it.
 #[derive(Clone, Debug, PartialEq)]
@@ -47,6 +52,7 @@ pub struct AppState {
     pub errors: Vec<(String, String)>,
     pub default_threads: u32,
     pub engine_start_ms: Option<f64>,
+    pub server: ServerStatus,
     pub pool: PoolStatus,
     pub phase: RunPhase,
     pub results: Option<Results>,
@@ -62,6 +68,11 @@ pub enum Action {
     },
     /// A model checkbox was toggled.
     ToggleModel(ModelId),
+    /// The simulated server is up, or why not.
+    ServerReady,
+    ServerFailed {
+        reason: String,
+    },
     EngineLoaded {
         module_start_ms: f64,
     },
@@ -102,6 +113,7 @@ impl AppState {
                 .collect(),
             default_threads,
             engine_start_ms: None,
+            server: ServerStatus::Starting,
             pool: PoolStatus::Starting,
             phase: RunPhase::Idle,
             results: None,
@@ -115,7 +127,9 @@ impl AppState {
 
     /// True when the Run button may start a run.
     pub fn can_run(&self) -> bool {
-        !self.running() && self.pool != PoolStatus::Starting
+        !self.running()
+            && self.pool != PoolStatus::Starting
+            && self.server != ServerStatus::Starting
     }
 
     /// The form text of `key`.
@@ -146,6 +160,8 @@ impl AppState {
                 self.form.set("models", models.join(","));
                 self.revalidate();
             }
+            Action::ServerReady => self.server = ServerStatus::Ready,
+            Action::ServerFailed { reason } => self.server = ServerStatus::Unavailable { reason },
             Action::EngineLoaded { module_start_ms } => {
                 self.engine_start_ms = Some(module_start_ms);
             }
@@ -221,6 +237,14 @@ fn form_of(s: &Settings) -> RawSettings {
         ("tasks", s.tasks.to_string()),
         ("threads", s.threads.to_string()),
         ("repeat", s.repeat.to_string()),
+        ("requests", s.requests.to_string()),
+        ("latency", s.latency_ms.to_string()),
+        ("jitter", s.jitter_ms.to_string()),
+        (
+            "concurrency",
+            s.concurrency.map(|c| c.to_string()).unwrap_or_default(),
+        ),
+        ("url", s.url.clone().unwrap_or_default()),
     ])
 }
 
@@ -276,10 +300,33 @@ mod tests {
     }
 
     #[test]
+    fn fetch_fields_round_trip_through_the_form() {
+        let s = AppState::from_query("workload=fetch&requests=40&concurrency=4", 2);
+        assert_eq!(s.field("requests"), "40");
+        assert_eq!(s.field("concurrency"), "4");
+        assert_eq!(s.field("url"), "");
+        let s = s.reduce(Action::SetField {
+            key: "concurrency".into(),
+            value: String::new(),
+        });
+        assert_eq!(s.settings.concurrency, None, "an empty cap means no cap");
+        assert_eq!(s.settings.workload, Workload::Fetch);
+        let s = s.reduce(Action::ServerFailed {
+            reason: "no sw".into(),
+        });
+        assert_eq!(
+            s.server,
+            ServerStatus::Unavailable {
+                reason: "no sw".into()
+            }
+        );
+    }
+
+    #[test]
     fn a_run_goes_from_idle_to_finished() {
         let s = AppState::from_query("models=async", 2);
         assert!(!s.can_run(), "not before the engine answered");
-        let s = s.reduce(Action::PoolFailed {
+        let s = s.reduce(Action::ServerReady).reduce(Action::PoolFailed {
             reason: "no isolation".into(),
         });
         assert!(s.can_run());

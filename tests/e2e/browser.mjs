@@ -89,10 +89,22 @@ export async function downloadJson(page, selector, { timeout = 30_000 } = {}) {
 
 /** Like `downloadJson`, but returns `{ json, filename }`. */
 export async function downloadJsonWithName(page, selector, { timeout = 30_000 } = {}) {
-  const [download] = await Promise.all([
-    page.waitForEvent('download', { timeout }),
-    page.click(selector, { timeout }),
-  ]);
+  // Fail at once, with the page's own message, if the click throws in the page instead of
+  // waiting out the timeout for a download that will never come.
+  let onPageError;
+  const pageError = new Promise((_, reject) => {
+    onPageError = (err) => reject(new Error(`uncaught page error after clicking ${selector}: ${err?.message ?? err}`));
+    page.on('pageerror', onPageError);
+  });
+  let download;
+  try {
+    [download] = await Promise.race([
+      Promise.all([page.waitForEvent('download', { timeout }), page.click(selector, { timeout })]),
+      pageError,
+    ]);
+  } finally {
+    page.off('pageerror', onPageError);
+  }
   const failure = await download.failure();
   if (failure) throw new Error(`download from ${selector} failed: ${failure}`);
   const file = await download.path();

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::ui::browser;
-use crate::ui::state::{AppState, PoolStatus};
+use crate::ui::state::{AppState, PoolStatus, ServerStatus};
 
 #[derive(Properties, PartialEq)]
 pub struct EnvironmentProps {
@@ -30,6 +30,14 @@ pub fn environment_panel(props: &EnvironmentProps) -> Html {
         ),
         PoolStatus::Unavailable { reason } => ("unavailable", format!("unavailable: {reason}")),
     };
+    let (server_status, server_text) = match &props.state.server {
+        ServerStatus::Starting => ("starting", "starting…".to_owned()),
+        ServerStatus::Ready => (
+            "ready",
+            "ready (a service worker answers /api/delay)".to_owned(),
+        ),
+        ServerStatus::Unavailable { reason } => ("unavailable", format!("unavailable: {reason}")),
+    };
     let engine = match props.state.engine_start_ms {
         Some(ms) => format!("loaded in {ms:.0} ms"),
         None => "loading…".to_owned(),
@@ -46,6 +54,8 @@ pub fn environment_panel(props: &EnvironmentProps) -> Html {
                 <dd>{ engine }</dd>
                 <dt>{ "Threads" }</dt>
                 <dd data-testid="pool-status" data-status={status}>{ text }</dd>
+                <dt>{ "Simulated server" }</dt>
+                <dd data-testid="server-status" data-status={server_status}>{ server_text }</dd>
             </dl>
             <p class="note">
                 { "Timings are honest: the pool starts once when the page loads (its start is \

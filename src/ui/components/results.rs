@@ -5,7 +5,8 @@ use yew::prelude::*;
 
 use super::timeline::{ComparisonChart, Timeline};
 use crate::chart::{comparison_bars, timeline_lanes};
-use crate::report::{lanes_used, max_overlap, Results, RunRecord, RunStatus};
+use crate::models::ModelId;
+use crate::report::{lanes_used, max_overlap, Results, RunRecord, RunStatus, TaskRecord};
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {
@@ -66,6 +67,15 @@ fn run_card(run: &RunRecord) -> Html {
                             run.wall_ms_max.unwrap_or_default()) }
                     }
                 </p>
+                if let Some(predicted) = run.predicted_ms {
+                    <p class="predicted" data-testid={format!("predicted-{model}")}>
+                        { format!("Predicted from the settings if waiting were all: {predicted:.0} ms ({}).",
+                            prediction_rule(run.model)) }
+                    </p>
+                }
+                if let Some(error) = &run.error {
+                    <p class="failed" data-testid={format!("failures-{model}")}>{ error.clone() }</p>
+                }
                 <p class="facts">
                     { format!("{} tasks on {} lane{} ({}); at most {} at the same time.",
                         run.tasks.len(), lanes.len(), if lanes.len() == 1 { "" } else { "s" },
@@ -93,7 +103,7 @@ fn run_card(run: &RunRecord) -> Html {
                                 <tr>
                                     <td>{ t.index }</td><td>{ t.lane.clone() }</td>
                                     <td>{ format!("{:.1}", t.start_ms) }</td><td>{ format!("{:.1}", t.end_ms) }</td>
-                                    <td>{ t.value.clone().or_else(|| t.error.clone()).unwrap_or_default() }</td>
+                                    <td class="value">{ task_result(t) }</td>
                                 </tr>
                             }) }
                         </tbody>
@@ -107,5 +117,24 @@ fn run_card(run: &RunRecord) -> Html {
             <h3>{ run.model.label() }</h3>
             { body }
         </article>
+    }
+}
+
+/// What a task produced, in words.
+fn task_result(t: &TaskRecord) -> String {
+    match (&t.value, t.http_status, &t.error) {
+        (Some(v), _, _) => v.clone(),
+        (None, Some(code), None) => format!("HTTP {code}, {} bytes", t.bytes.unwrap_or(0)),
+        (None, _, Some(e)) => e.clone(),
+        (None, _, None) => String::new(),
+    }
+}
+
+/// How the prediction for a fetch model is made.
+fn prediction_rule(model: ModelId) -> &'static str {
+    match model {
+        ModelId::Sequential => "the sum of every delay",
+        ModelId::Threads => "the delays shared out over the threads",
+        ModelId::Async => "about one delay, or the delays shared out over the cap",
     }
 }

@@ -1,11 +1,11 @@
-//! The settings form: workload parameters, model choice and the Run button.
-//! Fields emit raw text; validation happens in the reducer.
+//! The settings form: the workload and its parameters, the models and the
+//! Run button. Fields emit raw text; validation happens in the reducer.
 
-use web_sys::HtmlInputElement;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::config::{Range, LIMITS};
-use crate::models::async_fib::YIELD_DEPTH;
+use crate::config::{Range, Workload, LIMITS};
+use crate::models::async_tasks::YIELD_DEPTH;
 use crate::models::ModelId;
 use crate::ui::state::AppState;
 
@@ -18,33 +18,84 @@ pub struct SettingsFormProps {
     pub on_run: Callback<()>,
 }
 
-/// The form. Every field shows what the reducer holds.
-#[function_component(SettingsForm)]
-pub fn settings_form(props: &SettingsFormProps) -> Html {
-    let state = &props.state;
-    let number = |key: &'static str, label: &'static str, range: Range, help: String| {
+/// One labelled input bound to a form key.
+struct Field<'a> {
+    key: &'static str,
+    label: &'static str,
+    help: String,
+    kind: &'static str,
+    range: Option<Range>,
+    props: &'a SettingsFormProps,
+}
+
+impl Field<'_> {
+    fn view(self) -> Html {
+        let Field {
+            key,
+            label,
+            help,
+            kind,
+            range,
+            props,
+        } = self;
         let on_field = props.on_field.clone();
         let oninput = Callback::from(move |e: InputEvent| {
             let input: HtmlInputElement = e.target_unchecked_into();
             on_field.emit((key.to_owned(), input.value()));
         });
-        let invalid = state.errors.iter().any(|(k, _)| k == key);
+        let invalid = props.state.errors.iter().any(|(k, _)| k == key);
         html! {
-            <label class="field">
+            <label class={classes!("field", (kind == "url").then_some("wide"))}>
                 <span class="label">{ label }</span>
                 <input
-                    type="number"
-                    inputmode="numeric"
+                    type={kind}
+                    inputmode={(kind == "number").then_some("numeric")}
                     data-testid={format!("field-{key}")}
-                    min={range.min.to_string()}
-                    max={range.max.to_string()}
-                    value={state.field(key).to_owned()}
+                    min={range.map(|r| r.min.to_string())}
+                    max={range.map(|r| r.max.to_string())}
+                    value={props.state.field(key).to_owned()}
                     aria-invalid={invalid.to_string()}
                     {oninput}
                 />
                 <span class="help">{ help }</span>
             </label>
         }
+    }
+}
+
+fn number(
+    props: &SettingsFormProps,
+    key: &'static str,
+    label: &'static str,
+    range: Range,
+    help: String,
+) -> Html {
+    Field {
+        key,
+        label,
+        help,
+        kind: "number",
+        range: Some(range),
+        props,
+    }
+    .view()
+}
+
+fn span(r: Range) -> String {
+    format!("{}-{}", r.min, r.max)
+}
+
+/// The form. Every field shows what the reducer holds.
+#[function_component(SettingsForm)]
+pub fn settings_form(props: &SettingsFormProps) -> Html {
+    let state = &props.state;
+    let workload = state.settings.workload;
+    let on_workload = {
+        let on_field = props.on_field.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            on_field.emit(("workload".to_owned(), select.value()));
+        })
     };
     let selected = &state.settings.models;
     let model_box = |model: ModelId| {
@@ -60,7 +111,7 @@ pub fn settings_form(props: &SettingsFormProps) -> Html {
                 />
                 <span>
                     <strong>{ model.label() }</strong>
-                    <span class="help">{ model_help(model) }</span>
+                    <span class="help">{ model_help(model, workload) }</span>
                 </span>
             </label>
         }
@@ -70,20 +121,51 @@ pub fn settings_form(props: &SettingsFormProps) -> Html {
         e.prevent_default();
         on_run.emit(());
     });
+    let cores = state.default_threads;
+    let (title, intro, fields) = match workload {
+        Workload::Fib => (
+            "Experiment: CPU-bound fib",
+            "Each task computes the recursive fib(n), as in the classic Python experiment \
+             (20 x fib(35)). Pure computation: it keeps one core busy.",
+            html! { <>
+                { number(props, "n", "fib n", LIMITS.n, span(LIMITS.n)) }
+                { number(props, "tasks", "Tasks", LIMITS.tasks, span(LIMITS.tasks)) }
+            </> },
+        ),
+        Workload::Fetch => (
+            "Experiment: I/O-bound fetch",
+            "Each task downloads a page from a slow server that answers after the latency \
+             (plus seeded random jitter). Pure waiting: the CPU is idle.",
+            html! { <>
+                { number(props, "requests", "Requests", LIMITS.requests, span(LIMITS.requests)) }
+                { number(props, "latency", "Latency (ms)", LIMITS.latency, span(LIMITS.latency)) }
+                { number(props, "jitter", "Jitter (ms)", LIMITS.jitter, format!("{}; same link, same delays", span(LIMITS.jitter))) }
+                { number(props, "concurrency", "Async: max in flight", LIMITS.concurrency,
+                    format!("{}; empty = all at once", span(LIMITS.concurrency))) }
+                { Field { key: "url", label: "Your own URL (optional)", kind: "url", range: None, props,
+                    help: "Empty = the simulated server. Your server must allow CORS.".to_owned() }.view() }
+            </> },
+        ),
+    };
     html! {
         <form class="panel settings" {onsubmit} aria-labelledby="settings-title">
-            <h2 id="settings-title">{ "Experiment: CPU-bound fib" }</h2>
-            <p class="note">
-                { "Each task computes the recursive fib(n), as in the classic Python experiment \
-                   (20 x fib(35)). Pure computation: it keeps one core busy." }
-            </p>
+            <div class="form-head">
+                <h2 id="settings-title">{ title }</h2>
+                <label class="workload">
+                    <span class="label">{ "Workload " }</span>
+                    <select data-testid="field-workload" onchange={on_workload}>
+                        <option value="fib" selected={workload == Workload::Fib}>{ "CPU: fib" }</option>
+                        <option value="fetch" selected={workload == Workload::Fetch}>{ "I/O: fetch" }</option>
+                    </select>
+                </label>
+            </div>
+            <p class="note">{ intro }</p>
             <div class="fields">
-                { number("n", "fib n", LIMITS.n, format!("{}-{}", LIMITS.n.min, LIMITS.n.max)) }
-                { number("tasks", "Tasks", LIMITS.tasks, format!("{}-{}", LIMITS.tasks.min, LIMITS.tasks.max)) }
-                { number("threads", "Threads", LIMITS.threads,
-                    format!("{}-{}; this machine has {} cores", LIMITS.threads.min, LIMITS.threads.max, state.default_threads)) }
-                { number("repeat", "Runs per model", LIMITS.repeat,
-                    format!("{}-{}; median and spread are reported", LIMITS.repeat.min, LIMITS.repeat.max)) }
+                { fields }
+                { number(props, "threads", "Threads", LIMITS.threads,
+                    format!("{}; this machine has {cores} cores", span(LIMITS.threads))) }
+                { number(props, "repeat", "Runs per model", LIMITS.repeat,
+                    format!("{}; median and spread are reported", span(LIMITS.repeat))) }
             </div>
             <fieldset class="models">
                 <legend>{ "Models (in run order)" }</legend>
@@ -96,17 +178,33 @@ pub fn settings_form(props: &SettingsFormProps) -> Html {
     }
 }
 
-fn model_help(model: ModelId) -> String {
-    match model {
-        ModelId::Sequential => "One loop in the engine worker: one task after another.".to_owned(),
-        ModelId::Threads => "rayon spreads the tasks over a pool of Web Worker threads that \
-                             share memory: true parallelism, no GIL."
+fn model_help(model: ModelId, workload: Workload) -> String {
+    match (model, workload) {
+        (ModelId::Sequential, Workload::Fib) => {
+            "One loop in the engine worker: one task after another.".to_owned()
+        }
+        (ModelId::Sequential, Workload::Fetch) => {
+            "One request after another from the page: each waits for the previous answer."
+                .to_owned()
+        }
+        (ModelId::Threads, Workload::Fib) => "rayon spreads the tasks over a pool of Web Worker \
+                                              threads that share memory: true parallelism, no GIL."
             .to_owned(),
-        ModelId::Async => format!(
+        (ModelId::Threads, Workload::Fetch) => {
+            "Each pool thread sends a blocking request and waits \
+                                                for it, like Python's ThreadPoolExecutor with \
+                                                requests: as many in flight as threads."
+                .to_owned()
+        }
+        (ModelId::Async, Workload::Fib) => format!(
             "All tasks as futures on the engine's one event loop, each awaiting at the top \
              {YIELD_DEPTH} levels of its recursion ({} awaits per task): they take turns, \
              like CPU work under asyncio.",
             1u32 << YIELD_DEPTH
         ),
+        (ModelId::Async, Workload::Fetch) => "Every request in flight at once from the page's one \
+                                              event loop (or at most the cap), like asyncio with \
+                                              aiohttp."
+            .to_owned(),
     }
 }

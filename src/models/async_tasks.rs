@@ -1,6 +1,10 @@
-//! `async` for CPU work: every task is a future on one thread's event loop,
-//! like `asyncio.gather` over coroutines that compute fib.
+//! `async`: every task is a future on one thread's event loop, like
+//! `asyncio.gather` over coroutines.
 //!
+//! For fetch (on the page) this is asyncio's home ground: all requests are in
+//! flight at once (or `concurrency` at a time), and one thread waits for all.
+//!
+//! For CPU work it is the opposite lesson: futures that compute fib.
 //! Where tasks yield: the recursion awaits at each of its top
 //! [`YIELD_DEPTH`] levels (2^6 = 64 awaits per task), the way an `async def
 //! fib` awaits its recursive calls. Each await goes back to the executor
@@ -12,10 +16,13 @@ use std::future::Future;
 use std::pin::Pin;
 
 use futures::future::join_all;
+use futures::StreamExt;
 use wasm_bindgen_futures::JsFuture;
 
+use super::http;
 use crate::clock::now_ms;
 use crate::report::TaskRecord;
+use crate::workloads::fetch::FetchPlan;
 use crate::workloads::fib::fib;
 
 /// How many levels of the recursion await (each level doubles the awaits).
@@ -29,6 +36,26 @@ pub async fn run_fib(n: u32, tasks: u32, lane: &str) -> Vec<TaskRecord> {
         TaskRecord::fib(index, lane.to_owned(), start, now_ms(), value)
     });
     join_all(futures).await
+}
+
+/// Sends every request at once (or at most `concurrency` at a time) and
+/// waits for all of them on the calling thread's event loop.
+pub async fn run_fetch(plan: &FetchPlan, concurrency: Option<u32>, lane: &str) -> Vec<TaskRecord> {
+    let one = |req| async move {
+        let start = now_ms();
+        let outcome = http::fetch_async(req).await;
+        TaskRecord::fetch(req.index, lane.to_owned(), start, now_ms(), outcome)
+    };
+    match concurrency {
+        None => join_all(plan.requests.iter().map(one)).await,
+        Some(limit) => {
+            let limit = usize::try_from(limit).unwrap_or(usize::MAX).max(1);
+            futures::stream::iter(plan.requests.iter().map(one))
+                .buffer_unordered(limit)
+                .collect()
+                .await
+        }
+    }
 }
 
 /// fib(n), awaiting between the two recursive calls at the top `depth` levels.

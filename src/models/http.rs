@@ -1,0 +1,88 @@
+//! One HTTP request, two ways: awaited (`fetch`, for the page's event loop)
+//! and blocking (synchronous XHR, allowed only in workers: the stand-in for
+//! Python's blocking `requests.get` on a thread).
+//!
+//! Both give the same outcome type and the same readable errors.
+
+use wasm_bindgen::JsCast;
+use web_sys::{AbortController, RequestCache, XmlHttpRequest};
+
+use crate::workloads::fetch::PlannedRequest;
+
+/// `(http_status, body_bytes)` or a readable reason.
+pub type Outcome = Result<(u16, u64), String>;
+
+/// Why a request got no response at all. Browsers do not tell a CORS block
+/// from an unreachable host, so the message names both and the fix for CORS.
+fn no_response(url: &str) -> String {
+    format!(
+        "no response from {url}: the host is unreachable, or the browser blocked the answer \
+         (CORS). A server of your own must send the header Access-Control-Allow-Origin: * \
+         (or this page's origin) for the playground to read it"
+    )
+}
+
+fn timed_out(req: &PlannedRequest) -> String {
+    format!("timed out after {} ms without a response", req.timeout_ms)
+}
+
+/// Sends `req` with `fetch` and waits for the whole body without blocking.
+pub async fn fetch_async(req: &PlannedRequest) -> Outcome {
+    let controller =
+        AbortController::new().map_err(|_| "the browser cannot abort requests".to_owned())?;
+    let abort = controller.clone();
+    // Aborts the request when it outlives its timeout; dropped (cancelled) on return.
+    let _timer = gloo::timers::callback::Timeout::new(req.timeout_ms, move || abort.abort());
+    let signal = controller.signal();
+    let response = gloo::net::http::Request::get(&req.url)
+        .cache(RequestCache::NoStore)
+        .abort_signal(Some(&signal))
+        .send()
+        .await
+        .map_err(|_| {
+            if signal.aborted() {
+                timed_out(req)
+            } else {
+                no_response(&req.url)
+            }
+        })?;
+    let body = response.binary().await.map_err(|e| {
+        if signal.aborted() {
+            timed_out(req)
+        } else {
+            format!("the body did not arrive: {e}")
+        }
+    })?;
+    Ok((response.status(), body.len() as u64))
+}
+
+/// Sends `req` with a synchronous XHR: the calling thread waits for the
+/// answer. Only allowed in workers.
+pub fn fetch_blocking(req: &PlannedRequest) -> Outcome {
+    let xhr = XmlHttpRequest::new().map_err(|_| "this thread cannot make requests".to_owned())?;
+    xhr.open_with_async("GET", &req.url, false)
+        .map_err(|_| format!("not a valid request URL: {}", req.url))?;
+    // Timeouts on synchronous requests are allowed in workers (not on the page).
+    xhr.set_timeout(req.timeout_ms);
+    if let Err(e) = xhr.send() {
+        let name = e
+            .dyn_ref::<web_sys::DomException>()
+            .map(|d| d.name())
+            .unwrap_or_default();
+        return Err(if name == "TimeoutError" {
+            timed_out(req)
+        } else {
+            no_response(&req.url)
+        });
+    }
+    let status = xhr.status().map_err(|_| no_response(&req.url))?;
+    if status == 0 {
+        return Err(no_response(&req.url));
+    }
+    let bytes = xhr
+        .response_text()
+        .ok()
+        .flatten()
+        .map_or(0, |t| t.len() as u64);
+    Ok((status, bytes))
+}

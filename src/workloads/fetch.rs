@@ -1,0 +1,190 @@
+//! The I/O-bound workload: N HTTP requests that each wait on a slow server.
+//!
+//! Pure planning: which URL each request asks for, with which simulated
+//! delay (latency plus seeded jitter, so a shared link reproduces the same
+//! delays), and what each model should take if waiting were all there is.
+
+use serde::{Deserialize, Serialize};
+
+use crate::config::Settings;
+use crate::models::ModelId;
+
+/// Body size the simulated server returns per request.
+pub const BODY_BYTES: u32 = 2_048;
+/// Path of the simulated server (the service worker), relative to the app.
+pub const DELAY_PATH: &str = "api/delay";
+/// Extra time a request may take beyond its planned delay before it is
+/// abandoned as timed out.
+pub const TIMEOUT_GRACE_MS: u32 = 15_000;
+
+/// One planned request.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlannedRequest {
+    pub index: u32,
+    /// Absolute URL.
+    pub url: String,
+    /// The simulated server's delay; `None` for a user's own URL.
+    pub delay_ms: Option<u32>,
+    /// Give up after this long.
+    pub timeout_ms: u32,
+}
+
+/// Every request of one run, in order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FetchPlan {
+    pub requests: Vec<PlannedRequest>,
+}
+
+impl FetchPlan {
+    /// Plans the requests of `settings`. `base` is the absolute URL of the
+    /// app's directory (ending in `/`): the simulated server lives under it.
+    pub fn new(settings: &Settings, base: &str) -> FetchPlan {
+        let requests = (0..settings.requests)
+            .map(|index| match &settings.url {
+                Some(url) => PlannedRequest {
+                    index,
+                    url: url.clone(),
+                    delay_ms: None,
+                    timeout_ms: TIMEOUT_GRACE_MS,
+                },
+                None => {
+                    let delay = settings.latency_ms + jitter_ms(index, settings.jitter_ms);
+                    PlannedRequest {
+                        index,
+                        url: format!("{base}{DELAY_PATH}?ms={delay}&bytes={BODY_BYTES}&i={index}"),
+                        delay_ms: Some(delay),
+                        timeout_ms: delay.saturating_add(TIMEOUT_GRACE_MS),
+                    }
+                }
+            })
+            .collect();
+        FetchPlan { requests }
+    }
+
+    /// The planned delays, when every request goes to the simulated server.
+    pub fn delays(&self) -> Option<Vec<u32>> {
+        self.requests.iter().map(|r| r.delay_ms).collect()
+    }
+
+    /// What `model` should take if waiting were all there is: one by one for
+    /// `sequential`, `threads` at a time, or `concurrency` (default: all) at
+    /// a time for `async`. `None` for a user's own URL (unknown latency).
+    pub fn predict_ms(
+        &self,
+        model: ModelId,
+        threads: u32,
+        concurrency: Option<u32>,
+    ) -> Option<f64> {
+        let delays = self.delays()?;
+        let lanes = match model {
+            ModelId::Sequential => 1,
+            ModelId::Threads => threads,
+            ModelId::Async => concurrency.unwrap_or(u32::MAX),
+        };
+        Some(makespan(&delays, lanes))
+    }
+}
+
+/// The seeded extra delay of request `index`: uniform in `0..=jitter`.
+/// The same index and jitter always give the same delay (splitmix64).
+pub fn jitter_ms(index: u32, jitter: u32) -> u32 {
+    if jitter == 0 {
+        return 0;
+    }
+    let mut z = u64::from(index).wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^= z >> 31;
+    u32::try_from(z % (u64::from(jitter) + 1)).expect("a remainder below a u32 fits in u32")
+}
+
+/// How long `delays` take when at most `lanes` run at once, each taken in
+/// order by the first lane to come free (greedy list scheduling).
+pub fn makespan(delays: &[u32], lanes: u32) -> f64 {
+    let lanes = usize::try_from(lanes.max(1))
+        .unwrap_or(usize::MAX)
+        .min(delays.len().max(1));
+    let mut free_at = vec![0u64; lanes];
+    for &d in delays {
+        let (slot, _) = free_at
+            .iter()
+            .enumerate()
+            .min_by_key(|(_, t)| **t)
+            .expect("there is at least one lane");
+        free_at[slot] += u64::from(d);
+    }
+    free_at.into_iter().max().unwrap_or(0) as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Workload;
+
+    fn settings(requests: u32, latency: u32, jitter: u32) -> Settings {
+        Settings {
+            workload: Workload::Fetch,
+            requests,
+            latency_ms: latency,
+            jitter_ms: jitter,
+            ..Settings::defaults(2)
+        }
+    }
+
+    #[test]
+    fn plan_points_every_request_at_the_simulated_server() {
+        let plan = FetchPlan::new(&settings(3, 150, 0), "http://localhost:8080/");
+        assert_eq!(plan.requests.len(), 3);
+        assert_eq!(
+            plan.requests[2].url,
+            "http://localhost:8080/api/delay?ms=150&bytes=2048&i=2"
+        );
+        assert_eq!(plan.delays(), Some(vec![150, 150, 150]));
+        assert_eq!(plan.requests[0].timeout_ms, 15_150);
+    }
+
+    #[test]
+    fn a_custom_url_is_used_as_given_with_no_prediction() {
+        let mut s = settings(2, 150, 0);
+        s.url = Some("https://example.org/data".into());
+        let plan = FetchPlan::new(&s, "http://localhost/");
+        assert!(plan
+            .requests
+            .iter()
+            .all(|r| r.url == "https://example.org/data"));
+        assert_eq!(plan.delays(), None);
+        assert_eq!(plan.predict_ms(ModelId::Sequential, 2, None), None);
+    }
+
+    #[test]
+    fn jitter_is_reproducible_and_in_range() {
+        let a: Vec<u32> = (0..200).map(|i| jitter_ms(i, 40)).collect();
+        let b: Vec<u32> = (0..200).map(|i| jitter_ms(i, 40)).collect();
+        assert_eq!(a, b, "same seed, same delays");
+        assert!(a.iter().all(|&j| j <= 40));
+        assert!(
+            a.iter().any(|&j| j > 30) && a.iter().any(|&j| j < 10),
+            "spread over the range"
+        );
+        assert_eq!(jitter_ms(5, 0), 0);
+        let plan = FetchPlan::new(&settings(50, 100, 40), "/");
+        assert_eq!(plan, FetchPlan::new(&settings(50, 100, 40), "/"));
+    }
+
+    #[test]
+    fn predictions_follow_the_models() {
+        let plan = FetchPlan::new(&settings(20, 150, 0), "/");
+        assert_eq!(plan.predict_ms(ModelId::Sequential, 5, None), Some(3_000.0));
+        assert_eq!(plan.predict_ms(ModelId::Threads, 5, None), Some(600.0));
+        assert_eq!(plan.predict_ms(ModelId::Async, 5, None), Some(150.0));
+        assert_eq!(plan.predict_ms(ModelId::Async, 5, Some(3)), Some(1_050.0));
+    }
+
+    #[test]
+    fn makespan_schedules_greedily() {
+        assert_eq!(makespan(&[], 3), 0.0);
+        assert_eq!(makespan(&[10, 10, 10], 1), 30.0);
+        assert_eq!(makespan(&[30, 10, 10, 10], 2), 30.0);
+        assert_eq!(makespan(&[5, 5], 0), 10.0, "zero lanes is treated as one");
+    }
+}
