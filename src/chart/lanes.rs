@@ -9,6 +9,9 @@ pub struct LaneBar {
     pub start_ms: f64,
     pub end_ms: f64,
     pub ok: bool,
+    /// Sub-row inside the lane: tasks that overlap on one lane (interleaved
+    /// on an event loop) are stacked instead of drawn over each other.
+    pub row: u32,
 }
 
 /// One lane (`engine`, `thread-1`, ...), with its tasks in start order.
@@ -16,6 +19,8 @@ pub struct LaneBar {
 pub struct Lane {
     pub name: String,
     pub bars: Vec<LaneBar>,
+    /// How many sub-rows the lane needs (1 when its tasks never overlap).
+    pub rows: u32,
 }
 
 /// Groups tasks by lane. Lanes are ordered naturally (`thread-2` before
@@ -28,20 +33,41 @@ pub fn timeline_lanes(tasks: &[TaskRecord]) -> Vec<Lane> {
             start_ms: t.start_ms,
             end_ms: t.end_ms,
             ok: t.status == crate::report::TaskStatus::Ok,
+            row: 0,
         };
         match lanes.iter_mut().find(|l| l.name == t.lane) {
             Some(lane) => lane.bars.push(bar),
             None => lanes.push(Lane {
                 name: t.lane.clone(),
                 bars: vec![bar],
+                rows: 1,
             }),
         }
     }
     for lane in &mut lanes {
         lane.bars.sort_by(|a, b| a.start_ms.total_cmp(&b.start_ms));
+        lane.rows = stack(&mut lane.bars);
     }
     lanes.sort_by_key(|l| lane_key(&l.name));
     lanes
+}
+
+/// Gives each bar (sorted by start) the first sub-row that is free by its
+/// start; returns the number of sub-rows used.
+fn stack(bars: &mut [LaneBar]) -> u32 {
+    let mut row_ends: Vec<f64> = Vec::new();
+    for bar in bars.iter_mut() {
+        let row = match row_ends.iter().position(|&end| end <= bar.start_ms) {
+            Some(r) => r,
+            None => {
+                row_ends.push(f64::NEG_INFINITY);
+                row_ends.len() - 1
+            }
+        };
+        row_ends[row] = bar.end_ms;
+        bar.row = u32::try_from(row).unwrap_or(u32::MAX);
+    }
+    u32::try_from(row_ends.len().max(1)).unwrap_or(u32::MAX)
 }
 
 /// Sort key: the name's text before its trailing number, then the number.
@@ -67,5 +93,20 @@ mod tests {
         assert_eq!(names, vec!["thread-2", "thread-10"]);
         assert_eq!(lanes[0].bars[0].index, 2, "bars in start order");
         assert_eq!(lanes[0].bars.len(), 2);
+        assert_eq!(lanes[0].rows, 1, "back-to-back tasks share a row");
+    }
+
+    #[test]
+    fn overlapping_tasks_on_one_lane_are_stacked() {
+        let t = |i, s, e| TaskRecord::fib(i, "page".into(), s, e, 1);
+        let lanes = timeline_lanes(&[
+            t(0, 0.0, 10.0),
+            t(1, 1.0, 10.0),
+            t(2, 2.0, 5.0),
+            t(3, 6.0, 9.0),
+        ]);
+        let rows: Vec<u32> = lanes[0].bars.iter().map(|b| b.row).collect();
+        assert_eq!(rows, vec![0, 1, 2, 2]);
+        assert_eq!(lanes[0].rows, 3);
     }
 }

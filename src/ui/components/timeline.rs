@@ -61,7 +61,13 @@ pub struct TimelineProps {
     pub title: String,
 }
 
-/// One row per lane, one bar per task, on the run's own time axis.
+/// Height of a lane with `rows` stacked sub-rows.
+fn lane_height(rows: u32) -> f64 {
+    (ROW_H + 4.0 * f64::from(rows.saturating_sub(1))).min(120.0)
+}
+
+/// One row per lane, one bar per task, on the run's own time axis. Tasks
+/// that overlap on one lane (an event loop) are stacked in thin sub-rows.
 #[function_component(Timeline)]
 pub fn timeline(props: &TimelineProps) -> Html {
     let span = props
@@ -72,22 +78,34 @@ pub fn timeline(props: &TimelineProps) -> Html {
         .max(1e-3);
     let label_w = 90.0;
     let plot_w = WIDTH - label_w - 10.0;
-    let height = ROW_H * props.lanes.len() as f64 + 22.0;
+    let tops: Vec<f64> = props
+        .lanes
+        .iter()
+        .scan(0.0, |top, lane| {
+            let this = *top;
+            *top += lane_height(lane.rows);
+            Some(this)
+        })
+        .collect();
+    let lanes_h: f64 = props.lanes.iter().map(|l| lane_height(l.rows)).sum();
+    let height = lanes_h + 22.0;
     let x = |ms: f64| label_w + ms.max(0.0) / span * plot_w;
     html! {
         <svg class="chart timeline" role="img" viewBox={format!("0 0 {WIDTH} {height}")}
              data-testid="timeline" data-lanes={props.lanes.len().to_string()}>
             <title>{ props.title.clone() }</title>
-            { for props.lanes.iter().enumerate().map(|(row, lane)| {
-                let y = row as f64 * ROW_H;
+            { for props.lanes.iter().zip(&tops).map(|(lane, &top)| {
+                let inner = lane_height(lane.rows) - 8.0;
+                let bar_h = inner / f64::from(lane.rows.max(1));
                 html! {
                     <g class="lane" data-lane={lane.name.clone()}>
-                        <text x="0" y={(y + 17.0).to_string()} class="axis-label">{ lane.name.clone() }</text>
+                        <text x="0" y={(top + 17.0).to_string()} class="axis-label">{ lane.name.clone() }</text>
                         { for lane.bars.iter().map(|b| html! {
                             <rect class={classes!("task", (!b.ok).then_some("failed"))}
-                                  x={x(b.start_ms).to_string()} y={(y + 4.0).to_string()}
+                                  x={x(b.start_ms).to_string()}
+                                  y={(top + 4.0 + bar_h * f64::from(b.row)).to_string()}
                                   width={(x(b.end_ms) - x(b.start_ms)).max(1.0).to_string()}
-                                  height={(ROW_H - 8.0).to_string()} rx="2">
+                                  height={(bar_h - 0.5).max(0.5).to_string()} rx="1">
                                 <title>{ format!("task {}: {:.1}-{:.1} ms", b.index, b.start_ms, b.end_ms) }</title>
                             </rect>
                         }) }
