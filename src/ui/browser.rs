@@ -98,7 +98,10 @@ pub fn post_to_parent(kind: &str, payload: Option<&Results>) {
 
 /// Offers `text` to the user as a file download.
 pub fn download(file_name: &str, mime: &str, text: &str) {
-    let blob = gloo::file::Blob::new_with_options(text, Some(mime));
+    // Pass a JS string, not `&str`: a `&str` becomes a view into WASM memory,
+    // which is shared in this (atomics) build, and `new Blob` rejects shared
+    // views ("The provided ArrayBufferView value must not be shared").
+    let blob = gloo::file::Blob::new_with_options(js_sys::JsString::from(text), Some(mime));
     let url = gloo::file::ObjectUrl::from(blob);
     let document = gloo::utils::document();
     let Ok(anchor) = document.create_element("a") else {

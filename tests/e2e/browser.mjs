@@ -5,6 +5,7 @@
 // browser. Each launch gets a fresh temporary profile (removed on close) so runs don't leak
 // state (service workers, storage) into each other.
 
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { mkdtemp, mkdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -122,4 +123,24 @@ export async function screenshot(page, name) {
   const file = path.join(ARTIFACTS_DIR, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/**
+ * Open a page of `browser`, run `body(page)`, then assert the page logged no console error
+ * and threw no uncaught exception (errors matching one of `allow`, an array of RegExps, are
+ * expected and ignored). On failure, save a screenshot `fail-<name>` and report the errors.
+ */
+export async function checkedPage(browser, name, body, { allow = [] } = {}) {
+  const page = await browser.newPage();
+  const unexpected = () => page.__errors.filter((e) => !allow.some((re) => re.test(e)));
+  try {
+    await body(page);
+    assert.deepEqual(unexpected(), [], `${name}: console errors or uncaught exceptions`);
+  } catch (err) {
+    await screenshot(page, `fail-${name}`).catch(() => {});
+    if (page.__errors.length) err.message += `\npage errors:\n  ${page.__errors.join('\n  ')}`;
+    throw err;
+  } finally {
+    await page.close();
+  }
 }

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { startServer } from './server.mjs';
-import { launch, downloadJson, screenshot } from './browser.mjs';
+import { launch, downloadJson, screenshot, checkedPage } from './browser.mjs';
 import {
   SCHEMA, MODELS, WAIT_MS, sel, fib, waitForPool, waitForFinished, resultCards, runOf,
   assertFibRunOk, anyOverlap, lanesOf,
@@ -41,23 +41,7 @@ after(async () => {
   await plainServer?.close();
 });
 
-/**
- * Open a page, run `body(page)`, then assert the page logged no console error and threw
- * no uncaught exception. On failure, save a screenshot `fail-<name>` and report the errors.
- */
-async function withPage(name, body) {
-  const page = await browser.newPage();
-  try {
-    await body(page);
-    assert.deepEqual(page.__errors, [], `${name}: console errors or uncaught exceptions`);
-  } catch (err) {
-    await screenshot(page, `fail-${name}`).catch(() => {});
-    if (page.__errors.length) err.message += `\npage errors:\n  ${page.__errors.join('\n  ')}`;
-    throw err;
-  } finally {
-    await page.close();
-  }
-}
+const withPage = (name, body) => checkedPage(browser, name, body);
 
 const textOf = async (page, selector) => (await page.textContent(selector))?.trim();
 

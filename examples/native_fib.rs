@@ -1,0 +1,108 @@
+//! native_fib: owns the native baseline of the benchmark (`scripts/bench.sh`).
+//!
+//! Runs the crate's own `workloads::fib::fib` natively (release build) the way
+//! the browser's models run it, and prints one JSON object:
+//! - `per_call_ms`: a sequential loop of `tasks` calls of fib(n), divided by
+//!   `tasks` (the browser's `sequential` wall / tasks); median of `reps`;
+//! - `scaling[]`: for 1..=max_threads threads, the same `tasks` calls through
+//!   rayon's `into_par_iter` on a pool of that size, and the speedup over the
+//!   sequential loop (the browser's `threads` vs `sequential`).
+//!
+//! Usage: cargo +nightly run --release --example native_fib -- \
+//!            --n 32 --tasks 16 --max-threads 2 --reps 5
+
+use std::hint::black_box;
+use std::time::Instant;
+
+use concurrency_playground::workloads::fib::fib;
+use rayon::prelude::*;
+
+struct Args {
+    n: u32,
+    tasks: u32,
+    max_threads: usize,
+    reps: usize,
+}
+
+fn parse_args() -> Args {
+    let mut args = Args {
+        n: 32,
+        tasks: 16,
+        max_threads: std::thread::available_parallelism().map_or(1, |p| p.get()),
+        reps: 5,
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(key) = it.next() {
+        let value = it.next().unwrap_or_else(|| panic!("{key} needs a value"));
+        let num = || -> usize {
+            value
+                .parse()
+                .unwrap_or_else(|e| panic!("{key} {value}: {e}"))
+        };
+        match key.as_str() {
+            "--n" => args.n = num() as u32,
+            "--tasks" => args.tasks = num() as u32,
+            "--max-threads" => args.max_threads = num(),
+            "--reps" => args.reps = num(),
+            _ => panic!("unknown argument {key} (expected --n, --tasks, --max-threads, --reps)"),
+        }
+    }
+    args.max_threads = args.max_threads.max(1);
+    args.reps = args.reps.max(1);
+    args
+}
+
+fn ms_since(start: Instant) -> f64 {
+    start.elapsed().as_secs_f64() * 1e3
+}
+
+/// Median of `reps` timings of `f` (ms), after one untimed warm-up call.
+fn median_ms(reps: usize, mut f: impl FnMut() -> u64) -> (f64, f64, f64) {
+    black_box(f());
+    let mut samples: Vec<f64> = (0..reps)
+        .map(|_| {
+            let start = Instant::now();
+            black_box(f());
+            ms_since(start)
+        })
+        .collect();
+    samples.sort_by(f64::total_cmp);
+    (
+        samples[samples.len() / 2],
+        samples[0],
+        samples[samples.len() - 1],
+    )
+}
+
+fn main() {
+    let a = parse_args();
+    let (n, tasks) = (a.n, a.tasks);
+
+    let sequential = || (0..tasks).map(|_| fib(black_box(n))).sum::<u64>();
+    let (seq_ms, seq_min, seq_max) = median_ms(a.reps, sequential);
+
+    let scaling: Vec<serde_json::Value> = (1..=a.max_threads)
+        .map(|t| {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(t)
+                .build()
+                .expect("a rayon pool");
+            let par =
+                || pool.install(|| (0..tasks).into_par_iter().map(|_| fib(black_box(n))).sum());
+            let (ms, min, max) = median_ms(a.reps, par);
+            serde_json::json!({
+                "threads": t, "wall_ms": ms, "wall_ms_min": min, "wall_ms_max": max,
+                "speedup": seq_ms / ms,
+            })
+        })
+        .collect();
+
+    let out = serde_json::json!({
+        "n": n, "tasks": tasks, "reps": a.reps,
+        "cores": std::thread::available_parallelism().map_or(1, |p| p.get()),
+        "sequential_ms": seq_ms, "sequential_ms_min": seq_min, "sequential_ms_max": seq_max,
+        "per_call_ms": seq_ms / f64::from(tasks),
+        "scaling": scaling,
+    });
+    println!("{out}");
+}
