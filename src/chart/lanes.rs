@@ -12,6 +12,8 @@ pub struct LaneBar {
     /// Sub-row inside the lane: tasks that overlap on one lane (interleaved
     /// on an event loop) are stacked instead of drawn over each other.
     pub row: u32,
+    /// Intervals inside the task spent waiting for a lock (drawn differently).
+    pub waits: Vec<[f64; 2]>,
 }
 
 /// One lane (`engine`, `thread-1`, ...), with its tasks in start order.
@@ -34,6 +36,7 @@ pub fn timeline_lanes(tasks: &[TaskRecord]) -> Vec<Lane> {
             end_ms: t.end_ms,
             ok: t.status == crate::report::TaskStatus::Ok,
             row: 0,
+            waits: t.waits.clone(),
         };
         match lanes.iter_mut().find(|l| l.name == t.lane) {
             Some(lane) => lane.bars.push(bar),

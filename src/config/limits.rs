@@ -34,6 +34,10 @@ pub struct Limits {
     pub jitter: Range,
     /// Cap on requests in flight for the async model.
     pub concurrency: Range,
+    /// GIL switch interval, ms.
+    pub switch_ms: Range,
+    /// Bytes sent with each task to a process and returned with its result.
+    pub payload: Range,
 }
 
 /// The ranges in force.
@@ -55,4 +59,9 @@ pub const LIMITS: Limits = Limits {
         max: 10_000,
     },
     concurrency: Range { min: 1, max: 1_000 },
+    switch_ms: Range { min: 1, max: 100 },
+    payload: Range {
+        min: 0,
+        max: 16 * 1024 * 1024,
+    },
 };

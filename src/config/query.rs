@@ -5,6 +5,7 @@
 //! chosen workload, so a shared link pins the whole experiment.
 
 use super::settings::{Settings, Workload};
+use crate::models::ModelId;
 
 /// Settings as text, before validation: from a URL query or the form.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -79,6 +80,12 @@ pub fn to_query(s: &Settings) -> String {
         }
     }
     q.append_pair("threads", &s.threads.to_string());
+    if s.models.contains(&ModelId::Gil) {
+        q.append_pair("switch_ms", &s.switch_ms.to_string());
+    }
+    if s.models.contains(&ModelId::Processes) {
+        q.append_pair("payload", &s.payload.to_string());
+    }
     q.append_pair("repeat", &s.repeat.to_string());
     if s.autorun {
         q.append_pair("autorun", "1");

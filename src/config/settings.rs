@@ -46,6 +46,8 @@ pub struct Settings {
     pub jitter_ms: u32,
     pub concurrency: Option<u32>,
     pub url: Option<String>,
+    pub switch_ms: u32,
+    pub payload: u32,
     pub autorun: bool,
     pub embed: bool,
 }
@@ -66,6 +68,8 @@ impl Settings {
             jitter_ms: 0,
             concurrency: None,
             url: None,
+            switch_ms: crate::models::gil_lock::DEFAULT_SWITCH_MS,
+            payload: 0,
             autorun: false,
             embed: false,
         }
@@ -105,6 +109,8 @@ pub fn validate(raw: &RawSettings, default_threads: u32) -> (Settings, Vec<Confi
         jitter_ms: v.number("jitter", LIMITS.jitter, defaults.jitter_ms),
         concurrency: v.optional_number("concurrency", LIMITS.concurrency),
         url: v.url(),
+        switch_ms: v.number("switch_ms", LIMITS.switch_ms, defaults.switch_ms),
+        payload: v.number("payload", LIMITS.payload, defaults.payload),
         autorun: v.flag("autorun"),
         embed: v.flag("embed"),
     };

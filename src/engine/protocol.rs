@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::models::ModelId;
 use crate::report::{Overheads, TaskRecord};
-use crate::workloads::fetch::FetchPlan;
+use crate::workloads::fetch::{FetchPlan, PlannedRequest};
 
 /// Identifies one request to run one repetition of one model.
 pub type RunId = u32;
@@ -20,12 +20,35 @@ pub enum EngineRequest {
     /// Start the rayon pool with this many threads (once per engine worker;
     /// a different size means a new engine worker).
     StartPool { threads: u32 },
-    /// Run one repetition of `model` on `job`.
+    /// Run one repetition of `model` on `job`. Progress comes back as
+    /// `TaskDone` events, the end as `RunDone`.
     Run {
         run_id: RunId,
         model: ModelId,
         job: Job,
+        /// The GIL's switch interval (used by the `gil` model).
+        switch_ms: u32,
     },
+    /// As a "process" of the `processes` model: run one task and send its
+    /// result (with `payload` echoed back) as `TaskResult`.
+    Task {
+        run_id: RunId,
+        index: u32,
+        item: TaskItem,
+        /// Bytes carried with the task, as arguments are pickled in Python.
+        #[serde(with = "serde_bytes")]
+        payload: Vec<u8>,
+    },
+    /// Answered with `Pong`: measures the page-to-engine round trip.
+    Ping { run_id: RunId },
+}
+
+/// One task of a job, as sent to a process.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum TaskItem {
+    Fib { n: u32 },
+    Fetch { request: PlannedRequest },
 }
 
 /// A workload with its parameters, as the engine runs it.
@@ -45,7 +68,9 @@ pub enum Job {
 pub enum EngineEvent {
     /// The engine's module is instantiated and listening. `module_start_ms`
     /// is the time from the worker's creation to this point.
-    Loaded { module_start_ms: f64 },
+    Loaded {
+        module_start_ms: f64,
+    },
     /// The pool is up and warmed up.
     PoolReady {
         threads: u32,
@@ -53,9 +78,31 @@ pub enum EngineEvent {
         warm_up_ms: f64,
     },
     /// The pool could not start; thread models will be skipped with `reason`.
-    PoolFailed { reason: String },
+    PoolFailed {
+        reason: String,
+    },
+    /// A task of the run in progress finished (times relative to dispatch).
+    TaskDone {
+        run_id: RunId,
+        task: TaskRecord,
+    },
     /// One repetition finished.
-    RunDone { run_id: RunId, outcome: RunOutcome },
+    RunDone {
+        run_id: RunId,
+        outcome: RunOutcome,
+    },
+    /// A process finished a task (times on the shared clock, not relative).
+    TaskResult {
+        run_id: RunId,
+        task: TaskRecord,
+        #[serde(with = "serde_bytes")]
+        payload: Vec<u8>,
+        /// Time the process spent decoding the task and encoding the result.
+        codec_ms: f64,
+    },
+    Pong {
+        run_id: RunId,
+    },
 }
 
 /// The measured result of one repetition.
@@ -75,8 +122,7 @@ impl RunOutcome {
     /// relative to `t0` (the dispatch) and they are put in index order.
     pub fn from_tasks(t0: f64, wall_ms: f64, mut tasks: Vec<TaskRecord>) -> Self {
         for t in &mut tasks {
-            t.start_ms -= t0;
-            t.end_ms -= t0;
+            t.shift(t0);
         }
         tasks.sort_by_key(|t| t.index);
         RunOutcome {
@@ -98,6 +144,7 @@ mod tests {
             run_id: 7,
             model: ModelId::Threads,
             job: Job::Fib { n: 25, tasks: 6 },
+            switch_ms: 5,
         };
         let json = serde_json::to_value(&req).expect("serialise");
         assert_eq!(json["type"], "run");
@@ -117,6 +164,30 @@ mod tests {
         let back: EngineEvent =
             serde_json::from_str(&serde_json::to_string(&ev).expect("serialise")).expect("parse");
         assert_eq!(back, ev);
+    }
+
+    #[test]
+    fn task_payloads_round_trip_as_bytes() {
+        let req = EngineRequest::Task {
+            run_id: 3,
+            index: 1,
+            item: TaskItem::Fib { n: 20 },
+            payload: vec![7; 1024],
+        };
+        let json = serde_json::to_string(&req).expect("serialise");
+        let back: EngineRequest = serde_json::from_str(&json).expect("parse");
+        assert_eq!(back, req);
+        let ev = EngineEvent::TaskResult {
+            run_id: 3,
+            task: TaskRecord::fib(1, "process-1".into(), 1.0, 2.0, 6_765),
+            payload: vec![1, 2, 3],
+            codec_ms: 0.5,
+        };
+        let json = serde_json::to_string(&ev).expect("serialise");
+        assert_eq!(
+            serde_json::from_str::<EngineEvent>(&json).expect("parse"),
+            ev
+        );
     }
 
     #[test]

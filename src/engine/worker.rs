@@ -2,7 +2,9 @@
 //! one at a time, answers with [`EngineEvent`]s.
 //!
 //! Runs in a dedicated module worker (never on the page). Requests are queued
-//! in order; a long CPU run blocks this worker, not the page.
+//! in order; a long CPU run blocks this worker, not the page. The same
+//! binary also serves as one "process" of the `processes` model: then the
+//! page sends it single `Task`s and never starts its pool.
 
 use futures::channel::mpsc;
 use futures::StreamExt;
@@ -11,27 +13,37 @@ use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 use super::pool;
-use super::protocol::{EngineEvent, EngineRequest, Job, RunOutcome};
+use super::protocol::{EngineEvent, EngineRequest, Job, RunId, RunOutcome, TaskItem};
 use crate::clock::{now_ms, since_thread_start_ms};
-use crate::models::{async_tasks, sequential, threads, ModelId};
+use crate::models::{async_tasks, gil, http, sequential, threads, ModelId};
 use crate::report::{Overheads, TaskRecord};
 
 /// Lane name of work done on the engine's own thread.
 const ENGINE_LANE: &str = "engine";
 
+/// A request with the time it was decoded (processes report codec time).
+struct Received {
+    request: EngineRequest,
+    decode_ms: f64,
+}
+
 /// Entry point of the engine worker: installs the message handler and tells
 /// the page it is listening.
 pub fn start() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let (tx, mut rx) = mpsc::unbounded::<EngineRequest>();
+    let (tx, mut rx) = mpsc::unbounded::<Received>();
 
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+        let t0 = now_ms();
         match serde_wasm_bindgen::from_value::<EngineRequest>(event.data()) {
             // The receiver lives as long as the worker; a send cannot fail.
-            Ok(request) => drop(tx.unbounded_send(request)),
-            Err(e) => post(&EngineEvent::PoolFailed {
-                reason: format!("engine received a message it does not understand: {e}"),
-            }),
+            Ok(request) => drop(tx.unbounded_send(Received {
+                request,
+                decode_ms: now_ms() - t0,
+            })),
+            Err(e) => web_sys::console::error_1(
+                &format!("engine: a message it does not understand: {e}").into(),
+            ),
         }
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -41,7 +53,7 @@ pub fn start() {
     wasm_bindgen_futures::spawn_local(async move {
         let mut pool_ready = false;
         let mut pool_error: Option<String> = None;
-        while let Some(request) = rx.next().await {
+        while let Some(Received { request, decode_ms }) = rx.next().await {
             match request {
                 EngineRequest::StartPool { threads } => match pool::start(threads).await {
                     Ok(info) => {
@@ -57,10 +69,29 @@ pub fn start() {
                         post(&EngineEvent::PoolFailed { reason });
                     }
                 },
-                EngineRequest::Run { run_id, model, job } => {
-                    let outcome = run(model, &job, pool_ready, pool_error.as_deref()).await;
+                EngineRequest::Run {
+                    run_id,
+                    model,
+                    job,
+                    switch_ms,
+                } => {
+                    let pool = if pool_ready {
+                        Ok(())
+                    } else {
+                        Err(pool_error
+                            .as_deref()
+                            .unwrap_or("the thread pool has not started"))
+                    };
+                    let outcome = run(run_id, model, &job, switch_ms, pool).await;
                     post(&EngineEvent::RunDone { run_id, outcome });
                 }
+                EngineRequest::Task {
+                    run_id,
+                    index,
+                    item,
+                    payload,
+                } => process_task(run_id, index, item, payload, decode_ms).await,
+                EngineRequest::Ping { run_id } => post(&EngineEvent::Pong { run_id }),
             }
         }
     });
@@ -71,23 +102,35 @@ pub fn start() {
 }
 
 /// Runs one repetition and measures it from dispatch to the last result.
-async fn run(model: ModelId, job: &Job, pool_ready: bool, pool_error: Option<&str>) -> RunOutcome {
+/// Each finished task is sent at once as `TaskDone`.
+async fn run(
+    run_id: RunId,
+    model: ModelId,
+    job: &Job,
+    switch_ms: u32,
+    pool: Result<(), &str>,
+) -> RunOutcome {
     let t0 = now_ms();
+    let emit = |task: &TaskRecord| {
+        let mut task = task.clone();
+        task.shift(t0);
+        post(&EngineEvent::TaskDone { run_id, task });
+    };
     let result: Result<Vec<TaskRecord>, String> = match (model, job) {
-        (ModelId::Threads, _) if !pool_ready => Err(pool_error
-            .unwrap_or("the thread pool has not started")
-            .to_owned()),
+        (ModelId::Threads | ModelId::Gil, _) if pool.is_err() => {
+            Err(pool.err().unwrap_or_default().to_owned())
+        }
         (ModelId::Sequential, Job::Fib { n, tasks }) => {
-            Ok(sequential::run_fib(*n, *tasks, ENGINE_LANE))
+            Ok(sequential::run_fib(*n, *tasks, ENGINE_LANE, &emit))
         }
         (ModelId::Async, Job::Fib { n, tasks }) => {
-            Ok(async_tasks::run_fib(*n, *tasks, ENGINE_LANE).await)
+            Ok(async_tasks::run_fib(*n, *tasks, ENGINE_LANE, &emit).await)
         }
-        (ModelId::Threads, Job::Fib { n, tasks }) => Ok(threads::run_fib(*n, *tasks)),
-        (ModelId::Threads, Job::Fetch { plan }) => Ok(threads::run_fetch(plan)),
-        (ModelId::Sequential | ModelId::Async, Job::Fetch { .. }) => Err(format!(
-            "the {model} fetch model runs on the page, not in the engine"
-        )),
+        (ModelId::Threads, Job::Fib { n, tasks }) => Ok(threads::run_fib(*n, *tasks, &emit)),
+        (ModelId::Threads, Job::Fetch { plan }) => Ok(threads::run_fetch(plan, &emit)),
+        (ModelId::Gil, Job::Fib { n, tasks }) => Ok(gil::run_fib(*n, *tasks, switch_ms, &emit)),
+        (ModelId::Gil, Job::Fetch { plan }) => Ok(gil::run_fetch(plan, switch_ms, &emit)),
+        (model, _) => Err(format!("the {model} model does not run in the engine")),
     };
     let wall_ms = now_ms() - t0;
     match result {
@@ -101,15 +144,55 @@ async fn run(model: ModelId, job: &Job, pool_ready: bool, pool_error: Option<&st
     }
 }
 
+/// One task as a "process": compute it, echo the payload, report the time
+/// spent decoding the task and encoding the answer.
+async fn process_task(run_id: RunId, index: u32, item: TaskItem, payload: Vec<u8>, decode_ms: f64) {
+    let lane = "process";
+    let start = now_ms();
+    let task = match item {
+        TaskItem::Fib { n } => {
+            let value = crate::workloads::fib::fib(n);
+            TaskRecord::fib(index, lane.to_owned(), start, now_ms(), value)
+        }
+        TaskItem::Fetch { request } => {
+            let outcome = http::fetch_async(&request).await;
+            TaskRecord::fetch(index, lane.to_owned(), start, now_ms(), outcome)
+        }
+    };
+    let event = EngineEvent::TaskResult {
+        run_id,
+        task,
+        payload,
+        codec_ms: decode_ms,
+    };
+    let t0 = now_ms();
+    match serde_wasm_bindgen::to_value(&event) {
+        Ok(value) => {
+            let encode_ms = now_ms() - t0;
+            // The encode time cannot travel inside the message it measures;
+            // it is added to the field after encoding.
+            let _ = js_sys::Reflect::set(
+                &value,
+                &"codec_ms".into(),
+                &JsValue::from_f64(decode_ms + encode_ms),
+            );
+            send_value(&value);
+        }
+        Err(e) => web_sys::console::error_1(&format!("engine: cannot encode a result: {e}").into()),
+    }
+}
+
 /// Sends an event to the page.
 fn post(event: &EngineEvent) {
-    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     match serde_wasm_bindgen::to_value(event) {
-        Ok(value) => {
-            if let Err(e) = scope.post_message(&value) {
-                web_sys::console::error_2(&"engine: postMessage failed".into(), &e);
-            }
-        }
+        Ok(value) => send_value(&value),
         Err(e) => web_sys::console::error_1(&format!("engine: cannot encode event: {e}").into()),
+    }
+}
+
+fn send_value(value: &JsValue) {
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    if let Err(e) = scope.post_message(value) {
+        web_sys::console::error_2(&"engine: postMessage failed".into(), &e);
     }
 }

@@ -29,22 +29,36 @@ use crate::workloads::fib::fib;
 pub const YIELD_DEPTH: u32 = 6;
 
 /// Runs `tasks` x `fib(n)` as interleaved futures on the calling thread.
-pub async fn run_fib(n: u32, tasks: u32, lane: &str) -> Vec<TaskRecord> {
+pub async fn run_fib(
+    n: u32,
+    tasks: u32,
+    lane: &str,
+    emit: &dyn Fn(&TaskRecord),
+) -> Vec<TaskRecord> {
     let futures = (0..tasks).map(|index| async move {
         let start = now_ms();
         let value = fib_awaiting(n, YIELD_DEPTH).await;
-        TaskRecord::fib(index, lane.to_owned(), start, now_ms(), value)
+        let record = TaskRecord::fib(index, lane.to_owned(), start, now_ms(), value);
+        emit(&record);
+        record
     });
     join_all(futures).await
 }
 
 /// Sends every request at once (or at most `concurrency` at a time) and
 /// waits for all of them on the calling thread's event loop.
-pub async fn run_fetch(plan: &FetchPlan, concurrency: Option<u32>, lane: &str) -> Vec<TaskRecord> {
+pub async fn run_fetch(
+    plan: &FetchPlan,
+    concurrency: Option<u32>,
+    lane: &str,
+    emit: &dyn Fn(&TaskRecord),
+) -> Vec<TaskRecord> {
     let one = |req| async move {
         let start = now_ms();
         let outcome = http::fetch_async(req).await;
-        TaskRecord::fetch(req.index, lane.to_owned(), start, now_ms(), outcome)
+        let record = TaskRecord::fetch(req.index, lane.to_owned(), start, now_ms(), outcome);
+        emit(&record);
+        record
     };
     match concurrency {
         None => join_all(plan.requests.iter().map(one)).await,

@@ -26,10 +26,21 @@ fn timed_out(req: &PlannedRequest) -> String {
     format!("timed out after {} ms without a response", req.timeout_ms)
 }
 
+/// Aborts a request when dropped (a stopped run drops its futures).
+struct AbortOnDrop(AbortController);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
+}
+
 /// Sends `req` with `fetch` and waits for the whole body without blocking.
+/// Dropping the future aborts the request.
 pub async fn fetch_async(req: &PlannedRequest) -> Outcome {
     let controller =
         AbortController::new().map_err(|_| "the browser cannot abort requests".to_owned())?;
+    let _guard = AbortOnDrop(controller.clone());
     let abort = controller.clone();
     // Aborts the request when it outlives its timeout; dropped (cancelled) on return.
     let _timer = gloo::timers::callback::Timeout::new(req.timeout_ms, move || abort.abort());
@@ -62,8 +73,11 @@ pub fn fetch_blocking(req: &PlannedRequest) -> Outcome {
     let xhr = XmlHttpRequest::new().map_err(|_| "this thread cannot make requests".to_owned())?;
     xhr.open_with_async("GET", &req.url, false)
         .map_err(|_| format!("not a valid request URL: {}", req.url))?;
-    // Timeouts on synchronous requests are allowed in workers (not on the page).
-    xhr.set_timeout(req.timeout_ms);
+    // Timeouts on synchronous requests are allowed in workers only; on the
+    // page (the `main-thread` model) setting one throws.
+    if js_sys::global().dyn_ref::<web_sys::Window>().is_none() {
+        xhr.set_timeout(req.timeout_ms);
+    }
     if let Err(e) = xhr.send() {
         let name = e
             .dyn_ref::<web_sys::DomException>()

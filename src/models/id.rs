@@ -13,6 +13,13 @@ pub enum ModelId {
     Threads,
     /// Tasks on one thread's event loop, interleaved at `await` points.
     Async,
+    /// The same threads, forced through one global lock (Python's GIL).
+    Gil,
+    /// Isolated workers with their own memory, fed by messages (Python's
+    /// multiprocessing).
+    Processes,
+    /// The sequential loop on the page's own thread: the page freezes.
+    MainThread,
 }
 
 /// Where a model needs to run, which decides whether it can run here.
@@ -26,7 +33,14 @@ pub enum ModelPlace {
 
 impl ModelId {
     /// Every model, in the order the UI lists them.
-    pub const ALL: [ModelId; 3] = [ModelId::Sequential, ModelId::Threads, ModelId::Async];
+    pub const ALL: [ModelId; 6] = [
+        ModelId::Sequential,
+        ModelId::Threads,
+        ModelId::Async,
+        ModelId::Gil,
+        ModelId::Processes,
+        ModelId::MainThread,
+    ];
 
     /// The public id (`sequential`, `threads`, ...).
     pub fn as_str(self) -> &'static str {
@@ -34,6 +48,9 @@ impl ModelId {
             ModelId::Sequential => "sequential",
             ModelId::Threads => "threads",
             ModelId::Async => "async",
+            ModelId::Gil => "gil",
+            ModelId::Processes => "processes",
+            ModelId::MainThread => "main-thread",
         }
     }
 
@@ -48,14 +65,19 @@ impl ModelId {
             ModelId::Sequential => "Sequential",
             ModelId::Threads => "Threads (rayon)",
             ModelId::Async => "Async (one event loop)",
+            ModelId::Gil => "Threads + GIL",
+            ModelId::Processes => "Processes (isolated workers)",
+            ModelId::MainThread => "Main thread (freezes the page)",
         }
     }
 
     /// What the model needs from the browser.
     pub fn place(self) -> ModelPlace {
         match self {
-            ModelId::Threads => ModelPlace::SharedMemoryThreads,
-            ModelId::Sequential | ModelId::Async => ModelPlace::SingleThread,
+            ModelId::Threads | ModelId::Gil => ModelPlace::SharedMemoryThreads,
+            ModelId::Sequential | ModelId::Async | ModelId::Processes | ModelId::MainThread => {
+                ModelPlace::SingleThread
+            }
         }
     }
 }

@@ -4,6 +4,7 @@
 //! Twins, not branches: every model takes the same inputs and must give the
 //! same answers; only *where* and *how* the work runs differs.
 
+pub mod gil_lock;
 mod id;
 
 pub use id::{ModelId, ModelPlace};
@@ -11,7 +12,9 @@ pub use id::{ModelId, ModelPlace};
 #[cfg(target_arch = "wasm32")]
 pub mod async_tasks;
 #[cfg(target_arch = "wasm32")]
-mod http;
+pub mod gil;
+#[cfg(target_arch = "wasm32")]
+pub mod http;
 #[cfg(target_arch = "wasm32")]
 pub mod sequential;
 #[cfg(target_arch = "wasm32")]

@@ -8,4 +8,4 @@ pub use results::{
     ConfigEcho, Environment, Overheads, Results, RunRecord, RunStatus, TaskRecord, TaskStatus,
     SCHEMA,
 };
-pub use stats::{lanes_used, max_overlap, Summary};
+pub use stats::{lanes_used, max_overlap, overhead_per_task_ms, Summary};

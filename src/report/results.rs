@@ -58,6 +58,9 @@ pub struct Environment {
     /// How long the pool took to start (once per page, not per run).
     #[serde(default)]
     pub pool_start_ms: Option<f64>,
+    /// Page-to-engine message round trip (median of several pings).
+    #[serde(default)]
+    pub engine_round_trip_ms: Option<f64>,
 }
 
 /// The settings of the run, as the contract names them.
@@ -81,6 +84,10 @@ pub struct ConfigEcho {
     pub concurrency: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub switch_ms: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payload: Option<u32>,
 }
 
 impl From<&Settings> for ConfigEcho {
@@ -99,6 +106,8 @@ impl From<&Settings> for ConfigEcho {
             jitter: fetch.then_some(s.jitter_ms),
             concurrency: if fetch { s.concurrency } else { None },
             url: if fetch { s.url.clone() } else { None },
+            switch_ms: s.models.contains(&ModelId::Gil).then_some(s.switch_ms),
+            payload: s.models.contains(&ModelId::Processes).then_some(s.payload),
         }
     }
 }
@@ -150,6 +159,16 @@ pub struct RunRecord {
     /// simulated server), for comparison with `wall_ms`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub predicted_ms: Option<f64>,
+    /// The longest gap between the page's animation frames during the run:
+    /// how long the page could not respond.
+    #[serde(default)]
+    pub page_longest_gap_ms: Option<f64>,
+    /// Frames that took longer than 50 ms.
+    #[serde(default)]
+    pub page_long_frames: Option<u32>,
+    /// The longest task the browser reported on the page's thread.
+    #[serde(default)]
+    pub page_longest_task_ms: Option<f64>,
 }
 
 impl RunRecord {
@@ -168,6 +187,9 @@ impl RunRecord {
             overheads_ms: Overheads::new(),
             tasks: Vec::new(),
             predicted_ms: None,
+            page_longest_gap_ms: None,
+            page_long_frames: None,
+            page_longest_task_ms: None,
         }
     }
 
@@ -200,6 +222,12 @@ pub struct TaskRecord {
     /// fetch: the body size in bytes, when a response arrived.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bytes: Option<u64>,
+    /// `gil`: total time the task waited for the global lock, ms.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wait_ms: Option<f64>,
+    /// `gil`: the intervals it waited (`[start, end]`, ms), for the timeline.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub waits: Vec<[f64; 2]>,
 }
 
 impl TaskRecord {
@@ -215,6 +243,8 @@ impl TaskRecord {
             error: None,
             http_status: None,
             bytes: None,
+            wait_ms: None,
+            waits: Vec::new(),
         }
     }
 
@@ -247,6 +277,25 @@ impl TaskRecord {
             error,
             http_status,
             bytes,
+            wait_ms: None,
+            waits: Vec::new(),
+        }
+    }
+
+    /// Records the intervals the task waited for a lock.
+    pub fn with_waits(mut self, waits: Vec<[f64; 2]>) -> Self {
+        self.wait_ms = Some(waits.iter().map(|[s, e]| e - s).sum());
+        self.waits = waits;
+        self
+    }
+
+    /// Makes the task's times relative to `t0`.
+    pub fn shift(&mut self, t0: f64) {
+        self.start_ms -= t0;
+        self.end_ms -= t0;
+        for w in &mut self.waits {
+            w[0] -= t0;
+            w[1] -= t0;
         }
     }
 
@@ -272,6 +321,7 @@ mod tests {
             threads_unavailable_reason: None,
             pool_threads: Some(2),
             pool_start_ms: Some(95.0),
+            engine_round_trip_ms: Some(0.4),
         };
         let mut results = Results::new(env, &settings);
         let mut overheads = Overheads::new();
@@ -289,6 +339,9 @@ mod tests {
             overheads_ms: overheads,
             tasks: vec![TaskRecord::fib(0, "thread-1".into(), 0.3, 20.1, 2_178_309)],
             predicted_ms: None,
+            page_longest_gap_ms: Some(16.7),
+            page_long_frames: Some(0),
+            page_longest_task_ms: None,
         });
         results.runs.push(RunRecord::skipped(
             ModelId::Async,

@@ -48,6 +48,18 @@ impl Summary {
     }
 }
 
+/// Time per task not spent in any task: `(wall - busy / lanes) / tasks`,
+/// where `busy` is the sum of task durations. The cost of dispatching,
+/// waking threads and collecting results, spread over the tasks.
+pub fn overhead_per_task_ms(wall_ms: f64, tasks: &[TaskRecord]) -> Option<f64> {
+    let lanes = lanes_used(tasks).len();
+    if tasks.is_empty() || lanes == 0 {
+        return None;
+    }
+    let busy: f64 = tasks.iter().map(TaskRecord::duration_ms).sum();
+    Some(((wall_ms - busy / lanes as f64) / tasks.len() as f64).max(0.0))
+}
+
 /// The distinct lanes the tasks ran on, sorted.
 pub fn lanes_used(tasks: &[TaskRecord]) -> Vec<String> {
     let mut lanes: Vec<String> = tasks.iter().map(|t| t.lane.clone()).collect();
@@ -95,6 +107,19 @@ mod tests {
     fn median_index_points_at_the_middle_sample() {
         assert_eq!(Summary::median_index(&[9.0, 1.0, 5.0]), Some(2));
         assert_eq!(Summary::median_index(&[]), None);
+    }
+
+    #[test]
+    fn overhead_per_task_is_the_unexplained_time() {
+        let tasks = [
+            task("a", 0.0, 1.0),
+            task("b", 0.0, 1.0),
+            task("a", 2.0, 3.0),
+            task("b", 2.0, 3.0),
+        ];
+        // busy 4 ms on 2 lanes = 2 ms of a 4 ms wall: 2 ms over 4 tasks.
+        assert_eq!(overhead_per_task_ms(4.0, &tasks), Some(0.5));
+        assert_eq!(overhead_per_task_ms(1.0, &[]), None);
     }
 
     #[test]

@@ -1,16 +1,22 @@
-//! The app shell: owns the state (reducer) and the engine, wires callbacks
-//! to components, keeps the address bar in step with the settings.
+//! The app shell: owns the state (reducer), the engine, the responsiveness
+//! meter and the Stop signal; wires callbacks to components; keeps the
+//! address bar in step with the settings; talks to an embedding page.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use futures::channel::oneshot;
+use futures::FutureExt;
 use yew::prelude::*;
 
 use super::browser;
-use super::components::{EnvironmentPanel, ErrorList, ResultsView, SettingsForm};
+use super::components::{
+    EnvironmentPanel, ErrorList, IsolationBanner, ResultsView, RunStatus, SettingsForm, SharePanel,
+};
+use super::meter::Meter;
 use super::runner::{self, EngineSlot, RunContext};
 use super::server;
-use super::state::{Action, AppState, PoolStatus, RunPhase, ServerStatus};
+use super::state::{Action, AppState, PoolStatus, ServerStatus};
 use crate::config::to_query;
 use crate::models::ModelId;
 
@@ -27,6 +33,8 @@ pub fn app() -> Html {
     let state =
         use_reducer(|| AppState::from_query(&browser::query(), browser::hardware_concurrency()));
     let engine: EngineSlot = use_mut_ref(|| None).clone();
+    let meter: Rc<RefCell<Option<Rc<Meter>>>> = use_mut_ref(|| None);
+    let stop: Rc<RefCell<Option<oneshot::Sender<()>>>> = use_mut_ref(|| None);
     let autorun_done = use_mut_ref(|| Cell::new(false));
     let announced = use_mut_ref(|| Cell::new(false));
 
@@ -35,12 +43,16 @@ pub fn app() -> Html {
         Rc::new(move |a| d.dispatch(a))
     };
 
-    // When the page loads: start the simulated server, then the engine (and
-    // its pool), so the engine's threads are served by the same server.
+    // When the page loads: start the responsiveness meter and the simulated
+    // server, then the engine (and its pool), so that the engine's threads
+    // are served by the same server; report size changes to an embedder.
     {
         let (engine, dispatch, threads) =
             (engine.clone(), dispatch.clone(), state.settings.threads);
+        let meter = meter.clone();
         use_effect_with((), move |_| {
+            *meter.borrow_mut() = Some(Rc::new(Meter::start()));
+            let resize = browser::report_resizes();
             wasm_bindgen_futures::spawn_local(async move {
                 match server::start().await {
                     Ok(()) => dispatch(Action::ServerReady),
@@ -48,6 +60,7 @@ pub fn app() -> Html {
                 }
                 runner::start_engine(&engine, threads, dispatch);
             });
+            move || drop(resize)
         });
     }
 
@@ -58,10 +71,16 @@ pub fn app() -> Html {
 
     let start_run: Rc<dyn Fn()> = {
         let (state, engine, dispatch) = (state.clone(), engine.clone(), dispatch.clone());
+        let (meter, stop) = (meter.clone(), stop.clone());
         Rc::new(move || {
+            let Some(meter) = meter.borrow().clone() else {
+                return;
+            };
             if state.running() {
                 return;
             }
+            let (tx, rx) = oneshot::channel();
+            *stop.borrow_mut() = Some(tx);
             let ctx = RunContext {
                 slot: engine.clone(),
                 server: match &state.server {
@@ -70,6 +89,8 @@ pub fn app() -> Html {
                     ServerStatus::Unavailable { reason } => Err(reason.clone()),
                 },
                 dispatch: dispatch.clone(),
+                meter,
+                cancel: rx.shared(),
             };
             let settings = state.settings.clone();
             wasm_bindgen_futures::spawn_local(async move {
@@ -80,11 +101,8 @@ pub fn app() -> Html {
 
     // Once the pool has settled: tell an embedding page, and honour autorun.
     {
-        let (start_run, pool, autorun) = (
-            start_run.clone(),
-            state.pool.clone(),
-            state.settings.autorun,
-        );
+        let (start_run, pool) = (start_run.clone(), state.pool.clone());
+        let autorun = state.settings.autorun;
         let (autorun_done, announced) = (autorun_done.clone(), announced.clone());
         use_effect_with(pool, move |pool| {
             if *pool != PoolStatus::Starting {
@@ -109,6 +127,16 @@ pub fn app() -> Html {
         Callback::from(move |m: ModelId| d.dispatch(Action::ToggleModel(m)))
     };
     let on_run = Callback::from(move |_| start_run());
+    let on_stop = {
+        let d = state.dispatcher();
+        Callback::from(move |_| {
+            if let Some(tx) = stop.borrow_mut().take() {
+                d.dispatch(Action::StopRequested);
+                // The run may have just finished; then there is nothing to stop.
+                let _ = tx.send(());
+            }
+        })
+    };
     let on_download = {
         let results = state.results.clone();
         Callback::from(move |_| {
@@ -122,58 +150,41 @@ pub fn app() -> Html {
         })
     };
 
-    let phase = match state.phase {
-        RunPhase::Idle => "idle",
-        RunPhase::Running { .. } => "running",
-        RunPhase::Finished => "finished",
-    };
-    let class = if state.settings.embed {
-        "app embed"
-    } else {
-        "app"
-    };
+    let embed = state.settings.embed;
     html! {
-        <main class={class}>
+        <main class={classes!("app", embed.then_some("embed"))}>
             <header class="masthead">
                 <h1>{ "Concurrency Playground" }</h1>
-                <p class="lede">
-                    { "Run the same work one after another, on threads, and on one event loop. \
-                       Measure which model wins on your machine, and see why." }
-                </p>
+                if embed {
+                    <a class="open-full" href={browser::full_playground_url()} target="_blank" rel="noopener">
+                        { "Open the full playground ↗" }
+                    </a>
+                } else {
+                    <p class="lede">
+                        { "Run the same work one after another, on threads, and on one event loop. \
+                           Measure which model wins on your machine, and see why." }
+                    </p>
+                }
             </header>
+            <IsolationBanner pool={state.pool.clone()} />
             <ErrorList errors={state.errors.clone()} />
             <div class="layout">
-                <SettingsForm
-                    state={state.clone()}
-                    {on_field}
-                    {on_toggle}
-                    {on_run}
-                />
-                <EnvironmentPanel state={state.clone()} />
+                <SettingsForm state={state.clone()} {on_field} {on_toggle} {on_run} />
+                <div class="side">
+                    <EnvironmentPanel state={state.clone()} />
+                    if !embed {
+                        <SharePanel />
+                    }
+                </div>
             </div>
-            <div data-testid="run-phase" data-phase={phase} class="phase" aria-live="polite">
-                { phase_text(&state.phase) }
-            </div>
+            <RunStatus state={state.clone()} {on_stop} />
             if let Some(results) = &state.results {
                 <ResultsView
                     results={results.clone()}
-                    finished={state.phase == RunPhase::Finished}
+                    finished={!state.running()}
                     {on_download}
                 />
             }
         </main>
-    }
-}
-
-fn phase_text(phase: &RunPhase) -> String {
-    match phase {
-        RunPhase::Idle => "Choose settings and press Run.".to_owned(),
-        RunPhase::Running {
-            model,
-            repetition,
-            repeat,
-        } if *repeat > 1 => format!("Running {} (run {repetition} of {repeat})…", model.label()),
-        RunPhase::Running { model, .. } => format!("Running {}…", model.label()),
-        RunPhase::Finished => "Finished.".to_owned(),
     }
 }

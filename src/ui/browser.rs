@@ -96,6 +96,73 @@ pub fn post_to_parent(kind: &str, payload: Option<&Results>) {
     }
 }
 
+/// The current page's URL without `embed=1`: the full playground.
+pub fn full_playground_url() -> String {
+    let href = window().location().href().unwrap_or_default();
+    let Ok(url) = web_sys::Url::new(&href) else {
+        return href;
+    };
+    url.search_params().delete("embed");
+    url.href()
+}
+
+/// The current page's URL (the shareable link).
+pub fn current_url() -> String {
+    window().location().href().unwrap_or_default()
+}
+
+/// Copies `text` to the clipboard.
+///
+/// # Errors
+/// When the browser refuses (no permission, not a secure context).
+pub async fn copy_to_clipboard(text: &str) -> Result<(), String> {
+    let clipboard = window().navigator().clipboard();
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
+        .await
+        .map(|_| ())
+        .map_err(|e| crate::jsutil::describe(&e))
+}
+
+/// Keeps an observer that posts `{type: "resize", height}` to an embedding
+/// page whenever the page's height changes. Drop it to stop.
+pub fn report_resizes() -> Option<(
+    web_sys::ResizeObserver,
+    wasm_bindgen::closure::Closure<dyn FnMut()>,
+)> {
+    if !in_frame() {
+        return None;
+    }
+    let last = std::cell::Cell::new(0.0);
+    let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+        let Some(root) = gloo::utils::document().document_element() else {
+            return;
+        };
+        let height = f64::from(root.scroll_height());
+        if (height - last.get()).abs() >= 1.0 {
+            last.set(height);
+            post_resize(height);
+        }
+    });
+    let observer =
+        web_sys::ResizeObserver::new(wasm_bindgen::JsCast::unchecked_ref(callback.as_ref()))
+            .ok()?;
+    if let Some(body) = gloo::utils::document().body() {
+        observer.observe(&body);
+    }
+    Some((observer, callback))
+}
+
+fn post_resize(height: f64) {
+    let Ok(Some(parent)) = window().parent() else {
+        return;
+    };
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"source".into(), &"concurrency-playground".into());
+    let _ = js_sys::Reflect::set(&message, &"type".into(), &"resize".into());
+    let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
+    let _ = parent.post_message(&message, "*");
+}
+
 /// Offers `text` to the user as a file download.
 pub fn download(file_name: &str, mime: &str, text: &str) {
     // Pass a JS string, not `&str`: a `&str` becomes a view into WASM memory,

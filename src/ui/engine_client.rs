@@ -14,12 +14,14 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 
+use crate::clock::now_ms;
 use crate::engine::protocol::{EngineEvent, EngineRequest, Job, RunId, RunOutcome};
 use crate::models::ModelId;
+use crate::report::TaskRecord;
 
 /// Trunk's loader for the engine binary (`data-loader-shim`; file hashes are
 /// off in Trunk.toml so the name is stable).
-const ENGINE_URL: &str = "./engine_loader.js";
+pub const ENGINE_URL: &str = "./engine_loader.js";
 
 /// How the pool start ended.
 #[derive(Clone, Debug, PartialEq)]
@@ -32,7 +34,18 @@ pub enum PoolOutcome {
     Failed(String),
 }
 
-type Pending = Rc<RefCell<HashMap<RunId, oneshot::Sender<RunOutcome>>>>;
+/// Called with each task of a run as it finishes.
+pub type OnTask = Rc<dyn Fn(TaskRecord)>;
+
+/// A run waiting for its answer: where to send the outcome and the progress.
+struct Waiting {
+    done: oneshot::Sender<RunOutcome>,
+    on_task: OnTask,
+}
+
+type Pending = Rc<RefCell<HashMap<RunId, Waiting>>>;
+/// Pings waiting for their pong: the pong's arrival time goes back.
+type Pings = Rc<RefCell<HashMap<RunId, oneshot::Sender<f64>>>>;
 
 /// A running engine worker with a pool of `threads` threads.
 pub struct EngineClient {
@@ -40,6 +53,7 @@ pub struct EngineClient {
     threads: u32,
     next_id: Cell<RunId>,
     pending: Pending,
+    pings: Pings,
     pool: Rc<RefCell<Option<PoolOutcome>>>,
     pool_waiters: Rc<RefCell<Vec<oneshot::Sender<PoolOutcome>>>>,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
@@ -58,10 +72,12 @@ impl EngineClient {
             .map_err(|e| format!("cannot start the engine worker: {e:?}"))?;
 
         let pending: Pending = Rc::default();
+        let pings: Pings = Rc::default();
         let pool: Rc<RefCell<Option<PoolOutcome>>> = Rc::default();
         let pool_waiters: Rc<RefCell<Vec<oneshot::Sender<PoolOutcome>>>> = Rc::default();
 
         let on_message = {
+            let pings = pings.clone();
             let (pending, pool, waiters, worker) = (
                 pending.clone(),
                 pool.clone(),
@@ -94,12 +110,26 @@ impl EngineClient {
                     }),
                     EngineEvent::PoolFailed { reason } => Some(PoolOutcome::Failed(reason.clone())),
                     EngineEvent::RunDone { run_id, outcome } => {
-                        if let Some(tx) = pending.borrow_mut().remove(run_id) {
+                        if let Some(waiting) = pending.borrow_mut().remove(run_id) {
                             // The waiting run may have been abandoned; that is fine.
-                            let _ = tx.send(outcome.clone());
+                            let _ = waiting.done.send(outcome.clone());
                         }
                         None
                     }
+                    EngineEvent::TaskDone { run_id, task } => {
+                        let on_task = pending.borrow().get(run_id).map(|w| w.on_task.clone());
+                        if let Some(on_task) = on_task {
+                            on_task(task.clone());
+                        }
+                        None
+                    }
+                    EngineEvent::Pong { run_id } => {
+                        if let Some(tx) = pings.borrow_mut().remove(run_id) {
+                            let _ = tx.send(now_ms());
+                        }
+                        None
+                    }
+                    EngineEvent::TaskResult { .. } => None,
                 };
                 if let Some(outcome) = settled {
                     *pool.borrow_mut() = Some(outcome.clone());
@@ -117,6 +147,7 @@ impl EngineClient {
             threads,
             next_id: Cell::new(1),
             pending,
+            pings,
             pool,
             pool_waiters,
             _on_message: on_message,
@@ -143,14 +174,43 @@ impl EngineClient {
     ///
     /// # Errors
     /// When the engine went away before answering.
-    pub async fn run(&self, model: ModelId, job: Job) -> Result<RunOutcome, String> {
+    pub async fn run(
+        &self,
+        model: ModelId,
+        job: Job,
+        switch_ms: u32,
+        on_task: OnTask,
+    ) -> Result<RunOutcome, String> {
         let run_id = self.next_id.get();
         self.next_id.set(run_id.wrapping_add(1));
-        let (tx, rx) = oneshot::channel();
-        self.pending.borrow_mut().insert(run_id, tx);
-        send(&self.worker, &EngineRequest::Run { run_id, model, job });
+        let (done, rx) = oneshot::channel();
+        self.pending
+            .borrow_mut()
+            .insert(run_id, Waiting { done, on_task });
+        let request = EngineRequest::Run {
+            run_id,
+            model,
+            job,
+            switch_ms,
+        };
+        send(&self.worker, &request);
         rx.await
             .map_err(|_| "the engine stopped before answering".to_owned())
+    }
+
+    /// The page-to-engine message round trip, ms (median of `count` pings).
+    pub async fn round_trip_ms(&self, count: u32) -> Option<f64> {
+        let mut samples = Vec::new();
+        for _ in 0..count {
+            let run_id = self.next_id.get();
+            self.next_id.set(run_id.wrapping_add(1));
+            let (tx, rx) = oneshot::channel();
+            self.pings.borrow_mut().insert(run_id, tx);
+            let t0 = now_ms();
+            send(&self.worker, &EngineRequest::Ping { run_id });
+            samples.push(rx.await.ok()? - t0);
+        }
+        crate::report::Summary::of(&samples).map(|s| s.median)
     }
 }
 

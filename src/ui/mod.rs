@@ -15,6 +15,10 @@ mod components;
 #[cfg(target_arch = "wasm32")]
 mod engine_client;
 #[cfg(target_arch = "wasm32")]
+mod meter;
+#[cfg(target_arch = "wasm32")]
+mod processes;
+#[cfg(target_arch = "wasm32")]
 mod runner;
 #[cfg(target_arch = "wasm32")]
 mod server;

@@ -1,25 +1,36 @@
 //! Runs an experiment from the page: each selected model, `repeat` times;
-//! folds the outcomes into [`RunRecord`]s.
+//! folds the outcomes into [`RunRecord`]s, with progress and Stop.
 //!
-//! CPU models and the thread models run in the engine worker; the fetch
-//! models that only wait (`sequential`, `async`) run here, on the page's
-//! event loop, where waiting does not block. Nothing here computes.
+//! Where each model runs: CPU models and the thread models in the engine
+//! worker; the fetch models that only wait (`sequential`, `async`) here, on
+//! the page's event loop, where waiting does not block; `processes` in their
+//! own workers; `main-thread` here on purpose, blocking the page.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use futures::channel::oneshot;
+use futures::future::{select, Either, Shared};
+
 use super::browser;
-use super::engine_client::{EngineClient, PoolOutcome};
+use super::engine_client::{EngineClient, OnTask, PoolOutcome};
+use super::meter::{next_frame, Meter};
+use super::processes::ProcessPool;
 use super::state::Action;
 use crate::clock::now_ms;
 use crate::config::{Settings, Workload};
-use crate::engine::protocol::{EngineEvent, Job, RunOutcome};
+use crate::engine::protocol::{EngineEvent, Job, RunOutcome, TaskItem};
 use crate::models::{async_tasks, sequential, ModelId, ModelPlace};
-use crate::report::{Environment, Overheads, Results, RunRecord, RunStatus, Summary, TaskStatus};
+use crate::report::{
+    Environment, Overheads, Results, RunRecord, RunStatus, Summary, TaskRecord, TaskStatus,
+};
 use crate::workloads::fetch::FetchPlan;
 
 /// Where the app keeps its engine between runs.
 pub type EngineSlot = Rc<RefCell<Option<Rc<EngineClient>>>>;
+
+/// Resolves when the user presses Stop.
+pub type CancelSignal = Shared<oneshot::Receiver<()>>;
 
 /// Lane name of work done on the page's own thread.
 const PAGE_LANE: &str = "page";
@@ -48,7 +59,7 @@ pub fn start_engine(slot: &EngineSlot, threads: u32, dispatch: Rc<dyn Fn(Action)
             EngineEvent::PoolFailed { reason } => dispatch(Action::PoolFailed {
                 reason: reason.clone(),
             }),
-            EngineEvent::RunDone { .. } => {}
+            _ => {}
         }
     };
     match EngineClient::spawn(threads, on_event) {
@@ -63,6 +74,8 @@ pub struct RunContext {
     /// `Err(reason)` when the simulated server is unavailable.
     pub server: Result<(), String>,
     pub dispatch: Rc<dyn Fn(Action)>,
+    pub meter: Rc<Meter>,
+    pub cancel: CancelSignal,
 }
 
 /// Runs every model of `settings` and returns the finished results. Each
@@ -75,32 +88,44 @@ pub async fn run_experiment(settings: Settings, ctx: RunContext) -> Results {
         start_engine(&ctx.slot, settings.threads, ctx.dispatch.clone());
     }
     let client = ctx.slot.borrow().clone();
-    let pool = match &client {
-        Some(c) => c.pool().await,
-        None => PoolOutcome::Failed("the engine worker could not start".to_owned()),
+    let (pool, round_trip) = match &client {
+        Some(c) => (c.pool().await, c.round_trip_ms(10).await),
+        None => (
+            PoolOutcome::Failed("the engine worker could not start".to_owned()),
+            None,
+        ),
     };
 
-    let mut results = Results::new(environment(&pool), &settings);
+    let mut results = Results::new(environment(&pool, round_trip), &settings);
     (ctx.dispatch)(Action::RunStarted(results.clone()));
     let plan = FetchPlan::new(&settings, &browser::base_url());
     for &model in &settings.models {
-        let record = match &client {
-            Some(client) => {
-                let run = ModelRun {
-                    model,
-                    settings: &settings,
-                    client,
-                    pool: &pool,
-                    plan: &plan,
-                    server: &ctx.server,
-                };
-                run.execute(&*ctx.dispatch).await
-            }
-            None => RunRecord::failed(
+        let record = if ctx.cancel.peek().is_some() {
+            cancelled(
                 model,
                 settings.workload,
-                "the engine worker could not start",
-            ),
+                "stopped before it ran",
+                Vec::new(),
+            )
+        } else {
+            match &client {
+                Some(client) => {
+                    let run = ModelRun {
+                        model,
+                        settings: &settings,
+                        client,
+                        pool: &pool,
+                        plan: &plan,
+                        ctx: &ctx,
+                    };
+                    run.execute().await
+                }
+                None => RunRecord::failed(
+                    model,
+                    settings.workload,
+                    "the engine worker could not start",
+                ),
+            }
         };
         (ctx.dispatch)(Action::ModelFinished(record.clone()));
         results.runs.push(record);
@@ -110,6 +135,12 @@ pub async fn run_experiment(settings: Settings, ctx: RunContext) -> Results {
     results
 }
 
+/// One repetition's outcome plus what the page and the model measured.
+struct Measured {
+    outcome: RunOutcome,
+    page: super::meter::PageStats,
+}
+
 /// One model's part of a run.
 struct ModelRun<'a> {
     model: ModelId,
@@ -117,12 +148,13 @@ struct ModelRun<'a> {
     client: &'a EngineClient,
     pool: &'a PoolOutcome,
     plan: &'a FetchPlan,
-    server: &'a Result<(), String>,
+    ctx: &'a RunContext,
 }
 
 impl ModelRun<'_> {
-    async fn execute(&self, dispatch: &dyn Fn(Action)) -> RunRecord {
+    async fn execute(&self) -> RunRecord {
         let (model, workload) = (self.model, self.settings.workload);
+        let dispatch = &*self.ctx.dispatch;
         let mut overheads = Overheads::new();
         if model.place() == ModelPlace::SharedMemoryThreads {
             match self.pool {
@@ -140,12 +172,14 @@ impl ModelRun<'_> {
                 }
             }
         }
-        if let (Workload::Fetch, None, Err(reason)) = (workload, &self.settings.url, self.server) {
+        if let (Workload::Fetch, None, Err(reason)) =
+            (workload, &self.settings.url, &self.ctx.server)
+        {
             let error = format!("the simulated server is unavailable: {reason}");
             return RunRecord::failed(model, workload, error);
         }
 
-        let mut outcomes = Vec::new();
+        let mut runs: Vec<Measured> = Vec::new();
         let repeat = self.settings.repeat;
         for repetition in 1..=repeat {
             dispatch(Action::Progress {
@@ -153,19 +187,67 @@ impl ModelRun<'_> {
                 repetition,
                 repeat,
             });
-            match self.once().await {
-                Ok(outcome) => match outcome.error {
+            // Tasks seen so far: kept when the run is stopped.
+            let seen: Rc<RefCell<Vec<TaskRecord>>> = Rc::default();
+            let on_task: OnTask = {
+                let (seen, dispatch) = (seen.clone(), self.ctx.dispatch.clone());
+                let total = self.task_count();
+                let step = (total / 50).max(1);
+                Rc::new(move |task: TaskRecord| {
+                    let mut seen = seen.borrow_mut();
+                    seen.push(task);
+                    let done = u32::try_from(seen.len()).unwrap_or(u32::MAX);
+                    if done % step == 0 || done == total {
+                        dispatch(Action::TaskProgress { model, done });
+                    }
+                })
+            };
+            self.ctx.meter.reset();
+            let once = Box::pin(self.once(on_task));
+            let outcome = match select(once, self.ctx.cancel.clone()).await {
+                Either::Left((outcome, _)) => outcome,
+                Either::Right(_) => {
+                    // Work in the engine cannot be interrupted: replace the engine.
+                    if self.runs_in_engine() {
+                        start_engine(
+                            &self.ctx.slot,
+                            self.settings.threads,
+                            self.ctx.dispatch.clone(),
+                        );
+                    }
+                    let tasks = std::mem::take(&mut *seen.borrow_mut());
+                    return cancelled(model, workload, "stopped by the user", tasks);
+                }
+            };
+            let page = self.ctx.meter.finish().await;
+            match outcome {
+                Ok(outcome) => match outcome.error.clone() {
                     Some(error) => return RunRecord::failed(model, workload, error),
-                    None => outcomes.push(outcome),
+                    None => runs.push(Measured { outcome, page }),
                 },
                 Err(error) => return RunRecord::failed(model, workload, error),
             }
         }
+        self.record(runs, overheads)
+    }
 
-        let samples: Vec<f64> = outcomes.iter().map(|o| o.wall_ms).collect();
+    /// Folds the repetitions into one record: the median's tasks, every
+    /// wall time, the worst page responsiveness.
+    fn record(&self, mut runs: Vec<Measured>, mut overheads: Overheads) -> RunRecord {
+        let (model, workload) = (self.model, self.settings.workload);
+        let samples: Vec<f64> = runs.iter().map(|m| m.outcome.wall_ms).collect();
         let summary = Summary::of(&samples);
+        let worst_gap = runs
+            .iter()
+            .map(|m| m.page.longest_gap_ms)
+            .fold(0.0, f64::max);
+        let long_frames = runs.iter().map(|m| m.page.long_frames).max().unwrap_or(0);
+        let longest_task = runs
+            .iter()
+            .filter_map(|m| m.page.longest_task_ms)
+            .reduce(f64::max);
         let median = Summary::median_index(&samples).unwrap_or(0);
-        let chosen = outcomes.swap_remove(median);
+        let chosen = runs.swap_remove(median).outcome;
         let failed = chosen.tasks.iter().any(|t| t.status != TaskStatus::Ok);
         let error = failed.then(|| failure_summary(&chosen));
         overheads.extend(chosen.overheads_ms);
@@ -189,41 +271,114 @@ impl ModelRun<'_> {
             overheads_ms: overheads,
             tasks: chosen.tasks,
             predicted_ms,
+            page_longest_gap_ms: Some(worst_gap),
+            page_long_frames: Some(long_frames),
+            page_longest_task_ms: longest_task,
         }
+    }
+
+    fn task_count(&self) -> u32 {
+        match self.settings.workload {
+            Workload::Fib => self.settings.tasks,
+            Workload::Fetch => self.settings.requests,
+        }
+    }
+
+    fn runs_in_engine(&self) -> bool {
+        matches!(
+            (self.settings.workload, self.model),
+            (_, ModelId::Threads | ModelId::Gil)
+                | (Workload::Fib, ModelId::Sequential | ModelId::Async)
+        )
     }
 
     /// One repetition, wherever this model runs.
-    async fn once(&self) -> Result<RunOutcome, String> {
+    async fn once(&self, on_task: OnTask) -> Result<RunOutcome, String> {
         let s = self.settings;
-        match (s.workload, self.model) {
-            (Workload::Fib, model) => {
-                let job = Job::Fib {
-                    n: s.n,
-                    tasks: s.tasks,
-                };
-                self.client.run(model, job).await
-            }
-            (Workload::Fetch, ModelId::Threads) => {
-                let job = Job::Fetch {
-                    plan: self.plan.clone(),
-                };
-                self.client.run(ModelId::Threads, job).await
-            }
+        let job = match s.workload {
+            Workload::Fib => Job::Fib {
+                n: s.n,
+                tasks: s.tasks,
+            },
+            Workload::Fetch => Job::Fetch {
+                plan: self.plan.clone(),
+            },
+        };
+        if self.runs_in_engine() {
+            return self.client.run(self.model, job, s.switch_ms, on_task).await;
+        }
+        let t0 = now_ms();
+        // Page-side models time on the shared clock; the page sees relative times.
+        let emit = |task: &TaskRecord| {
+            let mut task = task.clone();
+            task.shift(t0);
+            on_task(task);
+        };
+        let tasks = match (s.workload, self.model) {
             (Workload::Fetch, ModelId::Sequential) => {
-                let t0 = now_ms();
-                let tasks = sequential::run_fetch(self.plan, PAGE_LANE).await;
-                Ok(RunOutcome::from_tasks(t0, now_ms() - t0, tasks))
+                sequential::run_fetch(self.plan, PAGE_LANE, &emit).await
             }
             (Workload::Fetch, ModelId::Async) => {
-                let t0 = now_ms();
-                let tasks = async_tasks::run_fetch(self.plan, s.concurrency, PAGE_LANE).await;
-                Ok(RunOutcome::from_tasks(t0, now_ms() - t0, tasks))
+                async_tasks::run_fetch(self.plan, s.concurrency, PAGE_LANE, &emit).await
             }
-        }
+            (_, ModelId::Processes) => return self.processes(on_task).await,
+            (workload, ModelId::MainThread) => {
+                // Let the page paint "Running…" before it freezes.
+                next_frame().await;
+                let t0 = now_ms();
+                let tasks = match workload {
+                    Workload::Fib => sequential::run_fib(s.n, s.tasks, PAGE_LANE, &|_| {}),
+                    Workload::Fetch => sequential::run_fetch_blocking(self.plan, PAGE_LANE),
+                };
+                return Ok(RunOutcome::from_tasks(t0, now_ms() - t0, tasks));
+            }
+            (workload, model) => {
+                return Err(format!(
+                    "{model} cannot run the {} workload here",
+                    workload.as_str()
+                ))
+            }
+        };
+        Ok(RunOutcome::from_tasks(t0, now_ms() - t0, tasks))
+    }
+
+    /// Starts the process workers, runs the tasks through them, stops them.
+    async fn processes(&self, on_task: OnTask) -> Result<RunOutcome, String> {
+        let s = self.settings;
+        let items: Vec<TaskItem> = match s.workload {
+            Workload::Fib => (0..s.tasks).map(|_| TaskItem::Fib { n: s.n }).collect(),
+            Workload::Fetch => self
+                .plan
+                .requests
+                .iter()
+                .map(|r| TaskItem::Fetch { request: r.clone() })
+                .collect(),
+        };
+        let pool = ProcessPool::start(s.threads).await?;
+        let t0 = now_ms();
+        let run = pool.run(1, items, s.payload, t0, on_task).await?;
+        let wall_ms = now_ms() - t0;
+        let mut outcome = RunOutcome::from_tasks(0.0, wall_ms, run.tasks);
+        outcome
+            .overheads_ms
+            .insert("process_start".to_owned(), pool.start_ms);
+        outcome
+            .overheads_ms
+            .insert("serialize_copy".to_owned(), run.copy_ms);
+        Ok(outcome)
     }
 }
 
-/// "3 of 20 requests failed: <first error>".
+/// A record for a model the user stopped, with the tasks it finished.
+fn cancelled(model: ModelId, workload: Workload, why: &str, tasks: Vec<TaskRecord>) -> RunRecord {
+    let mut record = RunRecord::failed(model, workload, why);
+    record.status = RunStatus::Cancelled;
+    record.tasks = tasks;
+    record.tasks.sort_by_key(|t| t.index);
+    record
+}
+
+/// "3 of 20 tasks failed; the first: <error>".
 fn failure_summary(outcome: &RunOutcome) -> String {
     let failed: Vec<_> = outcome
         .tasks
@@ -241,7 +396,7 @@ fn failure_summary(outcome: &RunOutcome) -> String {
     )
 }
 
-fn environment(pool: &PoolOutcome) -> Environment {
+fn environment(pool: &PoolOutcome, round_trip: Option<f64>) -> Environment {
     let (threads_available, reason, pool_threads, pool_start_ms) = match pool {
         PoolOutcome::Ready {
             threads, start_ms, ..
@@ -256,5 +411,6 @@ fn environment(pool: &PoolOutcome) -> Environment {
         threads_unavailable_reason: reason,
         pool_threads,
         pool_start_ms,
+        engine_round_trip_ms: round_trip,
     }
 }

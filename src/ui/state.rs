@@ -41,6 +41,14 @@ pub enum RunPhase {
     Finished,
 }
 
+/// Tasks done of a model in the current run.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Progress {
+    pub model: ModelId,
+    pub done: u32,
+    pub total: u32,
+}
+
 /// Everything the page shows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
@@ -55,6 +63,10 @@ pub struct AppState {
     pub server: ServerStatus,
     pub pool: PoolStatus,
     pub phase: RunPhase,
+    /// One entry per model of the current (or last) run.
+    pub progress: Vec<Progress>,
+    /// Stop was pressed and the run is winding down.
+    pub stopping: bool,
     pub results: Option<Results>,
 }
 
@@ -94,6 +106,13 @@ pub enum Action {
         repetition: u32,
         repeat: u32,
     },
+    /// `done` tasks of the model's current repetition have finished.
+    TaskProgress {
+        model: ModelId,
+        done: u32,
+    },
+    /// The user pressed Stop.
+    StopRequested,
     /// A model finished (all repetitions).
     ModelFinished(RunRecord),
     RunFinished,
@@ -116,6 +135,8 @@ impl AppState {
             server: ServerStatus::Starting,
             pool: PoolStatus::Starting,
             phase: RunPhase::Idle,
+            progress: Vec::new(),
+            stopping: false,
             results: None,
         }
     }
@@ -182,6 +203,21 @@ impl AppState {
             }
             Action::PoolFailed { reason } => self.pool = PoolStatus::Unavailable { reason },
             Action::RunStarted(results) => {
+                let total = match self.settings.workload {
+                    crate::config::Workload::Fib => self.settings.tasks,
+                    crate::config::Workload::Fetch => self.settings.requests,
+                };
+                self.progress = self
+                    .settings
+                    .models
+                    .iter()
+                    .map(|&model| Progress {
+                        model,
+                        done: 0,
+                        total,
+                    })
+                    .collect();
+                self.stopping = false;
                 self.results = Some(results);
                 if let Some(model) = self.settings.models.first() {
                     self.phase = RunPhase::Running {
@@ -202,12 +238,26 @@ impl AppState {
                     repeat,
                 };
             }
+            Action::TaskProgress { model, done } => {
+                if let Some(p) = self.progress.iter_mut().find(|p| p.model == model) {
+                    p.done = done.min(p.total);
+                }
+            }
+            Action::StopRequested => self.stopping = self.running(),
             Action::ModelFinished(record) => {
+                if let Some(p) = self.progress.iter_mut().find(|p| p.model == record.model) {
+                    if record.status == crate::report::RunStatus::Ok {
+                        p.done = p.total;
+                    }
+                }
                 if let Some(results) = &mut self.results {
                     results.runs.push(record);
                 }
             }
-            Action::RunFinished => self.phase = RunPhase::Finished,
+            Action::RunFinished => {
+                self.phase = RunPhase::Finished;
+                self.stopping = false;
+            }
         }
         self
     }
@@ -245,6 +295,8 @@ fn form_of(s: &Settings) -> RawSettings {
             s.concurrency.map(|c| c.to_string()).unwrap_or_default(),
         ),
         ("url", s.url.clone().unwrap_or_default()),
+        ("switch_ms", s.switch_ms.to_string()),
+        ("payload", s.payload.to_string()),
     ])
 }
 

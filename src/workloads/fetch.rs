@@ -67,8 +67,9 @@ impl FetchPlan {
     }
 
     /// What `model` should take if waiting were all there is: one by one for
-    /// `sequential`, `threads` at a time, or `concurrency` (default: all) at
-    /// a time for `async`. `None` for a user's own URL (unknown latency).
+    /// `sequential` and `main-thread`; `threads` at a time for the thread,
+    /// GIL and process models; `concurrency` (default: all) at a time for
+    /// `async`. `None` for a user's own URL (unknown latency).
     pub fn predict_ms(
         &self,
         model: ModelId,
@@ -77,8 +78,9 @@ impl FetchPlan {
     ) -> Option<f64> {
         let delays = self.delays()?;
         let lanes = match model {
-            ModelId::Sequential => 1,
-            ModelId::Threads => threads,
+            ModelId::Sequential | ModelId::MainThread => 1,
+            // The GIL is released while waiting: I/O overlaps as on plain threads.
+            ModelId::Threads | ModelId::Gil | ModelId::Processes => threads,
             ModelId::Async => concurrency.unwrap_or(u32::MAX),
         };
         Some(makespan(&delays, lanes))

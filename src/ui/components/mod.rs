@@ -4,10 +4,14 @@
 mod environment;
 mod errors;
 mod results;
+mod run_status;
 mod settings_form;
+mod share;
 mod timeline;
 
 pub use environment::EnvironmentPanel;
 pub use errors::ErrorList;
 pub use results::ResultsView;
+pub use run_status::RunStatus;
 pub use settings_form::SettingsForm;
+pub use share::{IsolationBanner, SharePanel};

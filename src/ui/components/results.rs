@@ -6,7 +6,9 @@ use yew::prelude::*;
 use super::timeline::{ComparisonChart, Timeline};
 use crate::chart::{comparison_bars, timeline_lanes};
 use crate::models::ModelId;
-use crate::report::{lanes_used, max_overlap, Results, RunRecord, RunStatus, TaskRecord};
+use crate::report::{
+    lanes_used, max_overlap, overhead_per_task_ms, Results, RunRecord, RunStatus, TaskRecord,
+};
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {
@@ -51,8 +53,19 @@ fn run_card(run: &RunRecord) -> Html {
         RunStatus::Skipped => html! {
             <p class="skipped">{ format!("Skipped: {}", run.skipped_reason.clone().unwrap_or_default()) }</p>
         },
-        RunStatus::Failed | RunStatus::Cancelled => html! {
+        RunStatus::Failed => html! {
             <p class="failed">{ format!("Failed: {}", run.error.clone().unwrap_or_default()) }</p>
+        },
+        RunStatus::Cancelled => html! {
+            <>
+                <p class="skipped">{ format!("Cancelled: {}; {} task{} had finished.",
+                    run.error.clone().unwrap_or_default(), run.tasks.len(),
+                    if run.tasks.len() == 1 { "" } else { "s" }) }</p>
+                if !run.tasks.is_empty() {
+                    <Timeline lanes={timeline_lanes(&run.tasks)} span_ms={0.0}
+                              title={format!("Finished tasks of {}", run.model.label())} />
+                }
+            </>
         },
         RunStatus::Ok => html! {
             <>
@@ -81,11 +94,29 @@ fn run_card(run: &RunRecord) -> Html {
                         run.tasks.len(), lanes.len(), if lanes.len() == 1 { "" } else { "s" },
                         lanes.join(", "), max_overlap(&run.tasks)) }
                 </p>
+                if let Some(gap) = run.page_longest_gap_ms {
+                    <p class={classes!("page-stats", (gap > 50.0).then_some("frozen"))}
+                       data-testid={format!("page-gap-{model}")}>
+                        { format!("Page responsiveness: longest gap between frames {gap:.0} ms, {} frame{} over 50 ms{}.",
+                            run.page_long_frames.unwrap_or(0),
+                            if run.page_long_frames == Some(1) { "" } else { "s" },
+                            if gap > 50.0 { ": the page froze" } else { "" }) }
+                    </p>
+                }
+                if let Some(per_task) = overhead_per_task_ms(run.wall_ms.unwrap_or_default(), &run.tasks) {
+                    if run.workload == crate::config::Workload::Fib {
+                        <p class="facts">{ format!("Time not spent in any task: {:.1} µs per task (dispatch, waking threads, collecting results).", per_task * 1_000.0) }</p>
+                    }
+                }
+                if run.tasks.iter().any(|t| t.wait_ms.is_some()) {
+                    <p class="facts">{ format!("Waiting for the GIL: {:.0} ms in all (hatched in the timeline).",
+                        run.tasks.iter().filter_map(|t| t.wait_ms).sum::<f64>()) }</p>
+                }
                 if !run.overheads_ms.is_empty() {
                     <p class="overheads">
                         { "Not counted in the time above: " }
-                        { run.overheads_ms.iter().map(|(k, v)| format!("{} {v:.0} ms", k.replace('_', " "))).collect::<Vec<_>>().join(", ") }
-                        { " (once per page)." }
+                        { run.overheads_ms.iter().map(|(k, v)| format!("{} {v:.1} ms", overhead_label(k))).collect::<Vec<_>>().join("; ") }
+                        { "." }
                     </p>
                 }
                 <Timeline lanes={timeline_lanes(&run.tasks)} span_ms={run.wall_ms.unwrap_or_default()}
@@ -99,7 +130,7 @@ fn run_card(run: &RunRecord) -> Html {
                             <th scope="col">{ "Value" }</th>
                         </tr></thead>
                         <tbody>
-                            { for run.tasks.iter().map(|t| html! {
+                            { for run.tasks.iter().take(TABLE_ROWS).map(|t| html! {
                                 <tr>
                                     <td>{ t.index }</td><td>{ t.lane.clone() }</td>
                                     <td>{ format!("{:.1}", t.start_ms) }</td><td>{ format!("{:.1}", t.end_ms) }</td>
@@ -108,6 +139,9 @@ fn run_card(run: &RunRecord) -> Html {
                             }) }
                         </tbody>
                     </table>
+                    if run.tasks.len() > TABLE_ROWS {
+                        <p class="note">{ format!("The first {TABLE_ROWS} of {} tasks; all are in the JSON download.", run.tasks.len()) }</p>
+                    }
                 </details>
             </>
         },
@@ -117,6 +151,20 @@ fn run_card(run: &RunRecord) -> Html {
             <h3>{ run.model.label() }</h3>
             { body }
         </article>
+    }
+}
+
+/// Rows shown in a task table (the JSON has them all).
+const TABLE_ROWS: usize = 200;
+
+/// A named overhead in words.
+fn overhead_label(key: &str) -> String {
+    match key {
+        "pool_start" => "thread pool start (once per page)".to_owned(),
+        "warm_up" => "warm-up (once per page)".to_owned(),
+        "process_start" => "starting the process workers".to_owned(),
+        "serialize_copy" => "encoding and copying messages".to_owned(),
+        other => other.replace('_', " "),
     }
 }
 
@@ -134,7 +182,10 @@ fn task_result(t: &TaskRecord) -> String {
 fn prediction_rule(model: ModelId) -> &'static str {
     match model {
         ModelId::Sequential => "the sum of every delay",
-        ModelId::Threads => "the delays shared out over the threads",
+        ModelId::Threads | ModelId::Gil | ModelId::Processes => {
+            "the delays shared out over the threads or processes"
+        }
+        ModelId::MainThread => "the sum of every delay, with the page frozen",
         ModelId::Async => "about one delay, or the delays shared out over the cap",
     }
 }

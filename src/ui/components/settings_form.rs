@@ -166,6 +166,14 @@ pub fn settings_form(props: &SettingsFormProps) -> Html {
                     format!("{}; this machine has {cores} cores", span(LIMITS.threads))) }
                 { number(props, "repeat", "Runs per model", LIMITS.repeat,
                     format!("{}; median and spread are reported", span(LIMITS.repeat))) }
+                if selected.contains(&ModelId::Gil) {
+                    { number(props, "switch_ms", "GIL switch interval (ms)", LIMITS.switch_ms,
+                        format!("{}; CPython's default is 5", span(LIMITS.switch_ms))) }
+                }
+                if selected.contains(&ModelId::Processes) {
+                    { number(props, "payload", "Payload per message (bytes)", LIMITS.payload,
+                        format!("{}; copied to and from each process", span(LIMITS.payload))) }
+                }
             </div>
             <fieldset class="models">
                 <legend>{ "Models (in run order)" }</legend>
@@ -202,6 +210,25 @@ fn model_help(model: ModelId, workload: Workload) -> String {
              like CPU work under asyncio.",
             1u32 << YIELD_DEPTH
         ),
+        (ModelId::Gil, Workload::Fib) => "The same threads, but each must hold one global lock \
+                                          to compute, handed over every switch interval: Python's \
+                                          GIL. Expect no speedup."
+            .to_owned(),
+        (ModelId::Gil, Workload::Fetch) => "The same threads with one global lock, released while \
+                                            waiting on I/O, as CPython does: requests still overlap."
+            .to_owned(),
+        (ModelId::Processes, _) => "Isolated workers, each with its own WASM instance and memory; \
+                                    tasks and results travel as copied messages (with the payload \
+                                    below), like Python's ProcessPoolExecutor. Start-up and copying \
+                                    are reported on their own."
+            .to_owned(),
+        (ModelId::MainThread, Workload::Fib) => "The sequential loop on the page's own thread, on \
+                                                 purpose: the page freezes until it is done. Watch \
+                                                 the heartbeat."
+            .to_owned(),
+        (ModelId::MainThread, Workload::Fetch) => "Blocking requests on the page's own thread: like \
+                                                   blocking I/O inside asyncio, everything freezes."
+            .to_owned(),
         (ModelId::Async, Workload::Fetch) => "Every request in flight at once from the page's one \
                                               event loop (or at most the cap), like asyncio with \
                                               aiohttp."

@@ -109,6 +109,14 @@ pub fn timeline(props: &TimelineProps) -> Html {
                                 <title>{ format!("task {}: {:.1}-{:.1} ms", b.index, b.start_ms, b.end_ms) }</title>
                             </rect>
                         }) }
+                        { for lane.bars.iter().flat_map(|b| b.waits.iter().map(move |w| (b, w))).map(|(b, w)| html! {
+                            <rect class="wait" x={x(w[0]).to_string()}
+                                  y={(top + 4.0 + bar_h * f64::from(b.row)).to_string()}
+                                  width={(x(w[1]) - x(w[0])).max(0.5).to_string()}
+                                  height={(bar_h - 0.5).max(0.5).to_string()}>
+                                <title>{ format!("task {} waited for the lock: {:.1}-{:.1} ms", b.index, w[0], w[1]) }</title>
+                            </rect>
+                        }) }
                     </g>
                 }
             }) }

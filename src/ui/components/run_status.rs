@@ -1,0 +1,70 @@
+//! What is happening now: the heartbeat (a dot moved by the page's own
+//! animation frames: it stops when the page freezes), the run phase, a
+//! progress bar per model, and the Stop button.
+
+use yew::prelude::*;
+
+use crate::ui::meter::DOT_ID;
+use crate::ui::state::{AppState, RunPhase};
+
+#[derive(Properties, PartialEq)]
+pub struct RunStatusProps {
+    pub state: UseReducerHandle<AppState>,
+    pub on_stop: Callback<()>,
+}
+
+#[function_component(RunStatus)]
+pub fn run_status(props: &RunStatusProps) -> Html {
+    let state = &props.state;
+    let phase = match state.phase {
+        RunPhase::Idle => "idle",
+        RunPhase::Running { .. } => "running",
+        RunPhase::Finished => "finished",
+    };
+    let on_stop = props.on_stop.clone();
+    html! {
+        <section class="run-status" aria-label="Run status">
+            <div class="heartbeat" title="Moved by the page's own animation frames: if it stops, the page is frozen.">
+                <span class="heartbeat-label">{ "Page heartbeat" }</span>
+                <div class="heartbeat-track"><div id={DOT_ID} class="heartbeat-dot"></div></div>
+            </div>
+            <div data-testid="run-phase" data-phase={phase} class="phase" aria-live="polite">
+                { phase_text(state) }
+            </div>
+            if state.running() {
+                <button type="button" class="stop" data-testid="stop" disabled={state.stopping}
+                        onclick={Callback::from(move |_| on_stop.emit(()))}>
+                    { if state.stopping { "Stopping…" } else { "Stop" } }
+                </button>
+            }
+            if !state.progress.is_empty() {
+                <ul class="progress-list">
+                    { for state.progress.iter().map(|p| html! {
+                        <li>
+                            <label>
+                                <span class="progress-name">{ p.model.label() }</span>
+                                <progress data-testid={format!("progress-{}", p.model.as_str())}
+                                          max={p.total.to_string()} value={p.done.to_string()} />
+                                <span class="progress-count">{ format!("{}/{}", p.done, p.total) }</span>
+                            </label>
+                        </li>
+                    }) }
+                </ul>
+            }
+        </section>
+    }
+}
+
+fn phase_text(state: &AppState) -> String {
+    match &state.phase {
+        RunPhase::Idle => "Choose settings and press Run.".to_owned(),
+        RunPhase::Running { .. } if state.stopping => "Stopping…".to_owned(),
+        RunPhase::Running {
+            model,
+            repetition,
+            repeat,
+        } if *repeat > 1 => format!("Running {} (run {repetition} of {repeat})…", model.label()),
+        RunPhase::Running { model, .. } => format!("Running {}…", model.label()),
+        RunPhase::Finished => "Finished.".to_owned(),
+    }
+}

@@ -1,0 +1,154 @@
+//! The responsiveness meter: a `requestAnimationFrame` loop that moves the
+//! heartbeat dot and records the gaps between frames, plus the browser's
+//! long-task reports. A frozen page paints no frames, so the longest gap
+//! measures how long the page could not respond.
+//!
+//! Driven by rAF on purpose: a CSS animation runs on the compositor and keeps
+//! moving while the page's thread is blocked, hiding the freeze.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use futures::channel::oneshot;
+use gloo::render::{request_animation_frame, AnimationFrame};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{PerformanceObserver, PerformanceObserverEntryList, PerformanceObserverInit};
+
+/// A frame slower than this counts as a long frame (the "tasks over 50 ms"
+/// threshold browsers use for long tasks).
+pub const LONG_FRAME_MS: f64 = 50.0;
+
+/// The id of the element the meter moves.
+pub const DOT_ID: &str = "heartbeat-dot";
+
+/// What the meter saw since its last reset.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct PageStats {
+    pub longest_gap_ms: f64,
+    pub long_frames: u32,
+    /// Longest task the browser reported (`None` where it reports none).
+    pub longest_task_ms: Option<f64>,
+}
+
+/// The long-task observer and the callback it calls (kept alive together).
+type LongTaskObserver = (
+    PerformanceObserver,
+    Closure<dyn FnMut(PerformanceObserverEntryList)>,
+);
+
+#[derive(Default)]
+struct State {
+    last_frame: Option<f64>,
+    stats: PageStats,
+}
+
+/// A running meter. Dropping it stops the loop.
+pub struct Meter {
+    state: Rc<RefCell<State>>,
+    _frame: Rc<RefCell<Option<AnimationFrame>>>,
+    _observer: Option<LongTaskObserver>,
+}
+
+impl Meter {
+    /// Starts the frame loop and the long-task observer.
+    pub fn start() -> Self {
+        let state: Rc<RefCell<State>> = Rc::default();
+        let frame: Rc<RefCell<Option<AnimationFrame>>> = Rc::default();
+        schedule(state.clone(), frame.clone());
+        Meter {
+            _observer: observe_long_tasks(state.clone()),
+            state,
+            _frame: frame,
+        }
+    }
+
+    /// Starts a new measurement (keeps the last frame time, so a freeze that
+    /// starts right away is measured from the frame before it).
+    pub fn reset(&self) {
+        self.state.borrow_mut().stats = PageStats::default();
+    }
+
+    /// Waits for the next two frames (a freeze shows up as the gap before
+    /// them), then returns what was seen since the reset.
+    pub async fn finish(&self) -> PageStats {
+        next_frame().await;
+        next_frame().await;
+        self.state.borrow().stats
+    }
+}
+
+fn schedule(state: Rc<RefCell<State>>, slot: Rc<RefCell<Option<AnimationFrame>>>) {
+    let next_slot = slot.clone();
+    let handle = request_animation_frame(move |_frame_time| {
+        // The time the callback actually runs, not the frame's timestamp:
+        // after a freeze Chromium delivers the frame that was due during it,
+        // stamped with its original (pre-freeze) time, which hides the gap.
+        let t = crate::clock::since_thread_start_ms();
+        {
+            let mut s = state.borrow_mut();
+            if let Some(last) = s.last_frame {
+                let gap = t - last;
+                s.stats.longest_gap_ms = s.stats.longest_gap_ms.max(gap);
+                if gap > LONG_FRAME_MS {
+                    s.stats.long_frames += 1;
+                }
+            }
+            s.last_frame = Some(t);
+        }
+        move_dot(t);
+        schedule(state, next_slot);
+    });
+    *slot.borrow_mut() = Some(handle);
+}
+
+/// How far the dot travels, px (its track is 120 px, the dot 10 px).
+const DOT_TRAVEL_PX: f64 = 110.0;
+
+/// Moves the heartbeat dot back and forth (one sweep a second).
+fn move_dot(t: f64) {
+    let Some(dot) = gloo::utils::document().get_element_by_id(DOT_ID) else {
+        return;
+    };
+    if let Some(dot) = dot.dyn_ref::<web_sys::HtmlElement>() {
+        let phase = (t / 1_000.0).fract();
+        let x = if phase < 0.5 {
+            phase * 2.0
+        } else {
+            2.0 - phase * 2.0
+        };
+        let _ = dot.style().set_property(
+            "transform",
+            &format!("translateX({:.1}px)", x * DOT_TRAVEL_PX),
+        );
+    }
+}
+
+/// Resolves at the next animation frame.
+pub async fn next_frame() {
+    let (tx, rx) = oneshot::channel::<()>();
+    let _frame = request_animation_frame(move |_| {
+        let _ = tx.send(());
+    });
+    // A dropped page stops frames; then there is nothing left to wait for.
+    let _ = rx.await;
+}
+
+/// Records the browser's long tasks (Chromium reports them; others may not).
+fn observe_long_tasks(state: Rc<RefCell<State>>) -> Option<LongTaskObserver> {
+    let callback = Closure::<dyn FnMut(PerformanceObserverEntryList)>::new(
+        move |list: PerformanceObserverEntryList| {
+            let mut s = state.borrow_mut();
+            for entry in list.get_entries().iter() {
+                if let Some(entry) = entry.dyn_ref::<web_sys::PerformanceEntry>() {
+                    let longest = s.stats.longest_task_ms.unwrap_or(0.0);
+                    s.stats.longest_task_ms = Some(longest.max(entry.duration()));
+                }
+            }
+        },
+    );
+    let observer = PerformanceObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+    let init = PerformanceObserverInit::new(&js_sys::Array::of1(&"longtask".into()));
+    observer.observe(&init);
+    Some((observer, callback))
+}

@@ -1,0 +1,200 @@
+//! The `processes` model, from the page: P isolated workers, each with its
+//! own WASM instance and memory (Python's `ProcessPoolExecutor`). Work and
+//! results travel as messages: encoded, copied by `postMessage`, decoded,
+//! with a payload of the chosen size each way, like pickled arguments.
+//!
+//! The workers are the engine binary without a thread pool, so this model
+//! needs no shared memory and runs without cross-origin isolation.
+
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+use futures::channel::oneshot;
+use futures::future::{join_all, select, Either};
+use gloo::timers::future::TimeoutFuture;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
+
+use super::engine_client::{OnTask, ENGINE_URL};
+use crate::clock::now_ms;
+use crate::engine::protocol::{EngineEvent, EngineRequest, RunId, TaskItem};
+use crate::report::TaskRecord;
+
+/// Longest wait for the workers to load.
+const START_TIMEOUT_MS: u32 = 30_000;
+
+/// A task's answer, as the page received it.
+struct Arrived {
+    task: TaskRecord,
+    payload_len: usize,
+    /// Decoding and encoding in the process, plus decoding on the page.
+    codec_ms: f64,
+}
+
+struct Process {
+    worker: Worker,
+    loaded: Rc<RefCell<Option<oneshot::Sender<()>>>>,
+    inbox: Rc<RefCell<Option<oneshot::Sender<Arrived>>>>,
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+}
+
+/// What a run of the pool measured besides the tasks.
+pub struct PoolRun {
+    pub tasks: Vec<TaskRecord>,
+    /// Encoding, copying and decoding of every message, both ways, ms.
+    pub copy_ms: f64,
+}
+
+/// P started workers. Dropping the pool terminates them.
+pub struct ProcessPool {
+    procs: Vec<Process>,
+    /// From creating the workers until all had loaded their module, ms.
+    pub start_ms: f64,
+}
+
+impl ProcessPool {
+    /// Starts `count` workers and waits until each has loaded.
+    ///
+    /// # Errors
+    /// When the browser refuses a worker or one does not load in time.
+    pub async fn start(count: u32) -> Result<Self, String> {
+        let t0 = now_ms();
+        let mut procs = Vec::new();
+        let mut loads = Vec::new();
+        for _ in 0..count {
+            let (proc, loaded) = Process::spawn()?;
+            procs.push(proc);
+            loads.push(loaded);
+        }
+        let all = Box::pin(join_all(loads));
+        match select(all, TimeoutFuture::new(START_TIMEOUT_MS)).await {
+            Either::Left((results, _)) if results.iter().all(Result::is_ok) => Ok(ProcessPool {
+                procs,
+                start_ms: now_ms() - t0,
+            }),
+            _ => Err("the process workers did not start".to_owned()),
+        }
+    }
+
+    /// Runs the items, each process taking the next when it is free.
+    /// Task times are relative to `t0`; each task goes to `on_task` on arrival.
+    pub async fn run(
+        &self,
+        run_id: RunId,
+        items: Vec<TaskItem>,
+        payload: u32,
+        t0: f64,
+        on_task: OnTask,
+    ) -> Result<PoolRun, String> {
+        let queue: RefCell<VecDeque<(u32, TaskItem)>> = RefCell::new((0u32..).zip(items).collect());
+        let copy_ms = Cell::new(0.0);
+        let payload = usize::try_from(payload).unwrap_or(usize::MAX);
+        let loops = self.procs.iter().enumerate().map(|(k, proc)| {
+            let (queue, copy_ms, on_task) = (&queue, &copy_ms, on_task.clone());
+            async move {
+                let mut done = Vec::new();
+                loop {
+                    let Some((index, item)) = queue.borrow_mut().pop_front() else {
+                        return Ok(done);
+                    };
+                    let (tx, rx) = oneshot::channel();
+                    *proc.inbox.borrow_mut() = Some(tx);
+                    let request = EngineRequest::Task {
+                        run_id,
+                        index,
+                        item,
+                        payload: vec![0u8; payload],
+                    };
+                    let t = now_ms();
+                    let value = serde_wasm_bindgen::to_value(&request)
+                        .map_err(|e| format!("cannot encode a task: {e}"))?;
+                    proc.worker
+                        .post_message(&value)
+                        .map_err(|_| "a process refused a task".to_owned())?;
+                    copy_ms.set(copy_ms.get() + now_ms() - t);
+                    let arrived = rx.await.map_err(|_| "a process stopped".to_owned())?;
+                    if arrived.payload_len != payload {
+                        return Err("a process returned a damaged payload".to_owned());
+                    }
+                    copy_ms.set(copy_ms.get() + arrived.codec_ms);
+                    let mut task = arrived.task;
+                    task.lane = format!("process-{}", k + 1);
+                    task.shift(t0);
+                    on_task(task.clone());
+                    done.push(task);
+                }
+            }
+        });
+        let mut tasks = Vec::new();
+        for result in join_all(loops).await {
+            tasks.extend(result?);
+        }
+        tasks.sort_by_key(|t| t.index);
+        Ok(PoolRun {
+            tasks,
+            copy_ms: copy_ms.get(),
+        })
+    }
+}
+
+impl Process {
+    fn spawn() -> Result<(Self, oneshot::Receiver<()>), String> {
+        let options = WorkerOptions::new();
+        options.set_type(WorkerType::Module);
+        let worker = Worker::new_with_options(ENGINE_URL, &options)
+            .map_err(|_| "the browser refused to start a process worker".to_owned())?;
+        let (loaded_tx, loaded_rx) = oneshot::channel();
+        let loaded = Rc::new(RefCell::new(Some(loaded_tx)));
+        let inbox: Rc<RefCell<Option<oneshot::Sender<Arrived>>>> = Rc::default();
+        let on_message = {
+            let (loaded, inbox) = (loaded.clone(), inbox.clone());
+            Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+                let t = now_ms();
+                match serde_wasm_bindgen::from_value::<EngineEvent>(event.data()) {
+                    Ok(EngineEvent::Loaded { .. }) => {
+                        if let Some(tx) = loaded.borrow_mut().take() {
+                            let _ = tx.send(());
+                        }
+                    }
+                    Ok(EngineEvent::TaskResult {
+                        task,
+                        payload,
+                        codec_ms,
+                        ..
+                    }) => {
+                        let arrived = Arrived {
+                            task,
+                            payload_len: payload.len(),
+                            codec_ms: codec_ms + (now_ms() - t),
+                        };
+                        if let Some(tx) = inbox.borrow_mut().take() {
+                            let _ = tx.send(arrived);
+                        }
+                    }
+                    Ok(_) => {}
+                    Err(e) => web_sys::console::error_1(
+                        &format!("a process sent an unknown message: {e}").into(),
+                    ),
+                }
+            })
+        };
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        let proc = Process {
+            worker,
+            loaded,
+            inbox,
+            _on_message: on_message,
+        };
+        Ok((proc, loaded_rx))
+    }
+}
+
+impl Drop for Process {
+    fn drop(&mut self) {
+        self.worker.set_onmessage(None);
+        self.worker.terminate();
+        self.loaded.borrow_mut().take();
+    }
+}

@@ -1,0 +1,108 @@
+// stats.mjs — owns the small numeric helpers of the benchmark: medians and spreads, the
+// per-task dispatch cost of a run, and the transfer size of the built app (raw and gzip).
+
+import { readdir, readFile } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export function median(xs) {
+  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
+  if (!s.length) return null;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** { median, min, max, samples } of finite values, or null when there are none. */
+export function spread(xs) {
+  const s = xs.filter(Number.isFinite);
+  if (!s.length) return null;
+  return { median: median(s), min: Math.min(...s), max: Math.max(...s), samples: s };
+}
+
+/**
+ * Per-task dispatch cost of a run, in µs: wall time not spent computing, on the critical path, per
+ * task: (wall - busy / lanes) / tasks, where busy is the sum of the tasks' own times and lanes the
+ * number of lanes (threads, or the one engine) that ran them. Tasks interleaved on one event loop
+ * (async) overlap in time, so their own times include each other's; for them busy is
+ * tasks x `computeUs` (the compute of one task, measured under `sequential`).
+ */
+const SLACK_MS = 0.01; // times are timeOrigin + now() differences: ~µs of float rounding
+
+export function dispatchUs(run, computeUs) {
+  const byLane = new Map();
+  for (const t of run.tasks) byLane.set(t.lane, [...(byLane.get(t.lane) ?? []), t]);
+  const lanes = byLane.size;
+  const overlapped = [...byLane.values()].some((ts) =>
+    ts.sort((a, b) => a.start_ms - b.start_ms).some((t, i) => i > 0 && t.start_ms < ts[i - 1].end_ms - SLACK_MS));
+  const n = run.tasks.length;
+  const own = run.tasks.reduce((sum, t) => sum + (t.end_ms - t.start_ms), 0);
+  const busy = overlapped && computeUs != null ? (n * computeUs) / 1e3 : own;
+  return {
+    lanes,
+    overlapped,
+    task_us: (own / n) * 1e3,
+    dispatch_us: ((run.wall_ms - busy / lanes) / n) * 1e3,
+  };
+}
+
+/**
+ * Where a parallel run's time went, from its tasks: the spread of task times, when the last lane
+ * took its first task (wake-up), and how long lanes sat idle at the end waiting for the slowest
+ * one (tail = wall - the earliest time a lane finished its last task).
+ */
+export function lanesOf(run) {
+  const lanes = new Map();
+  for (const t of run.tasks) {
+    const l = lanes.get(t.lane) ?? { first: Infinity, last: 0 };
+    lanes.set(t.lane, { first: Math.min(l.first, t.start_ms), last: Math.max(l.last, t.end_ms) });
+  }
+  const ls = [...lanes.values()];
+  return {
+    task_ms: spread(run.tasks.map((t) => t.end_ms - t.start_ms)),
+    wake_ms: Math.max(...ls.map((l) => l.first)),
+    tail_ms: run.wall_ms - Math.min(...ls.map((l) => l.last)),
+  };
+}
+
+/** Sizes of every file in `dist` (raw and gzip -9), and totals for WASM + JS and for all files. */
+export async function transferSizes(dist) {
+  const files = [];
+  for (const entry of await readdir(dist, { recursive: true, withFileTypes: true })) {
+    const full = path.join(entry.parentPath ?? entry.path, entry.name);
+    // Skip trunk's own files (.trunk-lock, .stage/): not part of the site.
+    if (!entry.isFile() || path.relative(dist, full).split(path.sep).some((p) => p.startsWith('.'))) continue;
+    const body = await readFile(full);
+    files.push({
+      file: path.relative(dist, full),
+      raw: body.length,
+      gzip: gzipSync(body, { level: 9 }).length,
+      code: /\.(wasm|js)$/.test(entry.name),
+    });
+  }
+  files.sort((a, b) => b.gzip - a.gzip);
+  const total = (fs) => ({
+    raw: fs.reduce((s, f) => s + f.raw, 0),
+    gzip: fs.reduce((s, f) => s + f.gzip, 0),
+  });
+  return { files, wasm_js: total(files.filter((f) => f.code)), all: total(files) };
+}
+
+/**
+ * Share of all cores busy during the next `ms` (from /proc/stat; null where there is none). Taken
+ * while the benchmark itself is idle, it measures what other processes take from the runs.
+ */
+export async function cpuBusy(ms = 1000) {
+  const read = async () => {
+    const [, ...v] = (await readFile('/proc/stat', 'utf8')).split('\n')[0].trim().split(/\s+/).map(Number);
+    return { idle: v[3] + v[4], total: v.slice(0, 8).reduce((a, b) => a + b, 0) };
+  };
+  try {
+    const a = await read();
+    await sleep(ms);
+    const b = await read();
+    return b.total > a.total ? 1 - (b.idle - a.idle) / (b.total - a.total) : null;
+  } catch {
+    return null;
+  }
+}
