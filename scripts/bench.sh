@@ -4,6 +4,8 @@
 #   scripts/bench.sh            full run (a few minutes on 2 cores)
 #   scripts/bench.sh --quick    small version for CI (BENCH_QUICK=1 too): under ~2 minutes
 # Budgets are reported, not asserted: exits non-zero only if something failed to run.
+# A full run waits (BENCH_QUIET_WAIT seconds, default 120) for other processes to leave the CPU
+# before each CPU phase; it serves a copy of dist/ (target/bench/site/) so rebuilds cannot mix in.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 quick=()

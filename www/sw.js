@@ -1,12 +1,18 @@
-// Concurrency Playground service worker: the simulated slow server.
+// Concurrency Playground service worker. Two jobs, because only one service
+// worker can control a page:
 //
-// Answers `GET <scope>api/delay?ms=&bytes=&status=` after `ms` milliseconds
-// with `bytes` bytes and the given HTTP status, so the I/O workload has real
-// latency without the internet, on a static host, inside an iframe and in
-// tests. Requests from the page, from the engine worker and from rayon's
-// nested blob workers all reach it (a worker is controlled by the service
-// worker of the page that created it). Everything else goes to the network
-// untouched.
+// 1. The simulated slow server: answers `GET <scope>api/delay?ms=&bytes=&status=`
+//    after `ms` milliseconds with `bytes` bytes and the given HTTP status, so
+//    the I/O workload has real latency without the internet, on a static
+//    host, inside an iframe and in tests. Requests from the page, from the
+//    engine worker and from rayon's nested blob workers all reach it (a
+//    worker is controlled by the service worker of the page that created it).
+//
+// 2. Cross-origin isolation on hosts that cannot send headers: it re-serves
+//    the app's own page and scripts with COOP/COEP (the coi-serviceworker
+//    pattern, https://github.com/gzuidhof/coi-serviceworker). The page
+//    reloads once after this worker takes control (see src/ui/server.rs).
+//    Other pages under the scope (docs, test fixtures) are left untouched.
 'use strict';
 
 const MAX_MS = 60000;
@@ -18,12 +24,32 @@ self.addEventListener('install', () => self.skipWaiting());
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
 
 self.addEventListener('fetch', (event) => {
-  const url = new URL(event.request.url);
-  const endpoint = new URL('api/delay', self.registration.scope);
-  if (url.origin === endpoint.origin && url.pathname === endpoint.pathname) {
+  const request = event.request;
+  const url = new URL(request.url);
+  const scope = new URL(self.registration.scope);
+  if (url.origin !== scope.origin || request.method !== 'GET') return;
+  if (url.pathname === new URL('api/delay', scope).pathname) {
     event.respondWith(delayed(url.searchParams));
+    return;
+  }
+  // Chromium rejects `only-if-cached` requests that are not same-origin mode.
+  if (request.cache === 'only-if-cached' && request.mode !== 'same-origin') return;
+  const appPage = url.pathname === scope.pathname || url.pathname === `${scope.pathname}index.html`;
+  if (request.mode === 'navigate' ? appPage : request.destination !== '') {
+    event.respondWith(isolated(request));
   }
 });
+
+// The response with the headers that make the page cross-origin isolated.
+async function isolated(request) {
+  const response = await fetch(request);
+  if (response.status === 0) return response; // opaque: nothing to add
+  const headers = new Headers(response.headers);
+  headers.set('Cross-Origin-Opener-Policy', 'same-origin');
+  headers.set('Cross-Origin-Embedder-Policy', 'require-corp');
+  headers.set('Cross-Origin-Resource-Policy', 'same-origin');
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
 
 function int(params, key, fallback, min, max) {
   const n = Number.parseInt(params.get(key) ?? '', 10);
@@ -40,6 +66,7 @@ async function delayed(params) {
     headers: {
       'Content-Type': 'text/plain',
       'Cache-Control': 'no-store',
+      'Cross-Origin-Resource-Policy': 'same-origin',
       'X-Delay-Ms': String(ms),
     },
   });

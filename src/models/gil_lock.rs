@@ -58,7 +58,7 @@ impl Gil {
             held: false,
             waits: Vec::new(),
         };
-        holder.take();
+        holder.take((self.clock)());
         holder
     }
 
@@ -72,9 +72,11 @@ impl Gil {
 }
 
 impl Holder<'_> {
-    fn take(&mut self) {
+    /// Waits for the lock; `asked` is when this thread stopped computing
+    /// (read before releasing, so a thread descheduled right after handing
+    /// the lock over is not counted as computing meanwhile).
+    fn take(&mut self, asked: f64) {
         let gil = self.gil;
-        let asked = (gil.clock)();
         let mut state = gil.lock();
         state.queue.push_back(self.id);
         let mut waited = false;
@@ -112,8 +114,9 @@ impl Holder<'_> {
         }
         let someone_waits = !self.gil.lock().queue.is_empty();
         if someone_waits {
+            let asked = (self.gil.clock)();
             self.give();
-            self.take();
+            self.take(asked);
         } else {
             self.since = now;
         }
@@ -123,7 +126,7 @@ impl Holder<'_> {
     pub fn released<R>(&mut self, io: impl FnOnce() -> R) -> R {
         self.give();
         let result = io();
-        self.take();
+        self.take((self.gil.clock)());
         result
     }
 

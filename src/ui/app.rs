@@ -55,7 +55,12 @@ pub fn app() -> Html {
             let resize = browser::report_resizes();
             wasm_bindgen_futures::spawn_local(async move {
                 match server::start().await {
-                    Ok(()) => dispatch(Action::ServerReady),
+                    Ok(()) => {
+                        if server::reload_for_isolation() == server::Next::Reloading {
+                            return;
+                        }
+                        dispatch(Action::ServerReady);
+                    }
                     Err(reason) => dispatch(Action::ServerFailed { reason }),
                 }
                 runner::start_engine(&engine, threads, dispatch);

@@ -6,7 +6,7 @@
 //! the page's event loop, where waiting does not block; `processes` in their
 //! own workers; `main-thread` here on purpose, blocking the page.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use futures::channel::oneshot;
@@ -34,6 +34,9 @@ pub type CancelSignal = Shared<oneshot::Receiver<()>>;
 
 /// Lane name of work done on the page's own thread.
 const PAGE_LANE: &str = "page";
+
+/// Shortest time between two progress updates on the page.
+const PROGRESS_EVERY_MS: f64 = 100.0;
 
 /// Starts an engine with `threads` threads in `slot`, replacing (and
 /// terminating) any engine that is there. Engine events reach `dispatch`.
@@ -100,6 +103,10 @@ pub async fn run_experiment(settings: Settings, ctx: RunContext) -> Results {
     (ctx.dispatch)(Action::RunStarted(results.clone()));
     let plan = FetchPlan::new(&settings, &browser::base_url());
     for &model in &settings.models {
+        // Let the page finish rendering the previous model's results first: on
+        // a 2-core machine that work would otherwise compete with this model.
+        next_frame().await;
+        next_frame().await;
         let record = if ctx.cancel.peek().is_some() {
             cancelled(
                 model,
@@ -192,12 +199,16 @@ impl ModelRun<'_> {
             let on_task: OnTask = {
                 let (seen, dispatch) = (seen.clone(), self.ctx.dispatch.clone());
                 let total = self.task_count();
-                let step = (total / 50).max(1);
+                let last_shown = Cell::new(f64::NEG_INFINITY);
                 Rc::new(move |task: TaskRecord| {
                     let mut seen = seen.borrow_mut();
                     seen.push(task);
                     let done = u32::try_from(seen.len()).unwrap_or(u32::MAX);
-                    if done % step == 0 || done == total {
+                    // Re-render at most every PROGRESS_EVERY_MS: the page's
+                    // work competes with the model for the cores.
+                    let now = now_ms();
+                    if done == total || now - last_shown.get() >= PROGRESS_EVERY_MS {
+                        last_shown.set(now);
                         dispatch(Action::TaskProgress { model, done });
                     }
                 })

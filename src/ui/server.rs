@@ -1,5 +1,7 @@
-//! The simulated slow server: registers the service worker (`www/sw.js`) and
-//! waits until it controls the page.
+//! The service worker (`www/sw.js`): registers it, waits until it controls
+//! the page, and reloads once when that makes the page cross-origin isolated
+//! (static hosts that send no COOP/COEP headers). It is also the simulated
+//! slow server of the fetch workload.
 //!
 //! The engine worker is started only after this: a worker is controlled by
 //! the service worker that controlled its page when it was created, and the
@@ -15,6 +17,41 @@ use crate::jsutil::describe;
 
 /// How long to wait for a fresh service worker to take control.
 const CONTROL_TIMEOUT_MS: u32 = 10_000;
+
+/// Session flag: a reload for isolation was already tried (no reload loops).
+const RELOAD_FLAG: &str = "concurrency-playground:isolation-reload";
+
+/// What the page should do once the service worker is in control.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Next {
+    /// Carry on: the page is as isolated as it can be.
+    Continue,
+    /// The page is reloading to come back cross-origin isolated.
+    Reloading,
+}
+
+/// Reloads the page once if the service worker can make it cross-origin
+/// isolated: not when it already is, not inside a frame (a frame is isolated
+/// only if its parent is), and not twice in a session.
+pub fn reload_for_isolation() -> Next {
+    use gloo::storage::{SessionStorage, Storage};
+    if super::browser::cross_origin_isolated() || super::browser::in_frame() {
+        SessionStorage::delete(RELOAD_FLAG);
+        return Next::Continue;
+    }
+    if SessionStorage::get::<bool>(RELOAD_FLAG).unwrap_or(false) {
+        // Tried once and still not isolated: run without threads.
+        return Next::Continue;
+    }
+    if SessionStorage::set(RELOAD_FLAG, true).is_err() {
+        // Without storage a reload could loop: do not risk it.
+        return Next::Continue;
+    }
+    match gloo::utils::window().location().reload() {
+        Ok(()) => Next::Reloading,
+        Err(_) => Next::Continue,
+    }
+}
 
 /// Registers the service worker and waits until it controls the page.
 ///

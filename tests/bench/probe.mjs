@@ -43,9 +43,9 @@ const PROBE_SCRIPT = `(() => {
   }, 10);
 })();`;
 
-/** Start the isolated static server and the browser; returns { load, firstRender, close }. */
-export async function openBench() {
-  const server = await startServer({ isolated: true });
+/** Serve `root` (a built site) with COOP/COEP, start the browser; returns { load, firstRender, close }. */
+export async function openBench(root) {
+  const server = await startServer({ root, isolated: true });
   const browser = await launch();
   await browser.context.addInitScript({ content: PROBE_SCRIPT });
 

@@ -95,3 +95,22 @@ export function assertFibRunOk(run, { n, tasks }) {
 }
 
 export const lanesOf = (run) => [...new Set(run.tasks.map((t) => t.lane))].sort();
+
+/**
+ * Open the app embedded in the fixture parent page served from `base` and wait until it
+ * posted `run-finished` (the query should carry autorun=1). Returns the parent's messages
+ * and the results of the run. The parent page is never cross-origin isolated by the app's
+ * service worker, so on a server without COOP/COEP the embedded app is not isolated either.
+ */
+export async function runEmbedded(page, base, appQuery) {
+  const src = `/?${appQuery}`;
+  await page.goto(`${base}/__fixtures/embed-parent.html?src=${encodeURIComponent(src)}`);
+  await page.waitForFunction(
+    () => window.__messages.some((m) => m.type === 'run-finished'),
+    null,
+    { timeout: WAIT_MS },
+  );
+  const messages = await page.evaluate(() => window.__messages);
+  const finished = messages.filter((m) => m.type === 'run-finished');
+  return { messages, results: finished[finished.length - 1].payload };
+}

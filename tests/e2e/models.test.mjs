@@ -11,7 +11,9 @@ import { fileURLToPath } from 'node:url';
 
 import { startServer } from './server.mjs';
 import { launch, downloadJson, checkedPage } from './browser.mjs';
-import { WAIT_MS, sel, fib, waitForFinished, runOf, lanesOf, anyOverlap, assertFibRunOk } from './app.mjs';
+import {
+  WAIT_MS, sel, fib, waitForFinished, runOf, lanesOf, anyOverlap, assertFibRunOk, runEmbedded,
+} from './app.mjs';
 
 const DIST = process.env.E2E_DIST || fileURLToPath(new URL('../../dist/', import.meta.url));
 const TIMEOUT = 180_000;
@@ -40,12 +42,21 @@ async function run(page, base, query) {
 
 test('gil: fib gets no speedup from threads while plain threads do; tasks wait for the lock', { timeout: TIMEOUT }, () =>
   checkedPage(browser, 'gil-fib', async (page) => {
-    const [n, tasks] = [31, 8];
-    const results = await run(page, server.url, `models=sequential,threads,gil&n=${n}&tasks=${tasks}&threads=2&repeat=3`);
+    const [n, tasks] = [33, 8];
+    const results = await run(page, server.url, `models=sequential,threads,gil&n=${n}&tasks=${tasks}&threads=2&repeat=5`);
     for (const model of ['sequential', 'threads', 'gil']) assertFibRunOk(runOf(results, model), { n, tasks });
     const [seq, threads, gil] = ['sequential', 'threads', 'gil'].map((m) => runOf(results, m));
     assert.ok(threads.wall_ms < 0.8 * seq.wall_ms, `threads ${threads.wall_ms} ms beat sequential ${seq.wall_ms} ms`);
-    assert.ok(gil.wall_ms > 0.85 * seq.wall_ms, `gil ${gil.wall_ms} ms is not faster than sequential ${seq.wall_ms} ms`);
+    // Noise on a 2-core machine moves single timings by 20%: the margin is wide, and the
+    // structural check below is the sharp one.
+    assert.ok(gil.wall_ms > 0.75 * seq.wall_ms, `gil ${gil.wall_ms} ms is not much faster than sequential ${seq.wall_ms} ms`);
+    assert.ok(gil.wall_ms > 1.15 * threads.wall_ms, `gil ${gil.wall_ms} ms is slower than threads ${threads.wall_ms} ms`);
+    // Holding the lock, the threads computed one at a time: the time tasks spent computing
+    // (their span minus their waits for the lock) adds up to no more than the wall time.
+    const computing = gil.tasks.reduce((sum, t) => sum + (t.end_ms - t.start_ms) - (t.wait_ms ?? 0), 0);
+    assert.ok(computing <= 1.1 * gil.wall_ms, `gil computed ${computing} ms in a ${gil.wall_ms} ms run: not one at a time`);
+    const threadBusy = threads.tasks.reduce((sum, t) => sum + (t.end_ms - t.start_ms), 0);
+    assert.ok(threadBusy > 1.3 * threads.wall_ms, `threads computed ${threadBusy} ms in ${threads.wall_ms} ms: in parallel`);
     assert.ok(lanesOf(gil).length >= 2, `gil ran on several threads: ${lanesOf(gil)}`);
     const waited = gil.tasks.filter((t) => t.wait_ms > 0);
     assert.ok(waited.length >= 2, `tasks waited for the lock: ${gil.tasks.map((t) => t.wait_ms)}`);
@@ -70,8 +81,9 @@ for (const [label, isolated] of [['isolated', true], ['not isolated', false]]) {
   test(`processes (${label}): isolated workers return correct values and report start and copy costs`, { timeout: TIMEOUT }, () =>
     checkedPage(browser, `processes-${isolated}`, async (page) => {
       const [n, tasks] = [27, 6];
-      const base = isolated ? server.url : plainServer.url;
-      const results = await run(page, base, `models=processes,threads&n=${n}&tasks=${tasks}&threads=2&payload=100000`);
+      const query = `models=processes,threads&n=${n}&tasks=${tasks}&threads=2&payload=100000&autorun=1`;
+      // Not isolated: embedded in a parent page without COOP/COEP (see runEmbedded).
+      const results = isolated ? await run(page, server.url, query) : (await runEmbedded(page, plainServer.url, query)).results;
       assert.equal(results.environment.cross_origin_isolated, isolated);
       const procs = runOf(results, 'processes');
       assertFibRunOk(procs, { n, tasks });

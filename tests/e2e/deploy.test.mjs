@@ -1,0 +1,105 @@
+// deploy.test.mjs — owns the end-to-end checks of sharing, embedding and static deploys:
+// on a plain static server (no COOP/COEP headers) the service worker makes the page
+// cross-origin isolated after exactly one reload and threads work; embedded in a page that
+// is not isolated, the app still runs what it can and talks to its parent (ready,
+// run-finished, resize); a link with settings restores them in the controls.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+
+import { startServer } from './server.mjs';
+import { launch, checkedPage } from './browser.mjs';
+import { WAIT_MS, sel, waitForPool, waitForFinished, runOf, lanesOf, assertFibRunOk, runEmbedded } from './app.mjs';
+
+const DIST = process.env.E2E_DIST || fileURLToPath(new URL('../../dist/', import.meta.url));
+const TIMEOUT = 120_000;
+
+let plainServer;
+let browser;
+
+before(async () => {
+  plainServer = await startServer({ root: DIST, isolated: false });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await plainServer?.close();
+});
+
+test('a plain static server: one reload makes the page isolated, and threads work', { timeout: TIMEOUT }, () =>
+  checkedPage(browser, 'static-isolation', async (page) => {
+    let navigations = 0;
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame()) navigations += 1;
+    });
+    await page.goto(`${plainServer.url}/?models=threads&n=27&tasks=4&threads=2&autorun=1`);
+    await waitForFinished(page);
+    assert.equal(await page.evaluate(() => crossOriginIsolated), true, 'isolated by the service worker');
+    assert.equal(navigations, 2, 'the first load and exactly one reload');
+    assert.equal(await page.getAttribute(sel.result('threads'), 'data-status'), 'ok');
+
+    // Loading again needs no reload: the service worker is already in control.
+    navigations = 0;
+    await page.goto(`${plainServer.url}/?models=threads&n=20&tasks=4&threads=2`);
+    await waitForPool(page, 'ready');
+    assert.equal(navigations, 1, 'no reload once the service worker is in control');
+  }));
+
+test('embedded in a page without isolation: runs what it can, and the parent hears ready, run-finished, resize', { timeout: TIMEOUT }, () =>
+  checkedPage(browser, 'embed-not-isolated', async (page) => {
+    const { messages, results } = await runEmbedded(
+      page,
+      plainServer.url,
+      'models=sequential,threads,gil,processes&n=22&tasks=4&threads=2&embed=1&autorun=1',
+    );
+    const types = messages.map((m) => m.type);
+    assert.equal(types.filter((t) => t === 'ready').length, 1, `one ready: ${types}`);
+    assert.ok(types.includes('resize'), `resize messages reach the parent: ${types}`);
+    const resize = messages.find((m) => m.type === 'resize');
+    assert.ok(resize.height > 100, `a plausible height: ${resize.height}`);
+
+    assert.equal(results.environment.cross_origin_isolated, false);
+    for (const model of ['threads', 'gil']) {
+      const r = runOf(results, model);
+      assert.equal(r.status, 'skipped', `${model} needs shared memory`);
+      assert.match(r.skipped_reason, /cross-origin isolated/);
+    }
+    for (const model of ['sequential', 'processes']) assertFibRunOk(runOf(results, model), { n: 22, tasks: 4 });
+    assert.ok(lanesOf(runOf(results, 'processes')).length >= 2);
+
+    const frame = page.frame({ url: /embed=1/ });
+    const open = await frame.getAttribute('.open-full', 'href');
+    assert.ok(open && !open.includes('embed=1'), `"open the full playground" drops embed: ${open}`);
+    assert.ok(await frame.$('[data-testid=isolation-banner]'), 'the banner explains why threads are off');
+  }));
+
+test('a link restores every setting in the controls, and bad values never become markup', { timeout: TIMEOUT }, () =>
+  checkedPage(browser, 'link-restore', async (page) => {
+    const query = 'workload=fetch&models=async,gil&requests=37&latency=80&jitter=15&concurrency=4&threads=3&repeat=2&switch_ms=9';
+    await page.goto(`${plainServer.url}/?${query}`);
+    await page.waitForSelector(`${sel.run}:enabled`, { timeout: WAIT_MS });
+    assert.equal(await page.inputValue(sel.field('workload')), 'fetch');
+    for (const [key, value] of [['requests', '37'], ['latency', '80'], ['jitter', '15'], ['concurrency', '4'], ['threads', '3'], ['repeat', '2'], ['switch_ms', '9']]) {
+      assert.equal(await page.inputValue(sel.field(key)), value, `field-${key}`);
+    }
+    assert.ok(await page.isChecked(sel.model('async')));
+    assert.ok(await page.isChecked(sel.model('gil')));
+    assert.ok(!(await page.isChecked(sel.model('sequential'))));
+    // The address bar keeps the settings (it is rewritten from them).
+    const url = new URL(page.url());
+    assert.equal(url.searchParams.get('requests'), '37');
+    assert.equal(url.searchParams.get('models'), 'async,gil');
+
+    // A changed control updates the address bar.
+    await page.fill(sel.field('requests'), '12');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('requests') === '12');
+
+    // A hostile value is reported as text, not rendered.
+    await page.goto(`${plainServer.url}/?n=${encodeURIComponent('<img src=x onerror="window.__pwned=1">')}`);
+    await page.waitForSelector(sel.configErrors);
+    assert.equal(await page.evaluate(() => window.__pwned), undefined, 'no script ran');
+    assert.equal(await page.$$eval('[data-testid=config-errors] img', (els) => els.length), 0, 'no element was made');
+    assert.match(await page.textContent(sel.configErrors), /<img src=x/);
+  }));
