@@ -34,7 +34,7 @@ pub enum ConfigError {
     DuplicateModel { got: String },
     #[error("models: choose at least one model (accepted: {accepted}); using {default}")]
     NoModels { accepted: String, default: String },
-    #[error("workload must be fib or fetch (got \"{got}\"); using fib")]
+    #[error("workload must be fib, fetch, race or pipeline (got \"{got}\"); using fib")]
     UnknownWorkload { got: String },
     #[error("{key} must be 1 or absent (got \"{got}\")")]
     NotAFlag { key: &'static str, got: String },

@@ -38,6 +38,8 @@ pub struct Limits {
     pub switch_ms: Range,
     /// Bytes sent with each task to a process and returned with its result.
     pub payload: Range,
+    /// race: increments per thread.
+    pub increments: Range,
 }
 
 /// The ranges in force.
@@ -63,5 +65,9 @@ pub const LIMITS: Limits = Limits {
     payload: Range {
         min: 0,
         max: 16 * 1024 * 1024,
+    },
+    increments: Range {
+        min: 1,
+        max: 10_000_000,
     },
 };

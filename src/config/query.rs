@@ -67,6 +67,15 @@ pub fn to_query(s: &Settings) -> String {
             q.append_pair("n", &s.n.to_string());
             q.append_pair("tasks", &s.tasks.to_string());
         }
+        Workload::Race => {
+            q.append_pair("increments", &s.increments.to_string());
+        }
+        Workload::Pipeline => {
+            q.append_pair("n", &s.n.to_string());
+            q.append_pair("requests", &s.requests.to_string());
+            q.append_pair("latency", &s.latency_ms.to_string());
+            q.append_pair("jitter", &s.jitter_ms.to_string());
+        }
         Workload::Fetch => {
             q.append_pair("requests", &s.requests.to_string());
             q.append_pair("latency", &s.latency_ms.to_string());

@@ -20,6 +20,11 @@ pub enum Workload {
     Fib,
     /// I/O-bound: `requests` HTTP requests that each wait on a slow server.
     Fetch,
+    /// Shared state: threads increment one counter `increments` times each,
+    /// without a lock, with an atomic and with a mutex.
+    Race,
+    /// Mixed: fetch each item, then compute fib(n) on it.
+    Pipeline,
 }
 
 impl Workload {
@@ -28,6 +33,35 @@ impl Workload {
         match self {
             Workload::Fib => "fib",
             Workload::Fetch => "fetch",
+            Workload::Race => "race",
+            Workload::Pipeline => "pipeline",
+        }
+    }
+
+    /// Every workload, in the order the form lists them.
+    pub const ALL: [Workload; 4] = [
+        Workload::Fib,
+        Workload::Fetch,
+        Workload::Race,
+        Workload::Pipeline,
+    ];
+
+    /// Parses a public id.
+    pub fn parse(id: &str) -> Option<Workload> {
+        Workload::ALL.into_iter().find(|w| w.as_str() == id)
+    }
+
+    /// Does `model` apply to this workload?
+    pub fn supports(self, model: ModelId) -> bool {
+        match self {
+            Workload::Fib | Workload::Fetch => true,
+            Workload::Race => matches!(model, ModelId::Sequential | ModelId::Threads),
+            Workload::Pipeline => {
+                matches!(
+                    model,
+                    ModelId::Sequential | ModelId::Threads | ModelId::Async
+                )
+            }
         }
     }
 }
@@ -48,11 +82,22 @@ pub struct Settings {
     pub url: Option<String>,
     pub switch_ms: u32,
     pub payload: u32,
+    pub increments: u32,
     pub autorun: bool,
     pub embed: bool,
 }
 
 impl Settings {
+    /// How many tasks one run of a model has: fib tasks, requests, or (race)
+    /// one per thread for each of the three counters.
+    pub fn task_count(&self) -> u32 {
+        match self.workload {
+            Workload::Fib => self.tasks,
+            Workload::Fetch | Workload::Pipeline => self.requests,
+            Workload::Race => self.threads * 3,
+        }
+    }
+
     /// The defaults: the reference CPU experiment (20 x fib(35)) on every
     /// model, with one thread per core (`default_threads`, clamped).
     pub fn defaults(default_threads: u32) -> Self {
@@ -70,6 +115,7 @@ impl Settings {
             url: None,
             switch_ms: crate::models::gil_lock::DEFAULT_SWITCH_MS,
             payload: 0,
+            increments: 100_000,
             autorun: false,
             embed: false,
         }
@@ -88,8 +134,7 @@ pub fn validate(raw: &RawSettings, default_threads: u32) -> (Settings, Vec<Confi
 
     let workload = match v.value("workload") {
         None => defaults.workload,
-        Some("fib") => Workload::Fib,
-        Some("fetch") => Workload::Fetch,
+        Some(id) if Workload::parse(id).is_some() => Workload::parse(id).unwrap_or(Workload::Fib),
         Some(other) => {
             v.errors
                 .push(ConfigError::UnknownWorkload { got: echo(other) });
@@ -111,6 +156,7 @@ pub fn validate(raw: &RawSettings, default_threads: u32) -> (Settings, Vec<Confi
         url: v.url(),
         switch_ms: v.number("switch_ms", LIMITS.switch_ms, defaults.switch_ms),
         payload: v.number("payload", LIMITS.payload, defaults.payload),
+        increments: v.number("increments", LIMITS.increments, defaults.increments),
         autorun: v.flag("autorun"),
         embed: v.flag("embed"),
     };

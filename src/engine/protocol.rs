@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::models::ModelId;
-use crate::report::{Overheads, TaskRecord};
+use crate::report::{Overheads, RaceCounts, TaskRecord};
 use crate::workloads::fetch::{FetchPlan, PlannedRequest};
 
 /// Identifies one request to run one repetition of one model.
@@ -60,6 +60,10 @@ pub enum Job {
     /// The planned requests (absolute URLs: worker threads have no page URL
     /// to resolve relative ones against).
     Fetch { plan: FetchPlan },
+    /// Each thread adds 1 to shared counters `increments` times.
+    Race { increments: u32 },
+    /// Fetch each planned request, then compute fib(n) on it.
+    Pipeline { plan: FetchPlan, n: u32 },
 }
 
 /// What the engine tells the page.
@@ -115,6 +119,9 @@ pub struct RunOutcome {
     pub overheads_ms: Overheads,
     /// Set when the model could not run the job at all.
     pub error: Option<String>,
+    /// `race`: the counters' final values.
+    #[serde(default)]
+    pub race: Option<RaceCounts>,
 }
 
 impl RunOutcome {
@@ -130,6 +137,7 @@ impl RunOutcome {
             tasks,
             overheads_ms: Overheads::new(),
             error: None,
+            race: None,
         }
     }
 }
@@ -159,6 +167,7 @@ mod tests {
                 tasks: vec![TaskRecord::fib(0, "thread-1".into(), 0.1, 1.4, 75_025)],
                 overheads_ms: Overheads::new(),
                 error: None,
+                race: None,
             },
         };
         let back: EngineEvent =

@@ -15,7 +15,7 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 use super::pool;
 use super::protocol::{EngineEvent, EngineRequest, Job, RunId, RunOutcome, TaskItem};
 use crate::clock::{now_ms, since_thread_start_ms};
-use crate::models::{async_tasks, gil, http, sequential, threads, ModelId};
+use crate::models::{async_tasks, gil, http, pipeline, race, sequential, threads, ModelId};
 use crate::report::{Overheads, TaskRecord};
 
 /// Lane name of work done on the engine's own thread.
@@ -116,9 +116,28 @@ async fn run(
         task.shift(t0);
         post(&EngineEvent::TaskDone { run_id, task });
     };
+    let mut race = None;
+    let needs_pool = matches!(model, ModelId::Threads | ModelId::Gil)
+        || matches!((model, job), (ModelId::Async, Job::Pipeline { .. }));
     let result: Result<Vec<TaskRecord>, String> = match (model, job) {
-        (ModelId::Threads | ModelId::Gil, _) if pool.is_err() => {
-            Err(pool.err().unwrap_or_default().to_owned())
+        _ if needs_pool && pool.is_err() => Err(pool.err().unwrap_or_default().to_owned()),
+        (ModelId::Sequential, Job::Race { increments }) => {
+            let threads = u32::try_from(rayon::current_num_threads()).unwrap_or(1);
+            let (tasks, counts) = race::run_sequential(threads, *increments, ENGINE_LANE, &emit);
+            race = Some(counts);
+            Ok(tasks)
+        }
+        (ModelId::Threads, Job::Race { increments }) => {
+            let (tasks, counts) = race::run_threads(*increments, &emit);
+            race = Some(counts);
+            Ok(tasks)
+        }
+        (ModelId::Sequential, Job::Pipeline { plan, n }) => {
+            Ok(pipeline::run_sequential(plan, *n, ENGINE_LANE, &emit))
+        }
+        (ModelId::Threads, Job::Pipeline { plan, n }) => Ok(pipeline::run_threads(plan, *n, &emit)),
+        (ModelId::Async, Job::Pipeline { plan, n }) => {
+            Ok(pipeline::run_async(plan, *n, &emit).await)
         }
         (ModelId::Sequential, Job::Fib { n, tasks }) => {
             Ok(sequential::run_fib(*n, *tasks, ENGINE_LANE, &emit))
@@ -134,12 +153,16 @@ async fn run(
     };
     let wall_ms = now_ms() - t0;
     match result {
-        Ok(tasks) => RunOutcome::from_tasks(t0, wall_ms, tasks),
+        Ok(tasks) => RunOutcome {
+            race,
+            ..RunOutcome::from_tasks(t0, wall_ms, tasks)
+        },
         Err(error) => RunOutcome {
             wall_ms,
             tasks: Vec::new(),
             overheads_ms: Overheads::new(),
             error: Some(error),
+            race: None,
         },
     }
 }

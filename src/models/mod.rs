@@ -16,6 +16,10 @@ pub mod gil;
 #[cfg(target_arch = "wasm32")]
 pub mod http;
 #[cfg(target_arch = "wasm32")]
+pub mod pipeline;
+#[cfg(target_arch = "wasm32")]
+pub mod race;
+#[cfg(target_arch = "wasm32")]
 pub mod sequential;
 #[cfg(target_arch = "wasm32")]
 pub mod threads;

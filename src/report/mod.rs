@@ -5,7 +5,7 @@ mod results;
 mod stats;
 
 pub use results::{
-    ConfigEcho, Environment, Overheads, Results, RunRecord, RunStatus, TaskRecord, TaskStatus,
-    SCHEMA,
+    ConfigEcho, Environment, Overheads, RaceCounts, Results, RunRecord, RunStatus, TaskRecord,
+    TaskStatus, SCHEMA,
 };
 pub use stats::{lanes_used, max_overlap, overhead_per_task_ms, Summary};

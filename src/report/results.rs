@@ -88,26 +88,33 @@ pub struct ConfigEcho {
     pub switch_ms: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payload: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub increments: Option<u32>,
 }
 
 impl From<&Settings> for ConfigEcho {
     fn from(s: &Settings) -> Self {
-        let fib = s.workload == Workload::Fib;
-        let fetch = !fib;
+        let fib = matches!(s.workload, Workload::Fib | Workload::Pipeline);
+        let fetch = matches!(s.workload, Workload::Fetch | Workload::Pipeline);
         ConfigEcho {
             workload: s.workload,
             models: s.models.clone(),
             threads: s.threads,
             repeat: s.repeat,
             n: fib.then_some(s.n),
-            tasks: fib.then_some(s.tasks),
+            tasks: (s.workload == Workload::Fib).then_some(s.tasks),
             requests: fetch.then_some(s.requests),
             latency: fetch.then_some(s.latency_ms),
             jitter: fetch.then_some(s.jitter_ms),
-            concurrency: if fetch { s.concurrency } else { None },
-            url: if fetch { s.url.clone() } else { None },
+            concurrency: (s.workload == Workload::Fetch)
+                .then_some(s.concurrency)
+                .flatten(),
+            url: (s.workload == Workload::Fetch)
+                .then(|| s.url.clone())
+                .flatten(),
             switch_ms: s.models.contains(&ModelId::Gil).then_some(s.switch_ms),
             payload: s.models.contains(&ModelId::Processes).then_some(s.payload),
+            increments: (s.workload == Workload::Race).then_some(s.increments),
         }
     }
 }
@@ -129,6 +136,23 @@ pub enum TaskStatus {
     Ok,
     Failed,
     Cancelled,
+}
+
+/// The `race` workload's final counts: what the counter should read, and
+/// what it read without a lock, with an atomic add and with a mutex.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RaceCounts {
+    pub expected: u64,
+    pub unlocked: u64,
+    pub atomic: u64,
+    pub locked: u64,
+}
+
+impl RaceCounts {
+    /// Updates lost by the unlocked counter.
+    pub fn lost(&self) -> u64 {
+        self.expected.saturating_sub(self.unlocked)
+    }
 }
 
 /// Named overheads of a run in ms (`pool_start`, `warm_up`, ...), kept apart
@@ -169,6 +193,9 @@ pub struct RunRecord {
     /// The longest task the browser reported on the page's thread.
     #[serde(default)]
     pub page_longest_task_ms: Option<f64>,
+    /// `race`: the counters' final values.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub race: Option<RaceCounts>,
 }
 
 impl RunRecord {
@@ -190,6 +217,7 @@ impl RunRecord {
             page_longest_gap_ms: None,
             page_long_frames: None,
             page_longest_task_ms: None,
+            race: None,
         }
     }
 
@@ -342,6 +370,7 @@ mod tests {
             page_longest_gap_ms: Some(16.7),
             page_long_frames: Some(0),
             page_longest_task_ms: None,
+            race: None,
         });
         results.runs.push(RunRecord::skipped(
             ModelId::Async,

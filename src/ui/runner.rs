@@ -162,6 +162,10 @@ impl ModelRun<'_> {
     async fn execute(&self) -> RunRecord {
         let (model, workload) = (self.model, self.settings.workload);
         let dispatch = &*self.ctx.dispatch;
+        if !workload.supports(model) {
+            let reason = format!("it does not apply to the {} workload", workload.as_str());
+            return RunRecord::skipped(model, workload, reason);
+        }
         let mut overheads = Overheads::new();
         if model.place() == ModelPlace::SharedMemoryThreads {
             match self.pool {
@@ -179,9 +183,8 @@ impl ModelRun<'_> {
                 }
             }
         }
-        if let (Workload::Fetch, None, Err(reason)) =
-            (workload, &self.settings.url, &self.ctx.server)
-        {
+        let fetches = matches!(workload, Workload::Fetch | Workload::Pipeline);
+        if let (true, None, Err(reason)) = (fetches, &self.settings.url, &self.ctx.server) {
             let error = format!("the simulated server is unavailable: {reason}");
             return RunRecord::failed(model, workload, error);
         }
@@ -267,7 +270,7 @@ impl ModelRun<'_> {
                 self.plan
                     .predict_ms(model, self.settings.threads, self.settings.concurrency)
             }
-            Workload::Fib => None,
+            Workload::Fib | Workload::Race | Workload::Pipeline => None,
         };
         RunRecord {
             model,
@@ -285,14 +288,12 @@ impl ModelRun<'_> {
             page_longest_gap_ms: Some(worst_gap),
             page_long_frames: Some(long_frames),
             page_longest_task_ms: longest_task,
+            race: chosen.race,
         }
     }
 
     fn task_count(&self) -> u32 {
-        match self.settings.workload {
-            Workload::Fib => self.settings.tasks,
-            Workload::Fetch => self.settings.requests,
-        }
+        self.settings.task_count()
     }
 
     fn runs_in_engine(&self) -> bool {
@@ -300,6 +301,7 @@ impl ModelRun<'_> {
             (self.settings.workload, self.model),
             (_, ModelId::Threads | ModelId::Gil)
                 | (Workload::Fib, ModelId::Sequential | ModelId::Async)
+                | (Workload::Race | Workload::Pipeline, _)
         )
     }
 
@@ -313,6 +315,13 @@ impl ModelRun<'_> {
             },
             Workload::Fetch => Job::Fetch {
                 plan: self.plan.clone(),
+            },
+            Workload::Race => Job::Race {
+                increments: s.increments,
+            },
+            Workload::Pipeline => Job::Pipeline {
+                plan: self.plan.clone(),
+                n: s.n,
             },
         };
         if self.runs_in_engine() {
@@ -338,8 +347,8 @@ impl ModelRun<'_> {
                 next_frame().await;
                 let t0 = now_ms();
                 let tasks = match workload {
-                    Workload::Fib => sequential::run_fib(s.n, s.tasks, PAGE_LANE, &|_| {}),
                     Workload::Fetch => sequential::run_fetch_blocking(self.plan, PAGE_LANE),
+                    _ => sequential::run_fib(s.n, s.tasks, PAGE_LANE, &|_| {}),
                 };
                 return Ok(RunOutcome::from_tasks(t0, now_ms() - t0, tasks));
             }
@@ -357,7 +366,9 @@ impl ModelRun<'_> {
     async fn processes(&self, on_task: OnTask) -> Result<RunOutcome, String> {
         let s = self.settings;
         let items: Vec<TaskItem> = match s.workload {
-            Workload::Fib => (0..s.tasks).map(|_| TaskItem::Fib { n: s.n }).collect(),
+            Workload::Fib | Workload::Race | Workload::Pipeline => {
+                (0..s.tasks).map(|_| TaskItem::Fib { n: s.n }).collect()
+            }
             Workload::Fetch => self
                 .plan
                 .requests

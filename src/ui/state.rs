@@ -203,10 +203,7 @@ impl AppState {
             }
             Action::PoolFailed { reason } => self.pool = PoolStatus::Unavailable { reason },
             Action::RunStarted(results) => {
-                let total = match self.settings.workload {
-                    crate::config::Workload::Fib => self.settings.tasks,
-                    crate::config::Workload::Fetch => self.settings.requests,
-                };
+                let total = self.settings.task_count();
                 self.progress = self
                     .settings
                     .models
@@ -297,6 +294,7 @@ fn form_of(s: &Settings) -> RawSettings {
         ("url", s.url.clone().unwrap_or_default()),
         ("switch_ms", s.switch_ms.to_string()),
         ("payload", s.payload.to_string()),
+        ("increments", s.increments.to_string()),
     ])
 }
 

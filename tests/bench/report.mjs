@@ -31,7 +31,9 @@ export function budgets(d) {
   add(`threads speedup, ${k} threads`, x(top.speedup), `>= ${f(0.95 * k, 2)}x`, top.speedup >= 0.95 * k,
     `spread ${x(top.speedup_min)}-${x(top.speedup_max)}; native rayon ${x(top.native_speedup)} on the same cores; ` +
       `one task ${ms(top.sequential_task_ms)} sequential vs ${ms(top.threads_lanes?.task_ms?.median)} ` +
-      `[max ${ms(top.threads_lanes?.task_ms?.max)}] on threads; lanes idle ${ms(top.threads_lanes?.tail_ms)} at the end; ` +
+      `[max ${ms(top.threads_lanes?.task_ms?.max)}] on threads; tasks per lane ${top.threads_lanes?.tasks_per_lane.join('/')}, ` +
+      `a lane idle ${ms(top.threads_lanes?.tail_ms)} at the end; busiest lane inside tasks ` +
+      `${ms(top.threads_lanes?.busiest_lane_ms)} of ${ms(top.threads_ms)}; ` +
       `other work took ${f(d.machine.other_cpu_busy.at(-1) * 100, 0)}% of the CPU just before`);
   add('threads speedup vs native rayon', `${x(top.speedup)} vs ${x(top.native_speedup)}`, '> native',
     top.speedup > top.native_speedup, `native rayon: ${k} threads over a plain loop, same n and tasks, this run`);
@@ -83,11 +85,11 @@ export function report(d) {
 
   L.push(`\n2. Scaling: ${fib.tasks} x fib(${fib.n}), speedup = sequential / threads (browser) and loop / rayon (native)`);
   L.push(table([
-    ['threads', 'sequential', 'threads', 'speedup [spread]', 'native rayon', 'one task: seq / threads [max]', 'idle tail', 'async'],
+    ['threads', 'sequential', 'threads', 'speedup [spread]', 'native rayon', 'one task: seq / threads [max]', 'tasks per lane', 'idle tail', 'async'],
     ...d.scaling.map((s) => [s.threads, ms(s.sequential_ms), ms(s.threads_ms),
       `${x(s.speedup)} [${f(s.speedup_min, 2)}-${f(s.speedup_max, 2)}]`, x(s.native_speedup),
       `${ms(s.sequential_task_ms)} / ${ms(s.threads_lanes?.task_ms?.median)} [${f(s.threads_lanes?.task_ms?.max, 1)}]`,
-      ms(s.threads_lanes?.tail_ms), s.async_ms ? ms(s.async_ms) : '']),
+      s.threads_lanes?.tasks_per_lane.join('/'), ms(s.threads_lanes?.tail_ms), s.async_ms ? ms(s.async_ms) : '']),
   ]));
 
   L.push(`\n3. I/O: N requests x L = ${d.settings.latency} ms (simulated server); threads = blocking XHR on P = ${d.settings.ioThreads}`);

@@ -47,19 +47,26 @@ export function dispatchUs(run, computeUs) {
 }
 
 /**
- * Where a parallel run's time went, from its tasks: the spread of task times, when the last lane
- * took its first task (wake-up), and how long lanes sat idle at the end waiting for the slowest
- * one (tail = wall - the earliest time a lane finished its last task).
+ * Where a parallel run's time went, from its tasks: the spread of task times, how many tasks each
+ * lane ran, the busiest lane's time inside tasks (the rest of the wall time is waiting or
+ * dispatch), when the last lane took its first task (wake-up), and how long a lane sat idle at
+ * the end waiting for the slowest one (tail = wall - the earliest end of a lane's last task).
  */
 export function lanesOf(run) {
   const lanes = new Map();
   for (const t of run.tasks) {
-    const l = lanes.get(t.lane) ?? { first: Infinity, last: 0 };
-    lanes.set(t.lane, { first: Math.min(l.first, t.start_ms), last: Math.max(l.last, t.end_ms) });
+    const l = lanes.get(t.lane) ?? { first: Infinity, last: 0, tasks: 0, busy: 0 };
+    lanes.set(t.lane, {
+      first: Math.min(l.first, t.start_ms), last: Math.max(l.last, t.end_ms),
+      tasks: l.tasks + 1, busy: l.busy + t.end_ms - t.start_ms,
+    });
   }
   const ls = [...lanes.values()];
+  const times = run.tasks.map((t) => t.end_ms - t.start_ms);
   return {
-    task_ms: spread(run.tasks.map((t) => t.end_ms - t.start_ms)),
+    task_ms: { ...spread(times), samples: undefined },
+    tasks_per_lane: ls.map((l) => l.tasks).sort((a, b) => b - a),
+    busiest_lane_ms: Math.max(...ls.map((l) => l.busy)),
     wake_ms: Math.max(...ls.map((l) => l.first)),
     tail_ms: run.wall_ms - Math.min(...ls.map((l) => l.last)),
   };

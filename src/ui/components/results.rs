@@ -80,6 +80,20 @@ fn run_card(run: &RunRecord) -> Html {
                             run.wall_ms_max.unwrap_or_default()) }
                     }
                 </p>
+                if let Some(race) = run.race {
+                    <table class="race" data-testid={format!("race-{model}")}>
+                        <caption>{ "Final counts" }</caption>
+                        <tbody>
+                            <tr><th scope="row">{ "Expected" }</th><td>{ race.expected }</td></tr>
+                            <tr class={classes!((race.lost() > 0).then_some("lost"))}>
+                                <th scope="row">{ "No lock (load, then store)" }</th>
+                                <td>{ format!("{} ({} lost)", race.unlocked, race.lost()) }</td>
+                            </tr>
+                            <tr><th scope="row">{ "Atomic add" }</th><td>{ race.atomic }</td></tr>
+                            <tr><th scope="row">{ "Mutex" }</th><td>{ race.locked }</td></tr>
+                        </tbody>
+                    </table>
+                }
                 if let Some(predicted) = run.predicted_ms {
                     <p class="predicted" data-testid={format!("predicted-{model}")}>
                         { format!("Predicted from the settings if waiting were all: {predicted:.0} ms ({}).",

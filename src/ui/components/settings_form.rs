@@ -132,6 +132,25 @@ pub fn settings_form(props: &SettingsFormProps) -> Html {
                 { number(props, "tasks", "Tasks", LIMITS.tasks, span(LIMITS.tasks)) }
             </> },
         ),
+        Workload::Race => (
+            "Experiment: a race on shared state",
+            "Every thread adds 1 to a shared counter, many times: once without a lock (read, \
+             then write back), once with an atomic add, once with a mutex. Count what arrives.",
+            html! { <>
+                { number(props, "increments", "Additions per thread", LIMITS.increments, span(LIMITS.increments)) }
+            </> },
+        ),
+        Workload::Pipeline => (
+            "Experiment: fetch, then compute",
+            "Each item is downloaded from the slow server, then fib(n) is computed on it: \
+             waiting and computing in one program.",
+            html! { <>
+                { number(props, "requests", "Items", LIMITS.requests, span(LIMITS.requests)) }
+                { number(props, "latency", "Latency (ms)", LIMITS.latency, span(LIMITS.latency)) }
+                { number(props, "jitter", "Jitter (ms)", LIMITS.jitter, span(LIMITS.jitter)) }
+                { number(props, "n", "fib n per item", LIMITS.n, span(LIMITS.n)) }
+            </> },
+        ),
         Workload::Fetch => (
             "Experiment: I/O-bound fetch",
             "Each task downloads a page from a slow server that answers after the latency \
@@ -154,8 +173,9 @@ pub fn settings_form(props: &SettingsFormProps) -> Html {
                 <label class="workload">
                     <span class="label">{ "Workload " }</span>
                     <select data-testid="field-workload" onchange={on_workload}>
-                        <option value="fib" selected={workload == Workload::Fib}>{ "CPU: fib" }</option>
-                        <option value="fetch" selected={workload == Workload::Fetch}>{ "I/O: fetch" }</option>
+                        { for Workload::ALL.into_iter().map(|w| html! {
+                            <option value={w.as_str()} selected={workload == w}>{ workload_label(w) }</option>
+                        }) }
                     </select>
                 </label>
             </div>
@@ -186,8 +206,36 @@ pub fn settings_form(props: &SettingsFormProps) -> Html {
     }
 }
 
+fn workload_label(w: Workload) -> &'static str {
+    match w {
+        Workload::Fib => "CPU: fib",
+        Workload::Fetch => "I/O: fetch",
+        Workload::Race => "Shared state: race",
+        Workload::Pipeline => "Mixed: fetch + compute",
+    }
+}
+
 fn model_help(model: ModelId, workload: Workload) -> String {
+    if !workload.supports(model) {
+        return "Not part of this workload (reported as skipped).".to_owned();
+    }
     match (model, workload) {
+        (ModelId::Sequential, Workload::Race) => {
+            "One thread does every thread's additions in turn: nothing can be lost.".to_owned()
+        }
+        (_, Workload::Race) => "Every pool thread adds to the same counters at the same time: \
+                                without a lock, updates get lost."
+            .to_owned(),
+        (ModelId::Sequential, Workload::Pipeline) => {
+            "One thread fetches each item and computes on it, one after another.".to_owned()
+        }
+        (ModelId::Threads, Workload::Pipeline) => {
+            "Each pool thread fetches (blocking) and computes its items.".to_owned()
+        }
+        (_, Workload::Pipeline) => "The engine's event loop fetches every item at once and hands \
+                                    each response to the thread pool: asyncio with \
+                                    run_in_executor."
+            .to_owned(),
         (ModelId::Sequential, Workload::Fib) => {
             "One loop in the engine worker: one task after another.".to_owned()
         }

@@ -1,0 +1,189 @@
+//! The lessons: one per claim of the teaching material that the playground
+//! can demonstrate, kept as data in `lessons.en.json` so the texts can be
+//! edited and translated without touching code. Pure: no web APIs.
+
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::config::{validate, RawSettings, Settings};
+use crate::models::ModelId;
+
+/// The English lesson texts, compiled in.
+const LESSONS_EN: &str = include_str!("lessons.en.json");
+
+/// One lesson: a claim, the settings that demonstrate it and what to expect.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lesson {
+    /// Stable kebab-case id, for links and storage (`the-gil`).
+    pub id: String,
+    /// A short title.
+    pub title: String,
+    /// The number of the claim it demonstrates in the teaching material (1-9).
+    pub claim: u8,
+    /// Two to four sentences for a newcomer.
+    pub summary: String,
+    /// The URL query (without `?` and without `autorun`) that sets it up.
+    pub query: String,
+    /// The models a learner ranks before running: the lesson's models.
+    pub rank_models: Vec<ModelId>,
+    /// One sentence on what the learner should see.
+    pub expect: String,
+    /// The relevant figure of the reference Python articles, quoted as such.
+    pub python_reference: Option<String>,
+}
+
+impl Lesson {
+    /// A link that opens the lesson and runs it at once (for teachers):
+    /// `base` is the page address; any query or fragment it has is dropped.
+    pub fn link(&self, base: &str) -> String {
+        let base = base.split(['?', '#']).next().unwrap_or_default();
+        format!("{base}?{}&autorun=1", self.query)
+    }
+
+    /// The lesson's settings, with `default_threads` where the query leaves
+    /// the pool size to the machine. Invalid values (none, as tested) fall
+    /// back to their defaults.
+    pub fn settings(&self, default_threads: u32) -> Settings {
+        validate(&RawSettings::from_query(&self.query), default_threads).0
+    }
+}
+
+/// Every lesson, in teaching order. Parsed once.
+pub fn lessons() -> &'static [Lesson] {
+    static LESSONS: OnceLock<Vec<Lesson>> = OnceLock::new();
+    LESSONS.get_or_init(|| {
+        // The JSON is ours and compiled in; `tests::the_json_parses` proves it.
+        serde_json::from_str(LESSONS_EN).expect("lessons.en.json is valid")
+    })
+}
+
+/// The lesson with this id, if any (ids come from URLs: any text is safe).
+pub fn lesson(id: &str) -> Option<&'static Lesson> {
+    lessons().iter().find(|l| l.id == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use super::*;
+    use crate::config::{to_query, Workload};
+
+    #[test]
+    fn the_json_parses() {
+        let parsed: Result<Vec<Lesson>, _> = serde_json::from_str(LESSONS_EN);
+        let parsed = parsed.map_err(|e| e.to_string());
+        assert!(parsed.as_ref().is_ok_and(|l| !l.is_empty()), "{parsed:?}");
+        assert_eq!(lessons().len(), 9);
+    }
+
+    #[test]
+    fn ids_are_unique_kebab_case() {
+        let mut seen = HashSet::new();
+        for l in lessons() {
+            assert!(seen.insert(l.id.as_str()), "{} is listed twice", l.id);
+            let kebab = !l.id.is_empty()
+                && !l.id.starts_with('-')
+                && !l.id.ends_with('-')
+                && !l.id.contains("--")
+                && l.id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+            assert!(kebab, "{} is not kebab-case", l.id);
+        }
+    }
+
+    #[test]
+    fn texts_are_filled_in() {
+        for l in lessons() {
+            assert!((1..=9).contains(&l.claim), "{}: claim {}", l.id, l.claim);
+            for (field, text) in [("title", &l.title), ("summary", &l.summary), ("expect", &l.expect)] {
+                assert!(!text.trim().is_empty(), "{}: empty {field}", l.id);
+            }
+            let sentences = l.summary.matches(". ").count() + 1;
+            assert!((2..=4).contains(&sentences), "{}: summary has {sentences} sentences", l.id);
+            if let Some(reference) = &l.python_reference {
+                assert!(reference.contains("reference"), "{}: cite the reference articles", l.id);
+            }
+        }
+    }
+
+    #[test]
+    fn every_query_validates_without_errors() {
+        for l in lessons() {
+            assert!(!l.query.starts_with('?'), "{}", l.id);
+            let raw = RawSettings::from_query(&l.query);
+            assert_eq!(raw.get("autorun"), None, "{}: no autorun in the query", l.id);
+            assert_eq!(raw.get("embed"), None, "{}: no embed in the query", l.id);
+            for cores in [1, 2, 16] {
+                let (_, errors) = validate(&raw, cores);
+                assert!(errors.is_empty(), "{}: {errors:?}", l.id);
+            }
+        }
+    }
+
+    #[test]
+    fn every_query_key_applies_to_its_workload() {
+        for l in lessons() {
+            let pinned = to_query(&l.settings(2));
+            let pinned = RawSettings::from_query(&pinned);
+            for (key, value) in form_urlencoded::parse(l.query.as_bytes()) {
+                assert_eq!(pinned.get(&key), Some(&*value), "{}: {key} has no effect", l.id);
+            }
+        }
+    }
+
+    #[test]
+    fn ranked_models_are_the_lessons_models_and_supported() {
+        for l in lessons() {
+            let s = l.settings(2);
+            assert!(!l.rank_models.is_empty(), "{}", l.id);
+            for m in &l.rank_models {
+                assert!(s.models.contains(m), "{}: {m} is not in the query", l.id);
+            }
+            for m in &s.models {
+                assert!(s.workload.supports(*m), "{}: {} cannot run {m}", l.id, s.workload.as_str());
+            }
+        }
+    }
+
+    #[test]
+    fn runs_stay_short() {
+        for l in lessons() {
+            let s = l.settings(2);
+            match s.workload {
+                Workload::Fib => {
+                    assert!(s.n <= 35 && (s.tasks <= 20 || s.n <= 20), "{}", l.id);
+                }
+                Workload::Fetch | Workload::Pipeline => {
+                    assert!(s.requests <= 40 && s.latency_ms <= 200, "{}", l.id);
+                    assert!(s.n <= 35, "{}", l.id);
+                }
+                Workload::Race => assert!(s.increments <= 1_000_000, "{}", l.id),
+            }
+            assert_eq!(s.repeat, 1, "{}", l.id);
+        }
+    }
+
+    #[test]
+    fn claims_cover_what_the_app_can_show() {
+        let claims: HashSet<u8> = lessons().iter().map(|l| l.claim).collect();
+        assert_eq!(claims, (1..=9).collect());
+    }
+
+    #[test]
+    fn lookup_and_links() {
+        let gil = lesson("the-gil").expect("the GIL lesson exists");
+        assert_eq!(gil.claim, 3);
+        assert_eq!(lesson(""), None);
+        assert_eq!(lesson("<script>"), None);
+        let link = gil.link("https://example.org/playground/?n=3#top");
+        assert_eq!(
+            link,
+            format!("https://example.org/playground/?{}&autorun=1", gil.query)
+        );
+        let (s, errors) = validate(&RawSettings::from_query(&link["https://example.org/playground/".len()..]), 2);
+        assert!(errors.is_empty() && s.autorun, "{errors:?}");
+        assert_eq!(gil.link(""), format!("?{}&autorun=1", gil.query));
+    }
+}

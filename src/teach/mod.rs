@@ -1,0 +1,11 @@
+//! Teaching: the lessons (claims of the material, as data, with the settings
+//! that demonstrate them) and plain-text explanations of measured results.
+//!
+//! Pure: no web APIs. It reads settings and results and writes text; the UI
+//! decides where and how to show it, always as text, never as markup.
+
+mod explain;
+mod lessons;
+
+pub use explain::explain;
+pub use lessons::{lesson, lessons, Lesson};
