@@ -16,6 +16,7 @@ pub mod config;
 pub mod engine;
 pub mod models;
 pub mod report;
+pub mod teach;
 pub mod ui;
 pub mod workloads;
 

@@ -3,6 +3,8 @@
 
 mod bars;
 mod lanes;
+mod sweep;
 
 pub use bars::{comparison_bars, Bar};
 pub use lanes::{timeline_lanes, Lane, LaneBar};
+pub use sweep::{amdahl_serial_fraction, amdahl_speedup, sweep_points, SweepPoint};

@@ -1,9 +1,11 @@
 //! Timing records and what is made of them: the results JSON
 //! (`concurrency-playground/results@1`) and summary statistics. Pure.
 
+mod csv_export;
 mod results;
 mod stats;
 
+pub use csv_export::to_csv;
 pub use results::{
     ConfigEcho, Environment, Overheads, RaceCounts, Results, RunRecord, RunStatus, TaskRecord,
     TaskStatus, SCHEMA,

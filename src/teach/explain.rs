@@ -110,15 +110,23 @@ fn usable(run: &RunRecord) -> Result<f64, String> {
             return Err(format!("{m} failed: {why}."));
         }
         RunStatus::Cancelled => {
-            return Err(format!("{m} was stopped before it finished, so it is left out."));
+            return Err(format!(
+                "{m} was stopped before it finished, so it is left out."
+            ));
         }
         RunStatus::Ok => {}
     }
-    let failed = run.tasks.iter().filter(|t| t.status != TaskStatus::Ok).count();
+    let failed = run
+        .tasks
+        .iter()
+        .filter(|t| t.status != TaskStatus::Ok)
+        .count();
     if failed > 0 || run.error.is_some() {
         let count = format!("{failed} of {} tasks failed", run.tasks.len());
         let why = quote(run.error.as_deref(), &count);
-        return Err(format!("{m} had failures ({why}), so its time is left out."));
+        return Err(format!(
+            "{m} had failures ({why}), so its time is left out."
+        ));
     }
     match run.wall_ms {
         Some(w) if w.is_finite() && w > 0.0 => Ok(w),
@@ -189,7 +197,10 @@ fn spread(t: &Timed) -> Option<String> {
 
 /// A reason or error quoted briefly, without a trailing full stop.
 fn quote(text: Option<&str>, fallback: &str) -> String {
-    let text = text.map(str::trim).filter(|t| !t.is_empty()).unwrap_or(fallback);
+    let text = text
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .unwrap_or(fallback);
     let text = text.trim_end_matches('.');
     if text.chars().count() <= QUOTE_MAX {
         text.to_owned()
@@ -229,7 +240,10 @@ pub(super) fn bytes(b: u32) -> String {
     let b = f64::from(b);
     let trim = |v: f64, unit: &str| {
         let text = format!("{v:.1}");
-        format!("{} {unit}", text.trim_end_matches('0').trim_end_matches('.'))
+        format!(
+            "{} {unit}",
+            text.trim_end_matches('0').trim_end_matches('.')
+        )
     };
     if b >= 1e6 {
         trim(b / 1e6, "MB")

@@ -64,7 +64,12 @@ fn cpu_threads(ctx: &Ctx, t: &Timed) -> Option<String> {
     } else {
         let outside = overhead_per_task_ms(t.wall, &t.run.tasks)
             .filter(|o| *o > 0.0)
-            .map(|o| format!("; about {} per task went on something other than the tasks", ms(o)))
+            .map(|o| {
+                format!(
+                    "; about {} per task went on something other than the tasks",
+                    ms(o)
+                )
+            })
             .unwrap_or_default();
         format!("{head}, below the ideal {ideal}x{outside}.")
     })
@@ -119,7 +124,10 @@ fn gil(ctx: &Ctx, t: &Timed) -> Vec<String> {
     if let (Workload::Fib, Some(threads)) = (ctx.workload, ctx.get(ModelId::Threads)) {
         let r = t.wall / threads.wall;
         if r > NOISE {
-            out.push(format!("Without the lock, threads were {} faster than gil.", ratio(r)));
+            out.push(format!(
+                "Without the lock, threads were {} faster than gil.",
+                ratio(r)
+            ));
         }
     }
     out
@@ -144,7 +152,13 @@ fn cpu_async(ctx: &Ctx) -> Option<String> {
 /// Processes: their start-up and copying, and what they cost against the others.
 fn processes(ctx: &Ctx, t: &Timed) -> Vec<String> {
     let mut out = Vec::new();
-    let overhead = |key: &str| t.run.overheads_ms.get(key).copied().filter(|v| v.is_finite());
+    let overhead = |key: &str| {
+        t.run
+            .overheads_ms
+            .get(key)
+            .copied()
+            .filter(|v| v.is_finite())
+    };
     let mut parts = Vec::new();
     if let Some(start) = overhead("process_start") {
         parts.push(format!("starting the workers took {}", ms(start)));
@@ -154,7 +168,10 @@ fn processes(ctx: &Ctx, t: &Timed) -> Vec<String> {
             Some(p) if p > 0 => format!(" ({} per task)", bytes(p)),
             _ => String::new(),
         };
-        parts.push(format!("encoding and copying the messages{payload} took {}", ms(copy)));
+        parts.push(format!(
+            "encoding and copying the messages{payload} took {}",
+            ms(copy)
+        ));
     }
     if !parts.is_empty() {
         out.push(format!("processes: {}.", parts.join(", and ")));
@@ -205,7 +222,12 @@ fn main_thread(ctx: &Ctx, t: &Timed) -> Option<String> {
         .filter(|g| g.is_finite())
         .reduce(f64::max);
     let others = others
-        .map(|o| format!("; while the other models ran, its longest pause was {}", ms(o)))
+        .map(|o| {
+            format!(
+                "; while the other models ran, its longest pause was {}",
+                ms(o)
+            )
+        })
         .unwrap_or_default();
     Some(format!(
         "main-thread froze the page: it could not draw or respond for up to {}{others}.",

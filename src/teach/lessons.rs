@@ -88,7 +88,9 @@ mod tests {
                 && !l.id.starts_with('-')
                 && !l.id.ends_with('-')
                 && !l.id.contains("--")
-                && l.id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+                && l.id
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
             assert!(kebab, "{} is not kebab-case", l.id);
         }
     }
@@ -97,13 +99,25 @@ mod tests {
     fn texts_are_filled_in() {
         for l in lessons() {
             assert!((1..=9).contains(&l.claim), "{}: claim {}", l.id, l.claim);
-            for (field, text) in [("title", &l.title), ("summary", &l.summary), ("expect", &l.expect)] {
+            for (field, text) in [
+                ("title", &l.title),
+                ("summary", &l.summary),
+                ("expect", &l.expect),
+            ] {
                 assert!(!text.trim().is_empty(), "{}: empty {field}", l.id);
             }
             let sentences = l.summary.matches(". ").count() + 1;
-            assert!((2..=4).contains(&sentences), "{}: summary has {sentences} sentences", l.id);
+            assert!(
+                (2..=4).contains(&sentences),
+                "{}: summary has {sentences} sentences",
+                l.id
+            );
             if let Some(reference) = &l.python_reference {
-                assert!(reference.contains("reference"), "{}: cite the reference articles", l.id);
+                assert!(
+                    reference.contains("reference"),
+                    "{}: cite the reference articles",
+                    l.id
+                );
             }
         }
     }
@@ -113,7 +127,12 @@ mod tests {
         for l in lessons() {
             assert!(!l.query.starts_with('?'), "{}", l.id);
             let raw = RawSettings::from_query(&l.query);
-            assert_eq!(raw.get("autorun"), None, "{}: no autorun in the query", l.id);
+            assert_eq!(
+                raw.get("autorun"),
+                None,
+                "{}: no autorun in the query",
+                l.id
+            );
             assert_eq!(raw.get("embed"), None, "{}: no embed in the query", l.id);
             for cores in [1, 2, 16] {
                 let (_, errors) = validate(&raw, cores);
@@ -128,7 +147,12 @@ mod tests {
             let pinned = to_query(&l.settings(2));
             let pinned = RawSettings::from_query(&pinned);
             for (key, value) in form_urlencoded::parse(l.query.as_bytes()) {
-                assert_eq!(pinned.get(&key), Some(&*value), "{}: {key} has no effect", l.id);
+                assert_eq!(
+                    pinned.get(&key),
+                    Some(&*value),
+                    "{}: {key} has no effect",
+                    l.id
+                );
             }
         }
     }
@@ -142,7 +166,12 @@ mod tests {
                 assert!(s.models.contains(m), "{}: {m} is not in the query", l.id);
             }
             for m in &s.models {
-                assert!(s.workload.supports(*m), "{}: {} cannot run {m}", l.id, s.workload.as_str());
+                assert!(
+                    s.workload.supports(*m),
+                    "{}: {} cannot run {m}",
+                    l.id,
+                    s.workload.as_str()
+                );
             }
         }
     }
@@ -182,7 +211,10 @@ mod tests {
             link,
             format!("https://example.org/playground/?{}&autorun=1", gil.query)
         );
-        let (s, errors) = validate(&RawSettings::from_query(&link["https://example.org/playground/".len()..]), 2);
+        let (s, errors) = validate(
+            &RawSettings::from_query(&link["https://example.org/playground/".len()..]),
+            2,
+        );
         assert!(errors.is_empty() && s.autorun, "{errors:?}");
         assert_eq!(gil.link(""), format!("?{}&autorun=1", gil.query));
     }

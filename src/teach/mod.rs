@@ -5,6 +5,8 @@
 //! decides where and how to show it, always as text, never as markup.
 
 mod explain;
+mod explain_models;
+mod explain_reference;
 mod lessons;
 
 pub use explain::explain;

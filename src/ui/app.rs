@@ -11,7 +11,8 @@ use yew::prelude::*;
 
 use super::browser;
 use super::components::{
-    EnvironmentPanel, ErrorList, IsolationBanner, ResultsView, RunStatus, SettingsForm, SharePanel,
+    EnvironmentPanel, ErrorList, ExportFormat, IsolationBanner, ResultsView, RunStatus,
+    SettingsForm, SharePanel, SweepPanel,
 };
 use super::meter::Meter;
 use super::runner::{self, EngineSlot, RunContext};
@@ -19,6 +20,7 @@ use super::server;
 use super::state::{Action, AppState, PoolStatus, ServerStatus};
 use crate::config::to_query;
 use crate::models::ModelId;
+use crate::report::to_csv;
 
 impl Reducible for AppState {
     type Action = Action;
@@ -74,19 +76,19 @@ pub fn app() -> Html {
         browser::replace_query(&to_query(s))
     });
 
-    let start_run: Rc<dyn Fn()> = {
+    // What a run or a sweep needs; `None` until the page has started (or
+    // while something already runs). Arms the Stop button.
+    let new_context: Rc<dyn Fn() -> Option<RunContext>> = {
         let (state, engine, dispatch) = (state.clone(), engine.clone(), dispatch.clone());
         let (meter, stop) = (meter.clone(), stop.clone());
         Rc::new(move || {
-            let Some(meter) = meter.borrow().clone() else {
-                return;
-            };
-            if state.running() {
-                return;
+            let meter = meter.borrow().clone()?;
+            if !state.can_run() {
+                return None;
             }
             let (tx, rx) = oneshot::channel();
             *stop.borrow_mut() = Some(tx);
-            let ctx = RunContext {
+            Some(RunContext {
                 slot: engine.clone(),
                 server: match &state.server {
                     ServerStatus::Ready => Ok(()),
@@ -96,11 +98,25 @@ pub fn app() -> Html {
                 dispatch: dispatch.clone(),
                 meter,
                 cancel: rx.shared(),
-            };
-            let settings = state.settings.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                runner::run_experiment(settings, ctx).await;
-            });
+            })
+        })
+    };
+    let start_run: Rc<dyn Fn()> = {
+        let (settings, new_context) = (state.settings.clone(), new_context.clone());
+        Rc::new(move || {
+            if let Some(ctx) = new_context() {
+                let settings = settings.clone();
+                wasm_bindgen_futures::spawn_local(runner::run_experiment(settings, ctx).map(drop));
+            }
+        })
+    };
+    let on_sweep = {
+        let settings = state.settings.clone();
+        Callback::from(move |(model, max): (ModelId, u32)| {
+            if let Some(ctx) = new_context() {
+                let settings = settings.clone();
+                wasm_bindgen_futures::spawn_local(runner::run_sweep(settings, model, max, ctx));
+            }
         })
     };
 
@@ -144,13 +160,22 @@ pub fn app() -> Html {
     };
     let on_download = {
         let results = state.results.clone();
-        Callback::from(move |_| {
-            if let Some(r) = &results {
-                browser::download(
+        Callback::from(move |format: ExportFormat| {
+            let Some(r) = &results else {
+                return;
+            };
+            match format {
+                ExportFormat::Json => browser::download(
                     "concurrency-playground-results.json",
                     "application/json",
                     &r.to_json_pretty(),
-                );
+                ),
+                ExportFormat::Csv => match to_csv(r) {
+                    Ok(text) => {
+                        browser::download("concurrency-playground-results.csv", "text/csv", &text)
+                    }
+                    Err(e) => web_sys::console::error_1(&format!("CSV export failed: {e}").into()),
+                },
             }
         })
     };
@@ -189,6 +214,9 @@ pub fn app() -> Html {
                     finished={!state.running()}
                     {on_download}
                 />
+            }
+            if !embed {
+                <SweepPanel state={state.clone()} {on_sweep} />
             }
         </main>
     }

@@ -15,6 +15,8 @@ mod components;
 #[cfg(target_arch = "wasm32")]
 mod engine_client;
 #[cfg(target_arch = "wasm32")]
+mod export;
+#[cfg(target_arch = "wasm32")]
 mod meter;
 #[cfg(target_arch = "wasm32")]
 mod processes;

@@ -49,6 +49,17 @@ pub struct Progress {
     pub total: u32,
 }
 
+/// A thread sweep: one model measured on 1..=k threads.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sweep {
+    pub model: ModelId,
+    pub max_threads: u32,
+    /// `(threads, wall_ms)`, in the order measured.
+    pub measured: Vec<(u32, f64)>,
+    pub running: bool,
+    pub error: Option<String>,
+}
+
 /// Everything the page shows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
@@ -67,6 +78,8 @@ pub struct AppState {
     pub progress: Vec<Progress>,
     /// Stop was pressed and the run is winding down.
     pub stopping: bool,
+    /// The last thread sweep, if any.
+    pub sweep: Option<Sweep>,
     pub results: Option<Results>,
 }
 
@@ -113,6 +126,20 @@ pub enum Action {
     },
     /// The user pressed Stop.
     StopRequested,
+    /// A thread sweep began.
+    SweepStarted {
+        model: ModelId,
+        max_threads: u32,
+    },
+    /// One sweep point was measured (`None`: that point failed).
+    SweepPoint {
+        threads: u32,
+        wall_ms: Option<f64>,
+    },
+    /// The sweep ended (with an error, if it could not finish).
+    SweepFinished {
+        error: Option<String>,
+    },
     /// A model finished (all repetitions).
     ModelFinished(RunRecord),
     RunFinished,
@@ -137,6 +164,7 @@ impl AppState {
             phase: RunPhase::Idle,
             progress: Vec::new(),
             stopping: false,
+            sweep: None,
             results: None,
         }
     }
@@ -149,8 +177,14 @@ impl AppState {
     /// True when the Run button may start a run.
     pub fn can_run(&self) -> bool {
         !self.running()
+            && !self.sweeping()
             && self.pool != PoolStatus::Starting
             && self.server != ServerStatus::Starting
+    }
+
+    /// True while a thread sweep is in progress.
+    pub fn sweeping(&self) -> bool {
+        self.sweep.as_ref().is_some_and(|s| s.running)
     }
 
     /// The form text of `key`.
@@ -241,6 +275,26 @@ impl AppState {
                 }
             }
             Action::StopRequested => self.stopping = self.running(),
+            Action::SweepStarted { model, max_threads } => {
+                self.sweep = Some(Sweep {
+                    model,
+                    max_threads,
+                    measured: Vec::new(),
+                    running: true,
+                    error: None,
+                });
+            }
+            Action::SweepPoint { threads, wall_ms } => {
+                if let (Some(sweep), Some(wall)) = (&mut self.sweep, wall_ms) {
+                    sweep.measured.push((threads, wall));
+                }
+            }
+            Action::SweepFinished { error } => {
+                if let Some(sweep) = &mut self.sweep {
+                    sweep.running = false;
+                    sweep.error = error;
+                }
+            }
             Action::ModelFinished(record) => {
                 if let Some(p) = self.progress.iter_mut().find(|p| p.model == record.model) {
                     if record.status == crate::report::RunStatus::Ok {

@@ -226,6 +226,13 @@ function summarise({ started, loadavg, transfer, native, cpython, renders, pools
     .map((m) => ({ model: m, wall_ms: dispatch.runs[m].wall_ms, ...dispatchUs(dispatch.runs[m], computeUs) }));
 
   const pageGaps = loads.flatMap((l) => l.runs.map((r) => r.page_longest_gap_ms)).filter(Number.isFinite);
+  const gapByModel = {}; // the app's own meter, worst per model and workload
+  for (const l of loads) {
+    for (const r of l.runs.filter((r) => Number.isFinite(r.page_longest_gap_ms))) {
+      const key = `${r.workload} ${r.model}`;
+      gapByModel[key] = Math.max(gapByModel[key] ?? 0, r.page_longest_gap_ms);
+    }
+  }
   const block = (l) => Math.max(l.blocking.longtask_ms, l.blocking.gap_ms, l.blocking.after_longtask_ms, l.blocking.after_gap_ms);
   const worstBy = (key) => loads.reduce((w, l) => (key(l.blocking) > key(w.blocking) ? l : w));
   const worst = worstBy((b) => Math.max(b.longtask_ms, b.gap_ms));
@@ -277,6 +284,7 @@ function summarise({ started, loadavg, transfer, native, cpython, renders, pools
       after_run_longest_timer_gap_ms: Math.max(...loads.map((l) => l.blocking.after_gap_ms)),
       worst_after_load: worstAfter.label,
       app_page_longest_gap_ms: pageGaps.length ? Math.max(...pageGaps) : null,
+      app_page_longest_gap_by_model_ms: gapByModel,
     },
     loads,
     problems,

@@ -126,7 +126,8 @@ export function report(d) {
     ['page thread rendering results: longest long task', lt(page.after_run_longest_task_ms)],
     ['  longest 10 ms-timer gap', `${ms(page.after_run_longest_timer_gap_ms)} (worst load: ${page.worst_after_load})`],
     ['  worst loads (during / after)', page.worst_loads.map((w) => `${w.label} ${f(w.during_ms, 0)} / ${f(w.after_ms, 0)} ms`).join(', ')],
-    ['app\'s page_longest_gap_ms', page.app_page_longest_gap_ms == null ? NA : ms(page.app_page_longest_gap_ms)],
+    ['app\'s page_longest_gap_ms (worst)', page.app_page_longest_gap_ms == null ? NA : ms(page.app_page_longest_gap_ms)],
+    ...Object.entries(page.app_page_longest_gap_by_model_ms ?? {}).map(([k, v]) => [`  ${k}`, ms(v)]),
   ]));
 
   L.push('\n6. Budgets (reported, not asserted)');

@@ -1,17 +1,20 @@
 //! View components: they render props and emit callbacks; state lives in
 //! `ui::state`.
 
+mod chart_tools;
 mod environment;
 mod errors;
 mod results;
 mod run_status;
 mod settings_form;
 mod share;
+mod sweep;
 mod timeline;
 
 pub use environment::EnvironmentPanel;
 pub use errors::ErrorList;
-pub use results::ResultsView;
+pub use results::{ExportFormat, ResultsView};
 pub use run_status::RunStatus;
 pub use settings_form::SettingsForm;
 pub use share::{IsolationBanner, SharePanel};
+pub use sweep::SweepPanel;

@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::chart_tools::ChartTools;
 use super::timeline::{ComparisonChart, Timeline};
 use crate::chart::{comparison_bars, timeline_lanes};
 use crate::models::ModelId;
@@ -14,7 +15,14 @@ use crate::report::{
 pub struct ResultsProps {
     pub results: Results,
     pub finished: bool,
-    pub on_download: Callback<()>,
+    pub on_download: Callback<ExportFormat>,
+}
+
+/// What the download buttons offer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    Json,
+    Csv,
 }
 
 #[function_component(ResultsView)]
@@ -25,13 +33,34 @@ pub fn results_view(props: &ResultsProps) -> Html {
         <section class="results" aria-labelledby="results-title">
             <div class="results-head">
                 <h2 id="results-title">{ "Results" }</h2>
-                <button type="button" data-testid="download-json" disabled={!props.finished}
-                        onclick={Callback::from(move |_| on_download.emit(()))}>
-                    { "Download results (JSON)" }
-                </button>
+                <div class="exports">
+                    <button type="button" data-testid="download-json" disabled={!props.finished}
+                            onclick={on_download.reform(|_| ExportFormat::Json)}>
+                        { "Download results (JSON)" }
+                    </button>
+                    <button type="button" data-testid="download-csv" disabled={!props.finished}
+                            onclick={on_download.reform(|_| ExportFormat::Csv)}>
+                        { "CSV" }
+                    </button>
+                </div>
             </div>
             if !bars.is_empty() {
-                <ComparisonChart {bars} />
+                <ComparisonChart bars={bars.clone()} />
+                <ChartTools target="chart-comparison" name="comparison" />
+                <details>
+                    <summary>{ "Data table" }</summary>
+                    <table class="tasks" data-testid="comparison-table">
+                        <thead><tr><th scope="col">{ "Model" }</th><th scope="col">{ "Wall (ms)" }</th>
+                            <th scope="col">{ "Min" }</th><th scope="col">{ "Max" }</th><th scope="col">{ "vs sequential" }</th></tr></thead>
+                        <tbody>
+                            { for bars.iter().map(|b| html! {
+                                <tr><td>{ b.model.label() }</td><td>{ format!("{:.1}", b.value_ms) }</td>
+                                    <td>{ format!("{:.1}", b.min_ms) }</td><td>{ format!("{:.1}", b.max_ms) }</td>
+                                    <td>{ b.speedup.map(|s| format!("{s:.2}x")).unwrap_or_default() }</td></tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </details>
             }
             <div class="cards">
                 { for props.results.runs.iter().map(run_card) }
@@ -63,7 +92,7 @@ fn run_card(run: &RunRecord) -> Html {
                     if run.tasks.len() == 1 { "" } else { "s" }) }</p>
                 if !run.tasks.is_empty() {
                     <Timeline lanes={timeline_lanes(&run.tasks)} span_ms={0.0}
-                              title={format!("Finished tasks of {}", run.model.label())} />
+                              title={format!("Finished tasks of {}", run.model.label())} id={format!("timeline-{}", run.model.as_str())} />
                 }
             </>
         },
@@ -134,7 +163,8 @@ fn run_card(run: &RunRecord) -> Html {
                     </p>
                 }
                 <Timeline lanes={timeline_lanes(&run.tasks)} span_ms={run.wall_ms.unwrap_or_default()}
-                          title={format!("Timeline of {}", run.model.label())} />
+                          title={format!("Timeline of {}", run.model.label())} id={format!("timeline-{model}")} />
+                <ChartTools target={format!("timeline-{model}")} name={format!("timeline-{model}")} />
                 <details>
                     <summary>{ "Tasks" }</summary>
                     <table class="tasks">

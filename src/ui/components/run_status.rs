@@ -31,7 +31,7 @@ pub fn run_status(props: &RunStatusProps) -> Html {
             <div data-testid="run-phase" data-phase={phase} class="phase" aria-live="polite">
                 { phase_text(state) }
             </div>
-            if state.running() {
+            if state.running() || state.sweeping() {
                 <button type="button" class="stop" data-testid="stop" disabled={state.stopping}
                         onclick={Callback::from(move |_| on_stop.emit(()))}>
                     { if state.stopping { "Stopping…" } else { "Stop" } }

@@ -26,7 +26,7 @@ pub fn comparison_chart(props: &ComparisonProps) -> Html {
     let height = ROW_H * props.bars.len() as f64 + 8.0;
     let x = |ms: f64| LABEL_W + ms / max * plot_w;
     html! {
-        <svg class="chart comparison" role="img" aria-labelledby="cmp-title cmp-desc"
+        <svg class="chart comparison" role="img" aria-labelledby="cmp-title cmp-desc" id="chart-comparison"
              viewBox={format!("0 0 {WIDTH} {height}")} data-testid="comparison-chart">
             <title id="cmp-title">{ "Wall time per model" }</title>
             <desc id="cmp-desc">{ "Shorter bars are faster. Whiskers show the fastest and slowest of repeated runs." }</desc>
@@ -37,7 +37,8 @@ pub fn comparison_chart(props: &ComparisonProps) -> Html {
                     None => format!("{:.1} ms{}", b.value_ms, if b.fastest { "  fastest" } else { "" }),
                 };
                 html! {
-                    <g class={classes!("bar", b.fastest.then_some("fastest"))} data-model={b.model.as_str()}>
+                    <g class={classes!("bar", b.fastest.then_some("fastest"))} data-model={b.model.as_str()} tabindex="0">
+                    <title>{ format!("{}: {:.1} ms", b.model.label(), b.value_ms) }</title>
                         <text x="0" y={(y + 16.0).to_string()} class="axis-label">{ b.model.label() }</text>
                         <rect x={LABEL_W.to_string()} y={(y + 3.0).to_string()}
                               width={(x(b.value_ms) - LABEL_W).max(1.0).to_string()} height={(ROW_H - 8.0).to_string()} rx="3" />
@@ -59,6 +60,8 @@ pub struct TimelineProps {
     /// The run's wall time: the right edge.
     pub span_ms: f64,
     pub title: String,
+    /// Element id (for export).
+    pub id: AttrValue,
 }
 
 /// Height of a lane with `rows` stacked sub-rows.
@@ -91,7 +94,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let height = lanes_h + 22.0;
     let x = |ms: f64| label_w + ms.max(0.0) / span * plot_w;
     html! {
-        <svg class="chart timeline" role="img" viewBox={format!("0 0 {WIDTH} {height}")}
+        <svg class="chart timeline" role="img" id={props.id.clone()} viewBox={format!("0 0 {WIDTH} {height}")}
              data-testid="timeline" data-lanes={props.lanes.len().to_string()}>
             <title>{ props.title.clone() }</title>
             { for props.lanes.iter().zip(&tops).map(|(lane, &top)| {
@@ -101,7 +104,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     <g class="lane" data-lane={lane.name.clone()}>
                         <text x="0" y={(top + 17.0).to_string()} class="axis-label">{ lane.name.clone() }</text>
                         { for lane.bars.iter().map(|b| html! {
-                            <rect class={classes!("task", (!b.ok).then_some("failed"))}
+                            <rect class={classes!("task", (!b.ok).then_some("failed"))} tabindex="0"
                                   x={x(b.start_ms).to_string()}
                                   y={(top + 4.0 + bar_h * f64::from(b.row)).to_string()}
                                   width={(x(b.end_ms) - x(b.start_ms)).max(1.0).to_string()}

@@ -1,0 +1,109 @@
+//! Exporting charts: an SVG file (the chart with its styles inlined), and a
+//! PNG drawn from that SVG on a canvas. Everything stays in the browser.
+
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlCanvasElement, HtmlImageElement, XmlSerializer};
+
+/// Styles an exported chart needs outside the page (light colours).
+const CHART_CSS: &str = "text{font:12px system-ui,sans-serif;fill:#1d1f23}\
+.bar rect{fill:#60a5fa}.bar.fastest rect{fill:#22c55e}.spread{stroke:#1d1f23;stroke-width:2}\
+.task{fill:#6366f1;stroke:#fff;stroke-width:1}.task.failed{fill:#b91c1c}.wait{fill:#b45309;opacity:.65}\
+.axis{stroke:#5c6370}.ideal{stroke:#5c6370;stroke-dasharray:5 4;stroke-width:1.5}\
+.amdahl{fill:none;stroke:#b45309;stroke-width:1.5}.measured{fill:none;stroke:#2563eb;stroke-width:2}\
+.point{fill:#2563eb}";
+
+/// PNG pixels per SVG unit.
+const PNG_SCALE: f64 = 2.0;
+
+/// The chart with id `id` as a standalone SVG document.
+///
+/// # Errors
+/// When there is no such chart or the browser cannot serialise it.
+pub fn svg_text(id: &str) -> Result<String, String> {
+    let element = gloo::utils::document()
+        .get_element_by_id(id)
+        .ok_or_else(|| format!("no chart named {id} on the page"))?;
+    let copy = element
+        .clone_node_with_deep(true)
+        .map_err(|_| "the chart could not be copied".to_owned())?;
+    let copy: web_sys::Element = copy.unchecked_into();
+    let _ = copy.set_attribute("xmlns", "http://www.w3.org/2000/svg");
+    let style = gloo::utils::document()
+        .create_element_ns(Some("http://www.w3.org/2000/svg"), "style")
+        .map_err(|_| "cannot add styles".to_owned())?;
+    style.set_text_content(Some(CHART_CSS));
+    let _ = copy.prepend_with_node_1(&style);
+    let serializer = XmlSerializer::new().map_err(|_| "no XML serializer".to_owned())?;
+    serializer
+        .serialize_to_string(&copy)
+        .map_err(|_| "the chart could not be serialised".to_owned())
+}
+
+/// Downloads the chart `id` as `<name>.svg`.
+pub fn download_svg(id: &str, name: &str) -> Result<(), String> {
+    let text = svg_text(id)?;
+    super::browser::download(&format!("{name}.svg"), "image/svg+xml", &text);
+    Ok(())
+}
+
+/// Downloads the chart `id` as `<name>.png` (drawn at twice its size).
+pub fn download_png(id: &str, name: &str) -> Result<(), String> {
+    let text = svg_text(id)?;
+    let element = gloo::utils::document()
+        .get_element_by_id(id)
+        .ok_or_else(|| format!("no chart named {id}"))?;
+    let rect = element.get_bounding_client_rect();
+    let (w, h) = (
+        rect.width().max(1.0) * PNG_SCALE,
+        rect.height().max(1.0) * PNG_SCALE,
+    );
+    let blob =
+        gloo::file::Blob::new_with_options(js_sys::JsString::from(text), Some("image/svg+xml"));
+    let url = gloo::file::ObjectUrl::from(blob);
+    let src = url.to_string();
+    let image = HtmlImageElement::new().map_err(|_| "cannot make an image".to_owned())?;
+    let name = format!("{name}.png");
+    let img = image.clone();
+    // Once the SVG has loaded as an image: draw it, encode it, download it.
+    // The listener owns the object URL, so it is revoked after use.
+    gloo::events::EventListener::once(&image, "load", move |_| {
+        if let Err(e) = draw_and_save(&img, w, h, &name) {
+            web_sys::console::error_1(&e.into());
+        }
+        drop(url);
+    })
+    .forget();
+    image.set_src(&src);
+    Ok(())
+}
+
+fn draw_and_save(image: &HtmlImageElement, w: f64, h: f64, name: &str) -> Result<(), String> {
+    let canvas: HtmlCanvasElement = gloo::utils::document()
+        .create_element("canvas")
+        .map_err(|_| "cannot make a canvas".to_owned())?
+        .unchecked_into();
+    canvas.set_width(w as u32);
+    canvas.set_height(h as u32);
+    let ctx: web_sys::CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .ok_or_else(|| "no 2D canvas".to_owned())?
+        .unchecked_into();
+    ctx.set_fill_style_str("#ffffff");
+    ctx.fill_rect(0.0, 0.0, w, h);
+    ctx.draw_image_with_html_image_element_and_dw_and_dh(image, 0.0, 0.0, w, h)
+        .map_err(|_| "the chart could not be drawn".to_owned())?;
+    let data_url = canvas
+        .to_data_url_with_type("image/png")
+        .map_err(|_| "the PNG could not be encoded".to_owned())?;
+    let anchor = gloo::utils::document()
+        .create_element("a")
+        .map_err(|_| "cannot make a link".to_owned())?;
+    let _ = anchor.set_attribute("href", &data_url);
+    let _ = anchor.set_attribute("download", name);
+    if let Some(a) = anchor.dyn_ref::<web_sys::HtmlElement>() {
+        a.click();
+    }
+    Ok(())
+}
