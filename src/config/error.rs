@@ -42,6 +42,8 @@ pub enum ConfigError {
         "url must be an http:// or https:// address (got \"{got}\"); using the simulated server"
     )]
     BadUrl { got: String },
+    #[error("lesson: unknown lesson \"{got}\" (accepted: {accepted}); showing none")]
+    UnknownLesson { got: String, accepted: String },
     #[error("{key} was given {count} times; give it once (using the first)")]
     Repeated { key: String, count: usize },
 }
@@ -58,6 +60,7 @@ impl ConfigError {
             | ConfigError::NoModels { .. } => "models",
             ConfigError::UnknownWorkload { .. } => "workload",
             ConfigError::BadUrl { .. } => "url",
+            ConfigError::UnknownLesson { .. } => "lesson",
             ConfigError::Repeated { key, .. } => key,
         }
     }

@@ -96,6 +96,9 @@ pub fn to_query(s: &Settings) -> String {
         q.append_pair("payload", &s.payload.to_string());
     }
     q.append_pair("repeat", &s.repeat.to_string());
+    if let Some(lesson) = &s.lesson {
+        q.append_pair("lesson", lesson);
+    }
     if s.autorun {
         q.append_pair("autorun", "1");
     }

@@ -83,6 +83,8 @@ pub struct Settings {
     pub switch_ms: u32,
     pub payload: u32,
     pub increments: u32,
+    /// The lesson the page shows (an id of `teach::lessons`).
+    pub lesson: Option<String>,
     pub autorun: bool,
     pub embed: bool,
 }
@@ -116,6 +118,7 @@ impl Settings {
             switch_ms: crate::models::gil_lock::DEFAULT_SWITCH_MS,
             payload: 0,
             increments: 100_000,
+            lesson: None,
             autorun: false,
             embed: false,
         }
@@ -157,6 +160,7 @@ pub fn validate(raw: &RawSettings, default_threads: u32) -> (Settings, Vec<Confi
         switch_ms: v.number("switch_ms", LIMITS.switch_ms, defaults.switch_ms),
         payload: v.number("payload", LIMITS.payload, defaults.payload),
         increments: v.number("increments", LIMITS.increments, defaults.increments),
+        lesson: v.lesson(),
         autorun: v.flag("autorun"),
         embed: v.flag("embed"),
     };
@@ -216,6 +220,23 @@ impl<'a> Validator<'a> {
                 false
             }
         }
+    }
+
+    fn lesson(&mut self) -> Option<String> {
+        let id = self.value("lesson")?;
+        if crate::teach::lesson(id).is_some() {
+            return Some(id.to_owned());
+        }
+        let accepted = crate::teach::lessons()
+            .iter()
+            .map(|l| l.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        self.errors.push(ConfigError::UnknownLesson {
+            got: echo(id),
+            accepted,
+        });
+        None
     }
 
     fn url(&mut self) -> Option<String> {

@@ -39,7 +39,7 @@ impl Lesson {
     /// `base` is the page address; any query or fragment it has is dropped.
     pub fn link(&self, base: &str) -> String {
         let base = base.split(['?', '#']).next().unwrap_or_default();
-        format!("{base}?{}&autorun=1", self.query)
+        format!("{base}?{}&lesson={}&autorun=1", self.query, self.id)
     }
 
     /// The lesson's settings, with `default_threads` where the query leaves
@@ -209,13 +209,20 @@ mod tests {
         let link = gil.link("https://example.org/playground/?n=3#top");
         assert_eq!(
             link,
-            format!("https://example.org/playground/?{}&autorun=1", gil.query)
+            format!(
+                "https://example.org/playground/?{}&lesson=the-gil&autorun=1",
+                gil.query
+            )
         );
         let (s, errors) = validate(
             &RawSettings::from_query(&link["https://example.org/playground/".len()..]),
             2,
         );
         assert!(errors.is_empty() && s.autorun, "{errors:?}");
-        assert_eq!(gil.link(""), format!("?{}&autorun=1", gil.query));
+        assert_eq!(s.lesson.as_deref(), Some("the-gil"));
+        assert_eq!(
+            gil.link(""),
+            format!("?{}&lesson=the-gil&autorun=1", gil.query)
+        );
     }
 }

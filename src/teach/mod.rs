@@ -8,6 +8,8 @@ mod explain;
 mod explain_models;
 mod explain_reference;
 mod lessons;
+mod progress;
 
 pub use explain::explain;
 pub use lessons::{lesson, lessons, Lesson};
+pub use progress::{measured_ranking, LessonProgress, Prediction, Progress};

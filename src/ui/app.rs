@@ -11,16 +11,17 @@ use yew::prelude::*;
 
 use super::browser;
 use super::components::{
-    EnvironmentPanel, ErrorList, ExportFormat, IsolationBanner, ResultsView, RunStatus,
-    SettingsForm, SharePanel, SweepPanel,
+    EnvironmentPanel, ErrorList, ExportFormat, IsolationBanner, LessonPanel, ResultsView,
+    RunStatus, SettingsForm, SharePanel, SweepPanel,
 };
 use super::meter::Meter;
 use super::runner::{self, EngineSlot, RunContext};
 use super::server;
-use super::state::{Action, AppState, PoolStatus, ServerStatus};
+use super::state::{Action, AppState, PoolStatus, RunPhase, ServerStatus};
 use crate::config::to_query;
 use crate::models::ModelId;
 use crate::report::to_csv;
+use crate::teach::{Prediction, Progress};
 
 impl Reducible for AppState {
     type Action = Action;
@@ -38,6 +39,7 @@ pub fn app() -> Html {
     let meter: Rc<RefCell<Option<Rc<Meter>>>> = use_mut_ref(|| None);
     let stop: Rc<RefCell<Option<oneshot::Sender<()>>>> = use_mut_ref(|| None);
     let autorun_done = use_mut_ref(|| Cell::new(false));
+    let progress = use_state(browser::load_progress);
     let announced = use_mut_ref(|| Cell::new(false));
 
     let dispatch: Rc<dyn Fn(Action)> = {
@@ -180,6 +182,43 @@ pub fn app() -> Html {
         })
     };
 
+    // A finished run of an open lesson counts as done.
+    {
+        let (progress, state) = (progress.clone(), state.clone());
+        use_effect_with(state.phase.clone(), move |phase| {
+            if let (RunPhase::Finished, Some(id), Some(results)) =
+                (phase, &state.settings.lesson, &state.results)
+            {
+                let mut p = (*progress).clone();
+                p.ran(id, results);
+                browser::save_progress(&p);
+                progress.set(p);
+            }
+        });
+    }
+    let on_open = {
+        let d = state.dispatcher();
+        Callback::from(move |id: Option<String>| d.dispatch(Action::OpenLesson(id)))
+    };
+    let on_predict = {
+        let (progress, lesson) = (progress.clone(), state.settings.lesson.clone());
+        Callback::from(move |prediction: Prediction| {
+            if let Some(id) = &lesson {
+                let mut p = (*progress).clone();
+                p.predict(id, prediction);
+                browser::save_progress(&p);
+                progress.set(p);
+            }
+        })
+    };
+    let on_reset = {
+        let progress = progress.clone();
+        Callback::from(move |_| {
+            browser::save_progress(&Progress::default());
+            progress.set(Progress::default());
+        })
+    };
+
     let embed = state.settings.embed;
     html! {
         <main class={classes!("app", embed.then_some("embed"))}>
@@ -197,6 +236,9 @@ pub fn app() -> Html {
                 }
             </header>
             <IsolationBanner pool={state.pool.clone()} />
+            if !embed || state.settings.lesson.is_some() {
+                <LessonPanel state={state.clone()} progress={(*progress).clone()} {on_open} {on_predict} {on_reset} />
+            }
             <ErrorList errors={state.errors.clone()} />
             <div class="layout">
                 <SettingsForm state={state.clone()} {on_field} {on_toggle} {on_run} />

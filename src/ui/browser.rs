@@ -163,6 +163,22 @@ fn post_resize(height: f64) {
     let _ = parent.post_message(&message, "*");
 }
 
+/// Where lesson progress is kept in the browser.
+const PROGRESS_KEY: &str = "concurrency-playground:progress";
+
+/// The learner's stored lesson progress (empty when none or unreadable).
+pub fn load_progress() -> crate::teach::Progress {
+    use gloo::storage::{LocalStorage, Storage};
+    let text = LocalStorage::raw().get_item(PROGRESS_KEY).ok().flatten();
+    crate::teach::Progress::from_json(text.as_deref().unwrap_or_default())
+}
+
+/// Stores lesson progress (silently skipped where storage is off).
+pub fn save_progress(progress: &crate::teach::Progress) {
+    use gloo::storage::{LocalStorage, Storage};
+    let _ = LocalStorage::raw().set_item(PROGRESS_KEY, &progress.to_json());
+}
+
 /// Offers `text` to the user as a file download.
 pub fn download(file_name: &str, mime: &str, text: &str) {
     // Pass a JS string, not `&str`: a `&str` becomes a view into WASM memory,

@@ -126,6 +126,8 @@ pub enum Action {
     },
     /// The user pressed Stop.
     StopRequested,
+    /// Open a lesson (its settings replace the form) or close it (`None`).
+    OpenLesson(Option<String>),
     /// A thread sweep began.
     SweepStarted {
         model: ModelId,
@@ -275,6 +277,23 @@ impl AppState {
                 }
             }
             Action::StopRequested => self.stopping = self.running(),
+            Action::OpenLesson(None) => self.settings.lesson = None,
+            Action::OpenLesson(Some(id)) => {
+                if let (Some(lesson), false) = (crate::teach::lesson(&id), self.running()) {
+                    let settings = Settings {
+                        lesson: Some(lesson.id.clone()),
+                        embed: self.settings.embed,
+                        autorun: false,
+                        ..lesson.settings(self.default_threads)
+                    };
+                    self.form = form_of(&settings);
+                    self.settings = settings;
+                    self.errors.clear();
+                    self.results = None;
+                    self.phase = RunPhase::Idle;
+                    self.progress.clear();
+                }
+            }
             Action::SweepStarted { model, max_threads } => {
                 self.sweep = Some(Sweep {
                     model,
@@ -315,10 +334,11 @@ impl AppState {
 
     fn revalidate(&mut self) {
         let (settings, errors) = validate(&self.form, self.default_threads);
-        // Keep flags that have no form field (autorun, embed).
+        // Keep what has no form field (autorun, embed, the open lesson).
         self.settings = Settings {
             autorun: self.settings.autorun,
             embed: self.settings.embed,
+            lesson: self.settings.lesson.clone(),
             ..settings
         };
         self.errors = errors
@@ -424,6 +444,25 @@ mod tests {
                 reason: "no sw".into()
             }
         );
+    }
+
+    #[test]
+    fn opening_a_lesson_loads_its_settings() {
+        let s = AppState::from_query("n=abc&embed=1", 4);
+        let s = s.reduce(Action::OpenLesson(Some("the-gil".into())));
+        assert!(s.errors.is_empty());
+        assert_eq!(s.settings.lesson.as_deref(), Some("the-gil"));
+        assert!(s.settings.embed, "the layout stays");
+        assert!(s.settings.models.contains(&ModelId::Gil));
+        assert_eq!(s.field("models"), "sequential,threads,gil");
+        let s = s.reduce(Action::OpenLesson(Some("no-such".into())));
+        assert_eq!(
+            s.settings.lesson.as_deref(),
+            Some("the-gil"),
+            "unknown ids change nothing"
+        );
+        let s = s.reduce(Action::OpenLesson(None));
+        assert_eq!(s.settings.lesson, None);
     }
 
     #[test]

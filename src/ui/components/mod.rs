@@ -4,6 +4,8 @@
 mod chart_tools;
 mod environment;
 mod errors;
+mod explanations;
+mod lessons;
 mod results;
 mod run_status;
 mod settings_form;
@@ -13,6 +15,7 @@ mod timeline;
 
 pub use environment::EnvironmentPanel;
 pub use errors::ErrorList;
+pub use lessons::LessonPanel;
 pub use results::{ExportFormat, ResultsView};
 pub use run_status::RunStatus;
 pub use settings_form::SettingsForm;

@@ -62,6 +62,9 @@ pub fn results_view(props: &ResultsProps) -> Html {
                     </table>
                 </details>
             }
+            if props.finished {
+                <super::explanations::Explanations results={props.results.clone()} />
+            }
             <div class="cards">
                 { for props.results.runs.iter().map(run_card) }
             </div>
