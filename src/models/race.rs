@@ -7,11 +7,14 @@
 //! - atomic: one indivisible `fetch_add`;
 //! - locked: a `Mutex` around the update.
 //!
-//! All threads start each round together (a barrier), so they really race.
+//! All threads start each round together (a spinning barrier: a blocking
+//! one wakes its sleepers a few milliseconds late, long enough for the first
+//! thread to finish alone), so they really race.
 //! `sequential` does the same additions on one thread: nothing is lost.
 
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Barrier, Mutex};
+use std::sync::atomic::AtomicUsize;
+use std::sync::Mutex;
 
 use crate::clock::now_ms;
 use crate::report::{RaceCounts, TaskRecord};
@@ -22,14 +25,17 @@ const VARIANTS: usize = 3;
 /// Runs the race on every thread of the pool (`rayon::broadcast`).
 pub fn run_threads(increments: u32, emit: &dyn Fn(&TaskRecord)) -> (Vec<TaskRecord>, RaceCounts) {
     let threads = rayon::current_num_threads();
-    let barrier = Barrier::new(threads);
     let unlocked = AtomicU64::new(0);
     let atomic = AtomicU64::new(0);
     let locked = Mutex::new(0u64);
     let mut records = Vec::new();
     for variant in 0..VARIANTS {
+        let arrived = AtomicUsize::new(0);
         let round = rayon::broadcast(|ctx| {
-            barrier.wait();
+            arrived.fetch_add(1, Ordering::SeqCst);
+            while arrived.load(Ordering::SeqCst) < threads {
+                std::hint::spin_loop();
+            }
             let start = now_ms();
             add(variant, increments, &unlocked, &atomic, &locked);
             let index = u32::try_from(variant * threads + ctx.index()).unwrap_or(u32::MAX);

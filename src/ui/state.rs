@@ -265,11 +265,14 @@ impl AppState {
                 repetition,
                 repeat,
             } => {
-                self.phase = RunPhase::Running {
-                    model,
-                    repetition,
-                    repeat,
-                };
+                // Only a run moves the phase (a thread sweep reports progress too).
+                if self.running() {
+                    self.phase = RunPhase::Running {
+                        model,
+                        repetition,
+                        repeat,
+                    };
+                }
             }
             Action::TaskProgress { model, done } => {
                 if let Some(p) = self.progress.iter_mut().find(|p| p.model == model) {

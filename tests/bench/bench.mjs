@@ -97,8 +97,8 @@ async function main() {
     for (let i = 0; i < S.renders; i++) renders.push(await bench.firstRender('threads=2'));
     log(`first render: ${renders.map((r) => r.first_render_ms.toFixed(0)).join(', ')} ms`);
 
-    // Pool start (per page load) and process-worker start (per run), 2 of each. A build without
-    // the `processes` model rejects the models key and runs the defaults (threads among them).
+    // Pool start (per page load, 2 threads) and process-worker start (per run, 2 workers). A build
+    // without the `processes` model rejects the models key and runs the defaults (threads among them).
     const pools = [];
     for (let i = 0; i < S.pools; i++) {
       pools.push(await load(bench, `pool ${i + 1}`, 'workload=fib&models=threads,processes&n=20&tasks=2&threads=2'));

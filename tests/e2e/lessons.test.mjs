@@ -1,0 +1,103 @@
+// lessons.test.mjs — owns the end-to-end checks of the teaching layer: every lesson's link
+// opens with its settings; predict-then-run stores the prediction, shows it beside the
+// measured order, and marks the lesson done (kept across reloads, resettable); the race
+// lesson shows lost updates without a lock and none with an atomic or a mutex.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+
+import { startServer } from './server.mjs';
+import { launch, downloadJson, checkedPage } from './browser.mjs';
+import { WAIT_MS, sel, waitForFinished, runOf } from './app.mjs';
+
+const DIST = process.env.E2E_DIST || fileURLToPath(new URL('../../dist/', import.meta.url));
+const LESSONS = JSON.parse(await readFile(new URL('../../src/teach/lessons.en.json', import.meta.url), 'utf8'));
+const TIMEOUT = 180_000;
+// Form fields a lesson query may set, by URL key.
+const FIELDS = ['n', 'tasks', 'threads', 'requests', 'latency', 'jitter', 'concurrency', 'payload', 'increments', 'switch_ms'];
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer({ root: DIST, isolated: true });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('every lesson link opens the lesson with its settings', { timeout: TIMEOUT }, () =>
+  checkedPage(browser, 'lesson-links', async (page) => {
+    assert.ok(LESSONS.length >= 9);
+    for (const lesson of LESSONS) {
+      await page.goto(`${server.url}/?${lesson.query}&lesson=${lesson.id}`);
+      await page.waitForSelector(`[data-testid=active-lesson][data-lesson="${lesson.id}"]`, { timeout: WAIT_MS });
+      const q = new URLSearchParams(lesson.query);
+      assert.equal(await page.inputValue(sel.field('workload')), q.get('workload'), `${lesson.id}: workload`);
+      for (const key of FIELDS) {
+        if (!q.has(key)) continue;
+        assert.equal(await page.inputValue(sel.field(key)), q.get(key), `${lesson.id}: ${key}`);
+      }
+      for (const model of q.get('models').split(',')) {
+        assert.ok(await page.isChecked(sel.model(model)), `${lesson.id}: model ${model} selected`);
+      }
+      const ranked = await page.$$eval('[data-testid=ranking] li', (lis) => lis.map((li) => li.dataset.model));
+      assert.deepEqual(ranked, lesson.rank_models, `${lesson.id}: the models to rank`);
+      assert.equal(await page.$$eval(sel.configErrors, (lis) => lis.length), 0, `${lesson.id}: no setting rejected`);
+    }
+  }));
+
+test('predict, then run: the prediction is stored, shown beside the result, and kept', { timeout: TIMEOUT }, () =>
+  checkedPage(browser, 'predict', async (page) => {
+    await page.goto(`${server.url}/?workload=fib&models=sequential,threads,gil&n=30&tasks=8&threads=2&lesson=the-gil`);
+    await page.waitForSelector(`${sel.run}:enabled`, { timeout: WAIT_MS });
+    // Rank gil first: move it up twice.
+    await page.click('[aria-label="Move Threads + GIL up"]');
+    await page.click('[aria-label="Move Threads + GIL up"]');
+    await page.fill('[data-testid=guess]', '40');
+    await page.click('[data-testid=save-prediction]');
+    const saved = await page.textContent('[data-testid=saved-prediction]');
+    assert.match(saved, /Your prediction: gil < sequential < threads, the fastest in about 40 ms/);
+
+    await page.click(sel.run);
+    await page.waitForSelector(sel.phase('running'), { state: 'attached', timeout: WAIT_MS });
+    await waitForFinished(page);
+    const measured = await page.textContent('[data-testid=measured-ranking]');
+    const results = await downloadJson(page, sel.download);
+    const order = results.runs.filter((r) => r.status === 'ok').sort((a, b) => a.wall_ms - b.wall_ms).map((r) => r.model);
+    assert.equal(measured, `Measured: ${order.join(' < ')}.`);
+
+    // Kept in the browser: a reload shows the prediction and the lesson as done.
+    await page.reload();
+    await page.waitForSelector('[data-testid=saved-prediction]', { timeout: WAIT_MS });
+    assert.match(await page.textContent('[data-testid=saved-prediction]'), /gil < sequential < threads/);
+    assert.match(await page.textContent('#lessons-title'), /\(1 of \d+ done\)/);
+    await page.click('#lessons-title');
+    await page.click('[data-testid=reset-progress]');
+    assert.match(await page.textContent('#lessons-title'), /\(0 of \d+ done\)/);
+  }));
+
+test('the race lesson: updates are lost without a lock, none with an atomic or a mutex', { timeout: TIMEOUT }, () =>
+  checkedPage(browser, 'race', async (page) => {
+    const lesson = LESSONS.find((l) => l.id === 'race-condition');
+    await page.goto(`${server.url}/?${lesson.query}&lesson=${lesson.id}&autorun=1`);
+    await waitForFinished(page);
+    const results = await downloadJson(page, sel.download);
+    const threads = runOf(results, 'threads').race;
+    assert.ok(threads.unlocked < threads.expected, `lost updates without a lock: ${JSON.stringify(threads)}`);
+    assert.equal(threads.atomic, threads.expected);
+    assert.equal(threads.locked, threads.expected);
+    const seq = runOf(results, 'sequential').race;
+    assert.deepEqual(
+      [seq.unlocked, seq.atomic, seq.locked],
+      [seq.expected, seq.expected, seq.expected],
+      'one thread loses nothing',
+    );
+    const shown = await page.textContent('[data-testid=race-threads]');
+    assert.match(shown, new RegExp(`${threads.unlocked} \\(${threads.expected - threads.unlocked} lost\\)`));
+  }));
