@@ -11,6 +11,10 @@
 //!
 //! The two entry points in `src/bin/` are a few lines each.
 
+// `#[optimize(speed)]` on the fib kernel in a size-optimised build (nightly,
+// which WASM threads need anyway: see rust-toolchain.toml).
+#![feature(optimize_attribute)]
+
 pub mod chart;
 pub mod config;
 pub mod engine;

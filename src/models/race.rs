@@ -12,8 +12,8 @@
 //! thread to finish alone), so they really race.
 //! `sequential` does the same additions on one thread: nothing is lost.
 
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::atomic::AtomicUsize;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
 
 use crate::clock::now_ms;
