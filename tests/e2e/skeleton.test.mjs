@@ -186,7 +186,7 @@ test('f. embedded in a page that is not isolated: threads is skipped with a reas
     // deploy.test.mjs); an iframe in a parent without COOP/COEP can never be.
     const n = 20;
     const { results } = await runEmbedded(page, plainServer.url, `models=sequential,threads,async&n=${n}&tasks=4&threads=2&autorun=1`);
-    const frame = page.frame({ url: /\/\?models=/ });
+    const frame = page.frames().find((f) => f !== page.mainFrame());
     assert.equal(await frame.evaluate(() => crossOriginIsolated), false, 'crossOriginIsolated');
     assert.equal(await frame.textContent(sel.envIsolated), 'no', 'env-isolated');
     assert.ok(await frame.$(sel.pool('unavailable')), 'pool-status unavailable');
