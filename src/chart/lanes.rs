@@ -12,8 +12,11 @@ pub struct LaneBar {
     /// Sub-row inside the lane: tasks that overlap on one lane (interleaved
     /// on an event loop) are stacked instead of drawn over each other.
     pub row: u32,
-    /// Intervals inside the task spent waiting for a lock (drawn differently).
+    /// Intervals inside the task spent waiting for a lock or a response
+    /// (drawn differently from computing).
     pub waits: Vec<[f64; 2]>,
+    /// The whole task was waiting on I/O (a fetch: nothing was computed).
+    pub io: bool,
 }
 
 /// One lane (`engine`, `thread-1`, ...), with its tasks in start order.
@@ -37,6 +40,7 @@ pub fn timeline_lanes(tasks: &[TaskRecord]) -> Vec<Lane> {
             ok: t.status == crate::report::TaskStatus::Ok,
             row: 0,
             waits: t.waits.clone(),
+            io: t.value.is_none() && (t.http_status.is_some() || t.error.is_some()),
         };
         match lanes.iter_mut().find(|l| l.name == t.lane) {
             Some(lane) => lane.bars.push(bar),
@@ -97,6 +101,9 @@ mod tests {
         assert_eq!(lanes[0].bars[0].index, 2, "bars in start order");
         assert_eq!(lanes[0].bars.len(), 2);
         assert_eq!(lanes[0].rows, 1, "back-to-back tasks share a row");
+        assert!(!lanes[0].bars[0].io, "fib computes");
+        let fetch = TaskRecord::fetch(0, "page".into(), 0.0, 150.0, Ok((200, 10)));
+        assert!(timeline_lanes(&[fetch])[0].bars[0].io, "a fetch waits");
     }
 
     #[test]

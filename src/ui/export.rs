@@ -7,7 +7,7 @@ use web_sys::{HtmlCanvasElement, HtmlImageElement, XmlSerializer};
 /// Styles an exported chart needs outside the page (light colours).
 const CHART_CSS: &str = "text{font:12px system-ui,sans-serif;fill:#1d1f23}\
 .bar rect{fill:#60a5fa}.bar.fastest rect{fill:#22c55e}.spread{stroke:#1d1f23;stroke-width:2}\
-.task{fill:#6366f1;stroke:#fff;stroke-width:1}.task.failed{fill:#b91c1c}.wait{fill:#b45309;opacity:.65}\
+.task{fill:#6366f1;stroke:#fff;stroke-width:1}.task.io{fill:#60a5fa;opacity:.55}.task.failed{fill:#b91c1c}.wait{fill:#b45309;opacity:.65}\
 .axis{stroke:#5c6370}.ideal{stroke:#5c6370;stroke-dasharray:5 4;stroke-width:1.5}\
 .amdahl{fill:none;stroke:#b45309;stroke-width:1.5}.measured{fill:none;stroke:#2563eb;stroke-width:2}\
 .point{fill:#2563eb}";

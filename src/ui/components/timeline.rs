@@ -97,6 +97,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
         <svg class="chart timeline" role="img" id={props.id.clone()} viewBox={format!("0 0 {WIDTH} {height}")}
              data-testid="timeline" data-lanes={props.lanes.len().to_string()}>
             <title>{ props.title.clone() }</title>
+            <desc>{ "One row per place the work ran; one bar per task from its start to its end. \
+                     Solid bars compute; pale bars wait for a response; dark segments wait for the GIL." }</desc>
             { for props.lanes.iter().zip(&tops).map(|(lane, &top)| {
                 let inner = lane_height(lane.rows) - 8.0;
                 let bar_h = inner / f64::from(lane.rows.max(1));
@@ -104,12 +106,13 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     <g class="lane" data-lane={lane.name.clone()}>
                         <text x="0" y={(top + 17.0).to_string()} class="axis-label">{ lane.name.clone() }</text>
                         { for lane.bars.iter().map(|b| html! {
-                            <rect class={classes!("task", (!b.ok).then_some("failed"))} tabindex="0"
+                            <rect class={classes!("task", b.io.then_some("io"), (!b.ok).then_some("failed"))} tabindex="0"
                                   x={x(b.start_ms).to_string()}
                                   y={(top + 4.0 + bar_h * f64::from(b.row)).to_string()}
                                   width={(x(b.end_ms) - x(b.start_ms)).max(1.0).to_string()}
                                   height={(bar_h - 0.5).max(0.5).to_string()} rx="1">
-                                <title>{ format!("task {}: {:.1}-{:.1} ms", b.index, b.start_ms, b.end_ms) }</title>
+                                <title>{ format!("task {}: {:.1}-{:.1} ms{}", b.index, b.start_ms, b.end_ms,
+                                    if b.io { ", waiting for a response" } else { "" }) }</title>
                             </rect>
                         }) }
                         { for lane.bars.iter().flat_map(|b| b.waits.iter().map(move |w| (b, w))).map(|(b, w)| html! {
