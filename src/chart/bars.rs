@@ -56,12 +56,7 @@ mod tests {
     use crate::config::Workload;
 
     fn ok(model: ModelId, ms: f64) -> RunRecord {
-        RunRecord {
-            status: RunStatus::Ok,
-            skipped_reason: None,
-            wall_ms: Some(ms),
-            ..RunRecord::skipped(model, Workload::Fib, "")
-        }
+        RunRecord::finished(model, Workload::Fib, ms)
     }
 
     #[test]

@@ -221,6 +221,16 @@ impl RunRecord {
         }
     }
 
+    /// A finished run known only by its wall time (fixtures, summaries).
+    pub fn finished(model: ModelId, workload: Workload, wall_ms: f64) -> Self {
+        RunRecord {
+            status: RunStatus::Ok,
+            skipped_reason: None,
+            wall_ms: Some(wall_ms),
+            ..RunRecord::skipped(model, workload, "")
+        }
+    }
+
     /// A model that failed as a whole (as opposed to single tasks failing).
     pub fn failed(model: ModelId, workload: Workload, error: impl Into<String>) -> Self {
         RunRecord {

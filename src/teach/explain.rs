@@ -92,6 +92,7 @@ pub fn explain(results: &Results) -> Vec<String> {
         out.extend(explain_models::about(&ctx, t));
     }
     out.extend(explain_models::fetch_waiting(&ctx));
+    out.extend(super::explain_race::about(&ctx));
     out.extend(ctx.timed.iter().filter_map(spread));
     out.extend(explain_reference::compare(&ctx));
     out

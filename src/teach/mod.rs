@@ -6,6 +6,7 @@
 
 mod explain;
 mod explain_models;
+mod explain_race;
 mod explain_reference;
 mod lessons;
 mod progress;

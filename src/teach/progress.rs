@@ -92,12 +92,7 @@ mod tests {
     use crate::report::{Environment, RunRecord};
 
     fn ok(model: ModelId, ms: f64) -> RunRecord {
-        RunRecord {
-            status: RunStatus::Ok,
-            skipped_reason: None,
-            wall_ms: Some(ms),
-            ..RunRecord::skipped(model, Workload::Fib, "")
-        }
+        RunRecord::finished(model, Workload::Fib, ms)
     }
 
     #[test]

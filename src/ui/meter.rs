@@ -110,23 +110,38 @@ fn schedule(state: Rc<RefCell<State>>, slot: Rc<RefCell<Option<AnimationFrame>>>
 /// How far the dot travels, px (its track is 120 px, the dot 10 px).
 const DOT_TRAVEL_PX: f64 = 110.0;
 
-/// Moves the heartbeat dot back and forth (one sweep a second).
+/// Moves the heartbeat dot back and forth (one sweep a second). With
+/// "reduce motion" set, the dot stays put and alternates its shade instead.
 fn move_dot(t: f64) {
     let Some(dot) = gloo::utils::document().get_element_by_id(DOT_ID) else {
         return;
     };
     if let Some(dot) = dot.dyn_ref::<web_sys::HtmlElement>() {
         let phase = (t / 1_000.0).fract();
-        let x = if phase < 0.5 {
-            phase * 2.0
+        let style = dot.style();
+        if reduced_motion() {
+            let _ = style.set_property("opacity", if phase < 0.5 { "1" } else { "0.35" });
         } else {
-            2.0 - phase * 2.0
-        };
-        let _ = dot.style().set_property(
-            "transform",
-            &format!("translateX({:.1}px)", x * DOT_TRAVEL_PX),
-        );
+            let x = if phase < 0.5 {
+                phase * 2.0
+            } else {
+                2.0 - phase * 2.0
+            };
+            let _ = style.set_property(
+                "transform",
+                &format!("translateX({:.1}px)", x * DOT_TRAVEL_PX),
+            );
+        }
     }
+}
+
+/// The user asked the system for less motion.
+fn reduced_motion() -> bool {
+    gloo::utils::window()
+        .match_media("(prefers-reduced-motion: reduce)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
 }
 
 /// Resolves at the next animation frame.

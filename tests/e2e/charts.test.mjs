@@ -3,30 +3,17 @@
 // sweep, and the exports (JSON, CSV, SVG, PNG) downloading files that parse. Takes the
 // screenshot of the results view that people look at (tests/e2e/artifacts/results-view.png).
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 
-import { startServer } from './server.mjs';
-import { launch, downloadJson, checkedPage, screenshot } from './browser.mjs';
+import { useSuite } from './suite.mjs';
+import { downloadJson, checkedPage, screenshot } from './browser.mjs';
 import { WAIT_MS, sel, waitForFinished, runOf, lanesOf } from './app.mjs';
 
-const DIST = process.env.E2E_DIST || fileURLToPath(new URL('../../dist/', import.meta.url));
 const TIMEOUT = 180_000;
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ root: DIST, isolated: true });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const s = useSuite();
 
 /** Clicks `selector`, returns the downloaded file's name and text. */
 async function download(page, selector) {
@@ -36,9 +23,9 @@ async function download(page, selector) {
 }
 
 test('charts match the results: bars per model, lanes and bars per task; exports parse', { timeout: TIMEOUT }, () =>
-  checkedPage(browser, 'charts', async (page) => {
+  checkedPage(s.browser, 'charts', async (page) => {
     const models = ['sequential', 'threads', 'async', 'gil'];
-    await page.goto(`${server.url}/?models=${models.join(',')}&n=28&tasks=6&threads=2&autorun=1`);
+    await page.goto(`${s.server.url}/?models=${models.join(',')}&n=28&tasks=6&threads=2&autorun=1`);
     await waitForFinished(page);
     const results = await downloadJson(page, sel.download);
 
@@ -84,8 +71,8 @@ test('charts match the results: bars per model, lanes and bars per task; exports
   }));
 
 test('thread sweep: points for 1..k threads and an Amdahl fit', { timeout: TIMEOUT }, () =>
-  checkedPage(browser, 'sweep', async (page) => {
-    await page.goto(`${server.url}/?models=threads&n=27&tasks=8&threads=2`);
+  checkedPage(s.browser, 'sweep', async (page) => {
+    await page.goto(`${s.server.url}/?models=threads&n=27&tasks=8&threads=2`);
     await page.waitForSelector(`${sel.run}:enabled`, { timeout: WAIT_MS });
     await page.fill('[data-testid=sweep-max]', '3');
     await page.click('[data-testid=sweep-run]');

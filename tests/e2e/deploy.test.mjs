@@ -4,39 +4,26 @@
 // is not isolated, the app still runs what it can and talks to its parent (ready,
 // run-finished, resize); a link with settings restores them in the controls.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 
-import { startServer } from './server.mjs';
-import { launch, checkedPage } from './browser.mjs';
+import { useSuite } from './suite.mjs';
+import { checkedPage } from './browser.mjs';
 import { WAIT_MS, sel, waitForPool, waitForFinished, runOf, lanesOf, assertFibRunOk, runEmbedded } from './app.mjs';
 
-const DIST = process.env.E2E_DIST || fileURLToPath(new URL('../../dist/', import.meta.url));
 const TIMEOUT = 120_000;
 
-let plainServer;
-let browser;
-
-before(async () => {
-  plainServer = await startServer({ root: DIST, isolated: false });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await plainServer?.close();
-});
+const s = useSuite();
 
 test('a plain static server: one reload makes the page isolated, and threads work', { timeout: TIMEOUT }, () =>
-  checkedPage(browser, 'static-isolation', async (page) => {
+  checkedPage(s.browser, 'static-isolation', async (page) => {
     // Count document loads (not the app's own address-bar updates, which
     // Playwright also reports as navigations).
     let navigations = 0;
     page.on('load', () => {
       navigations += 1;
     });
-    await page.goto(`${plainServer.url}/?models=threads&n=27&tasks=4&threads=2&autorun=1`);
+    await page.goto(`${s.plainServer.url}/?models=threads&n=27&tasks=4&threads=2&autorun=1`);
     await waitForFinished(page);
     assert.equal(await page.evaluate(() => crossOriginIsolated), true, 'isolated by the service worker');
     assert.equal(navigations, 2, 'the first load and exactly one reload');
@@ -44,17 +31,17 @@ test('a plain static server: one reload makes the page isolated, and threads wor
 
     // Loading again needs no reload: the service worker is already in control.
     navigations = 0;
-    await page.goto(`${plainServer.url}/?models=threads&n=20&tasks=4&threads=2`);
+    await page.goto(`${s.plainServer.url}/?models=threads&n=20&tasks=4&threads=2`);
     await waitForPool(page, 'ready');
     await page.waitForLoadState('load');
     assert.equal(navigations, 1, 'no reload once the service worker is in control');
   }));
 
 test('embedded in a page without isolation: runs what it can, and the parent hears ready, run-finished, resize', { timeout: TIMEOUT }, () =>
-  checkedPage(browser, 'embed-not-isolated', async (page) => {
+  checkedPage(s.browser, 'embed-not-isolated', async (page) => {
     const { messages, results } = await runEmbedded(
       page,
-      plainServer.url,
+      s.plainServer.url,
       'models=sequential,threads,gil,processes&n=22&tasks=4&threads=2&embed=1&autorun=1',
     );
     const types = messages.map((m) => m.type);
@@ -79,9 +66,9 @@ test('embedded in a page without isolation: runs what it can, and the parent hea
   }));
 
 test('a link restores every setting in the controls, and bad values never become markup', { timeout: TIMEOUT }, () =>
-  checkedPage(browser, 'link-restore', async (page) => {
+  checkedPage(s.browser, 'link-restore', async (page) => {
     const query = 'workload=fetch&models=async,gil&requests=37&latency=80&jitter=15&concurrency=4&threads=3&repeat=2&switch_ms=9';
-    await page.goto(`${plainServer.url}/?${query}`);
+    await page.goto(`${s.plainServer.url}/?${query}`);
     await page.waitForSelector(`${sel.run}:enabled`, { timeout: WAIT_MS });
     assert.equal(await page.inputValue(sel.field('workload')), 'fetch');
     for (const [key, value] of [['requests', '37'], ['latency', '80'], ['jitter', '15'], ['concurrency', '4'], ['threads', '3'], ['repeat', '2'], ['switch_ms', '9']]) {
@@ -100,7 +87,7 @@ test('a link restores every setting in the controls, and bad values never become
     await page.waitForFunction(() => new URL(location.href).searchParams.get('requests') === '12');
 
     // A hostile value is reported as text, not rendered.
-    await page.goto(`${plainServer.url}/?n=${encodeURIComponent('<img src=x onerror="window.__pwned=1">')}`);
+    await page.goto(`${s.plainServer.url}/?n=${encodeURIComponent('<img src=x onerror="window.__pwned=1">')}`);
     await page.waitForSelector(sel.configErrors);
     assert.equal(await page.evaluate(() => window.__pwned), undefined, 'no script ran');
     assert.equal(await page.$$eval('[data-testid=config-errors] img', (els) => els.length), 0, 'no element was made');

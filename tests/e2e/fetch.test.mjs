@@ -6,31 +6,18 @@
 // service worker gets a 404 from it. So every `ok` request below, with a duration of at
 // least the configured latency, was served by the simulated server.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 
-import { startServer } from './server.mjs';
-import { launch, downloadJson, checkedPage } from './browser.mjs';
+import { useSuite } from './suite.mjs';
+import { downloadJson, checkedPage } from './browser.mjs';
 import { MODELS, WAIT_MS, sel, waitForFinished, resultCards, runOf, lanesOf } from './app.mjs';
 
-const DIST = process.env.E2E_DIST || fileURLToPath(new URL('../../dist/', import.meta.url));
 const TIMEOUT = 120_000;
 // Chromium logs every HTTP error status and refused connection as a console error.
 const NETWORK_ERRORS = [/Failed to load resource/, /ERR_CONNECTION_REFUSED/, /NetworkError/];
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ root: DIST, isolated: true });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const s = useSuite();
 
 /** The most tasks in progress at one instant. */
 function maxInFlight(tasks) {
@@ -43,13 +30,13 @@ function maxInFlight(tasks) {
 }
 
 async function runFetch(page, query) {
-  await page.goto(`${server.url}/?workload=fetch&models=sequential,threads,async&autorun=1&${query}`);
+  await page.goto(`${s.server.url}/?workload=fetch&models=sequential,threads,async&autorun=1&${query}`);
   await waitForFinished(page);
   return downloadJson(page, sel.download);
 }
 
 test('20 requests x 150 ms: every model waits on the simulated server, as predicted', { timeout: TIMEOUT }, () =>
-  checkedPage(browser, 'fetch-latency', async (page) => {
+  checkedPage(s.browser, 'fetch-latency', async (page) => {
     const [N, L, P] = [20, 150, 5];
     const results = await runFetch(page, `requests=${N}&latency=${L}&threads=${P}`);
     assert.deepEqual(await resultCards(page), MODELS.map((model) => ({ model, status: 'ok' })));
@@ -95,8 +82,8 @@ test('20 requests x 150 ms: every model waits on the simulated server, as predic
   }));
 
 test('a server that answers 500: every request fails with the status, the run completes', { timeout: TIMEOUT }, () =>
-  checkedPage(browser, 'fetch-500', async (page) => {
-    const url = `${server.url}/api/delay?ms=20&status=500`;
+  checkedPage(s.browser, 'fetch-500', async (page) => {
+    const url = `${s.server.url}/api/delay?ms=20&status=500`;
     const results = await runFetch(page, `requests=4&threads=2&url=${encodeURIComponent(url)}`);
     assert.equal(results.config.url, url);
     for (const model of MODELS) {
@@ -115,7 +102,7 @@ test('a server that answers 500: every request fails with the status, the run co
   }, { allow: NETWORK_ERRORS }));
 
 test('an unreachable host: each request records why, the page stays usable', { timeout: TIMEOUT }, () =>
-  checkedPage(browser, 'fetch-unreachable', async (page) => {
+  checkedPage(s.browser, 'fetch-unreachable', async (page) => {
     // Port 9 (discard) on loopback: nothing listens, the connection is refused at once.
     const url = 'http://127.0.0.1:9/data';
     const results = await runFetch(page, `requests=3&threads=2&url=${encodeURIComponent(url)}`);

@@ -3,39 +3,26 @@
 // measured order, and marks the lesson done (kept across reloads, resettable); the race
 // lesson shows lost updates without a lock and none with an atomic or a mutex.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 
-import { startServer } from './server.mjs';
-import { launch, downloadJson, checkedPage } from './browser.mjs';
+import { useSuite } from './suite.mjs';
+import { downloadJson, checkedPage } from './browser.mjs';
 import { WAIT_MS, sel, waitForFinished, runOf } from './app.mjs';
 
-const DIST = process.env.E2E_DIST || fileURLToPath(new URL('../../dist/', import.meta.url));
 const LESSONS = JSON.parse(await readFile(new URL('../../src/teach/lessons.en.json', import.meta.url), 'utf8'));
 const TIMEOUT = 180_000;
 // Form fields a lesson query may set, by URL key.
 const FIELDS = ['n', 'tasks', 'threads', 'requests', 'latency', 'jitter', 'concurrency', 'payload', 'increments', 'switch_ms'];
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ root: DIST, isolated: true });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const s = useSuite();
 
 test('every lesson link opens the lesson with its settings', { timeout: TIMEOUT }, () =>
-  checkedPage(browser, 'lesson-links', async (page) => {
+  checkedPage(s.browser, 'lesson-links', async (page) => {
     assert.ok(LESSONS.length >= 9);
     for (const lesson of LESSONS) {
-      await page.goto(`${server.url}/?${lesson.query}&lesson=${lesson.id}`);
+      await page.goto(`${s.server.url}/?${lesson.query}&lesson=${lesson.id}`);
       await page.waitForSelector(`[data-testid=active-lesson][data-lesson="${lesson.id}"]`, { timeout: WAIT_MS });
       const q = new URLSearchParams(lesson.query);
       assert.equal(await page.inputValue(sel.field('workload')), q.get('workload'), `${lesson.id}: workload`);
@@ -53,8 +40,8 @@ test('every lesson link opens the lesson with its settings', { timeout: TIMEOUT 
   }));
 
 test('predict, then run: the prediction is stored, shown beside the result, and kept', { timeout: TIMEOUT }, () =>
-  checkedPage(browser, 'predict', async (page) => {
-    await page.goto(`${server.url}/?workload=fib&models=sequential,threads,gil&n=30&tasks=8&threads=2&lesson=the-gil`);
+  checkedPage(s.browser, 'predict', async (page) => {
+    await page.goto(`${s.server.url}/?workload=fib&models=sequential,threads,gil&n=30&tasks=8&threads=2&lesson=the-gil`);
     await page.waitForSelector(`${sel.run}:enabled`, { timeout: WAIT_MS });
     // Rank gil first: move it up twice.
     await page.click('[aria-label="Move Threads + GIL up"]');
@@ -83,21 +70,36 @@ test('predict, then run: the prediction is stored, shown beside the result, and 
   }));
 
 test('the race lesson: updates are lost without a lock, none with an atomic or a mutex', { timeout: TIMEOUT }, () =>
-  checkedPage(browser, 'race', async (page) => {
+  checkedPage(s.browser, 'race', async (page) => {
     const lesson = LESSONS.find((l) => l.id === 'race-condition');
-    await page.goto(`${server.url}/?${lesson.query}&lesson=${lesson.id}&autorun=1`);
-    await waitForFinished(page);
-    const results = await downloadJson(page, sel.download);
-    const threads = runOf(results, 'threads').race;
-    assert.ok(threads.unlocked < threads.expected, `lost updates without a lock: ${JSON.stringify(threads)}`);
-    assert.equal(threads.atomic, threads.expected);
-    assert.equal(threads.locked, threads.expected);
-    const seq = runOf(results, 'sequential').race;
-    assert.deepEqual(
-      [seq.unlocked, seq.atomic, seq.locked],
-      [seq.expected, seq.expected, seq.expected],
-      'one thread loses nothing',
-    );
-    const shown = await page.textContent('[data-testid=race-threads]');
-    assert.match(shown, new RegExp(`${threads.unlocked} \\(${threads.expected - threads.unlocked} lost\\)`));
+    await page.goto(`${s.server.url}/?${lesson.query}&lesson=${lesson.id}&autorun=1`);
+    // A race needs the threads to run at the same instant, which a busy 2-core machine does
+    // not always grant: up to three runs, of which at least one must lose updates. The
+    // atomic and the mutex must be exact in every run.
+    let lostSomewhere = false;
+    for (let attempt = 1; attempt <= 3 && !lostSomewhere; attempt += 1) {
+      if (attempt > 1) {
+        await page.waitForSelector(`${sel.run}:enabled`, { timeout: WAIT_MS });
+        await page.click(sel.run);
+        await page.waitForSelector(sel.phase('running'), { state: 'attached', timeout: WAIT_MS });
+      }
+      await waitForFinished(page);
+      const results = await downloadJson(page, sel.download);
+      const threads = runOf(results, 'threads').race;
+      assert.equal(threads.atomic, threads.expected, `attempt ${attempt}: atomic`);
+      assert.equal(threads.locked, threads.expected, `attempt ${attempt}: mutex`);
+      const seq = runOf(results, 'sequential').race;
+      assert.deepEqual(
+        [seq.unlocked, seq.atomic, seq.locked],
+        [seq.expected, seq.expected, seq.expected],
+        'one thread loses nothing',
+      );
+      if (threads.unlocked < threads.expected) {
+        lostSomewhere = true;
+        const shown = await page.textContent('[data-testid=race-threads]');
+        assert.match(shown, new RegExp(`${threads.unlocked} \\(${threads.expected - threads.unlocked} lost\\)`));
+        assert.match(await page.textContent('[data-testid=explanations]'), /additions were lost/);
+      }
+    }
+    assert.ok(lostSomewhere, 'updates were lost without a lock in one of three runs');
   }));

@@ -5,34 +5,18 @@
 //
 // Timing claims are ratios of medians with generous margins; absolute speed is the bench's job.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 
-import { startServer } from './server.mjs';
-import { launch, downloadJson, checkedPage } from './browser.mjs';
+import { useSuite } from './suite.mjs';
+import { downloadJson, checkedPage } from './browser.mjs';
 import {
   WAIT_MS, sel, fib, waitForFinished, runOf, lanesOf, anyOverlap, assertFibRunOk, runEmbedded,
 } from './app.mjs';
 
-const DIST = process.env.E2E_DIST || fileURLToPath(new URL('../../dist/', import.meta.url));
 const TIMEOUT = 180_000;
 
-let server;
-let plainServer;
-let browser;
-
-before(async () => {
-  server = await startServer({ root: DIST, isolated: true });
-  plainServer = await startServer({ root: DIST, isolated: false });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  await plainServer?.close();
-});
+const s = useSuite();
 
 async function run(page, base, query) {
   await page.goto(`${base}/?autorun=1&${query}`);
@@ -41,16 +25,18 @@ async function run(page, base, query) {
 }
 
 test('gil: fib gets no speedup from threads while plain threads do; tasks wait for the lock', { timeout: TIMEOUT }, () =>
-  checkedPage(browser, 'gil-fib', async (page) => {
-    const [n, tasks] = [33, 8];
-    const results = await run(page, server.url, `models=sequential,threads,gil&n=${n}&tasks=${tasks}&threads=2&repeat=5`);
+  checkedPage(s.browser, 'gil-fib', async (page) => {
+    const [n, tasks] = [32, 16];
+    const results = await run(page, s.server.url, `models=sequential,threads,gil&n=${n}&tasks=${tasks}&threads=2&repeat=5`);
     for (const model of ['sequential', 'threads', 'gil']) assertFibRunOk(runOf(results, model), { n, tasks });
     const [seq, threads, gil] = ['sequential', 'threads', 'gil'].map((m) => runOf(results, m));
-    assert.ok(threads.wall_ms < 0.8 * seq.wall_ms, `threads ${threads.wall_ms} ms beat sequential ${seq.wall_ms} ms`);
-    // Noise on a 2-core machine moves single timings by 20%: the margin is wide, and the
-    // structural check below is the sharp one.
-    assert.ok(gil.wall_ms > 0.75 * seq.wall_ms, `gil ${gil.wall_ms} ms is not much faster than sequential ${seq.wall_ms} ms`);
-    assert.ok(gil.wall_ms > 1.15 * threads.wall_ms, `gil ${gil.wall_ms} ms is slower than threads ${threads.wall_ms} ms`);
+    // This VM's timings swing by tens of percent between runs of the same work, so the
+    // ratios compare the best of five runs, with wide margins; the structural checks below
+    // are the sharp ones.
+    const best = (r) => r.wall_ms_min;
+    assert.ok(best(threads) < 0.9 * best(seq), `threads ${best(threads)} ms beat sequential ${best(seq)} ms`);
+    assert.ok(best(gil) > 0.75 * best(seq), `gil ${best(gil)} ms is not much faster than sequential ${best(seq)} ms`);
+    assert.ok(best(gil) > 1.1 * best(threads), `gil ${best(gil)} ms is slower than threads ${best(threads)} ms`);
     // Holding the lock, the threads computed one at a time: the time tasks spent computing
     // (their span minus their waits for the lock) adds up to no more than the wall time.
     const computing = gil.tasks.reduce((sum, t) => sum + (t.end_ms - t.start_ms) - (t.wait_ms ?? 0), 0);
@@ -67,9 +53,9 @@ test('gil: fib gets no speedup from threads while plain threads do; tasks wait f
   }));
 
 test('gil: fetch still overlaps requests, the lock is released while waiting', { timeout: TIMEOUT }, () =>
-  checkedPage(browser, 'gil-fetch', async (page) => {
+  checkedPage(s.browser, 'gil-fetch', async (page) => {
     const [N, L, P] = [10, 120, 5];
-    const results = await run(page, server.url, `workload=fetch&models=gil&requests=${N}&latency=${L}&threads=${P}`);
+    const results = await run(page, s.server.url, `workload=fetch&models=gil&requests=${N}&latency=${L}&threads=${P}`);
     const gil = runOf(results, 'gil');
     assert.equal(gil.status, 'ok');
     assert.ok(gil.tasks.every((t) => t.status === 'ok' && t.end_ms - t.start_ms >= L - 1), 'every request waited the latency');
@@ -79,11 +65,11 @@ test('gil: fetch still overlaps requests, the lock is released while waiting', {
 
 for (const [label, isolated] of [['isolated', true], ['not isolated', false]]) {
   test(`processes (${label}): isolated workers return correct values and report start and copy costs`, { timeout: TIMEOUT }, () =>
-    checkedPage(browser, `processes-${isolated}`, async (page) => {
+    checkedPage(s.browser, `processes-${isolated}`, async (page) => {
       const [n, tasks] = [27, 6];
       const query = `models=processes,threads&n=${n}&tasks=${tasks}&threads=2&payload=100000&autorun=1`;
       // Not isolated: embedded in a parent page without COOP/COEP (see runEmbedded).
-      const results = isolated ? await run(page, server.url, query) : (await runEmbedded(page, plainServer.url, query)).results;
+      const results = isolated ? await run(page, s.server.url, query) : (await runEmbedded(page, s.plainServer.url, query)).results;
       assert.equal(results.environment.cross_origin_isolated, isolated);
       const procs = runOf(results, 'processes');
       assertFibRunOk(procs, { n, tasks });
@@ -97,8 +83,8 @@ for (const [label, isolated] of [['isolated', true], ['not isolated', false]]) {
 }
 
 test('main-thread freezes the page for its run; threads and async fetch keep it responsive', { timeout: TIMEOUT }, () =>
-  checkedPage(browser, 'freeze', async (page) => {
-    const cpu = await run(page, server.url, `models=main-thread,threads&n=35&tasks=16&threads=2`);
+  checkedPage(s.browser, 'freeze', async (page) => {
+    const cpu = await run(page, s.server.url, `models=main-thread,threads&n=35&tasks=16&threads=2`);
     const main = runOf(cpu, 'main-thread');
     assertFibRunOk(main, { n: 35, tasks: 16 });
     assert.deepEqual(lanesOf(main), ['page']);
@@ -112,7 +98,7 @@ test('main-thread freezes the page for its run; threads and async fetch keep it 
       threads.page_longest_gap_ms < 0.5 * main.page_longest_gap_ms,
       `threads kept the page responsive: ${threads.page_longest_gap_ms} ms vs ${main.page_longest_gap_ms} ms`,
     );
-    const io = await run(page, server.url, `workload=fetch&models=async,threads&requests=20&latency=200&threads=4`);
+    const io = await run(page, s.server.url, `workload=fetch&models=async,threads&requests=20&latency=200&threads=4`);
     for (const model of ['async', 'threads']) {
       const r = runOf(io, model);
       assert.ok(
@@ -123,9 +109,9 @@ test('main-thread freezes the page for its run; threads and async fetch keep it 
   }));
 
 test('Stop ends a long run quickly, keeps finished tasks, and the next run works', { timeout: TIMEOUT }, () =>
-  checkedPage(browser, 'stop', async (page) => {
+  checkedPage(s.browser, 'stop', async (page) => {
     // About 0.25 s per task on this machine: 30 tasks take far longer than the test waits.
-    await page.goto(`${server.url}/?models=sequential,threads&n=40&tasks=30&threads=2&autorun=1`);
+    await page.goto(`${s.server.url}/?models=sequential,threads&n=40&tasks=30&threads=2&autorun=1`);
     await page.waitForFunction(
       () => Number(document.querySelector('[data-testid=progress-sequential]')?.value) >= 1,
       null,

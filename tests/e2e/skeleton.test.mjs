@@ -6,48 +6,27 @@
 // One isolated server, one non-isolated server and one browser for the whole file; each
 // test opens its own page. Waits are on the app's DOM contract (see app.mjs), never sleeps.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-import { startServer } from './server.mjs';
-import { launch, downloadJson, screenshot, checkedPage } from './browser.mjs';
+import { useSuite } from './suite.mjs';
+import { downloadJson, screenshot, checkedPage } from './browser.mjs';
 import {
   SCHEMA, MODELS, WAIT_MS, sel, fib, waitForPool, waitForFinished, resultCards, runOf,
   assertFibRunOk, anyOverlap, lanesOf, runEmbedded,
 } from './app.mjs';
 
-// E2E_DIST points the tests at another build directory (default: the repo's dist/).
-const DIST = process.env.E2E_DIST || fileURLToPath(new URL('../../dist/', import.meta.url));
-const DIST_INDEX = path.join(DIST, 'index.html');
 const TIMEOUT = 120_000;
 
-let server; // COOP/COEP on every response: the page can be cross-origin isolated
-let plainServer; // no isolation headers, like an ordinary static host
-let browser;
+const s = useSuite();
 
-before(async () => {
-  assert.ok(existsSync(DIST_INDEX), `${DIST_INDEX} is missing: run \`trunk build --release\` first`);
-  server = await startServer({ root: DIST, isolated: true });
-  plainServer = await startServer({ root: DIST, isolated: false });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  await plainServer?.close();
-});
-
-const withPage = (name, body) => checkedPage(browser, name, body);
+const withPage = (name, body) => checkedPage(s.browser, name, body);
 
 const textOf = async (page, selector) => (await page.textContent(selector))?.trim();
 
 test('a. the page is cross-origin isolated and the thread pool starts', { timeout: TIMEOUT }, () =>
   withPage('isolation', async (page) => {
-    await page.goto(`${server.url}/`);
+    await page.goto(`${s.server.url}/`);
     assert.equal(await page.evaluate(() => crossOriginIsolated), true, 'crossOriginIsolated');
     await waitForPool(page, 'ready');
     assert.equal(await textOf(page, sel.envIsolated), 'yes', 'env-isolated');
@@ -63,7 +42,7 @@ test('b. fib(30) x 6 under every model: right values, lanes and overlap', { time
     const n = 30;
     const tasks = 6;
     await page.goto(
-      `${server.url}/?workload=fib&models=sequential,threads,async&n=${n}&tasks=${tasks}&threads=2&repeat=1&autorun=1`,
+      `${s.server.url}/?workload=fib&models=sequential,threads,async&n=${n}&tasks=${tasks}&threads=2&repeat=1&autorun=1`,
     );
     await waitForFinished(page);
     await screenshot(page, 'results');
@@ -91,7 +70,7 @@ test('b. fib(30) x 6 under every model: right values, lanes and overlap', { time
 
 test('c. invalid URL values are named, and the run uses the defaults', { timeout: TIMEOUT }, () =>
   withPage('config-errors', async (page) => {
-    await page.goto(`${server.url}/?n=abc&threads=0&models=threads,bogus&tasks=4&autorun=1`);
+    await page.goto(`${s.server.url}/?n=abc&threads=0&models=threads,bogus&tasks=4&autorun=1`);
     await waitForFinished(page);
 
     const messages = (await page.$$eval(sel.configErrors, (lis) => lis.map((li) => li.textContent.trim())));
@@ -121,7 +100,7 @@ test('c. invalid URL values are named, and the run uses the defaults', { timeout
 test('d. embedded in an iframe, the app posts ready and run-finished', { timeout: TIMEOUT }, () =>
   withPage('embed', async (page) => {
     const src = '/?n=22&tasks=4&threads=2&autorun=1';
-    await page.goto(`${server.url}/__fixtures/embed-parent.html?src=${encodeURIComponent(src)}`);
+    await page.goto(`${s.server.url}/__fixtures/embed-parent.html?src=${encodeURIComponent(src)}`);
     await page.waitForFunction(
       () => window.__messages.some((m) => m.type === 'ready')
         && window.__messages.some((m) => m.type === 'run-finished'),
@@ -145,7 +124,7 @@ test('d. embedded in an iframe, the app posts ready and run-finished', { timeout
 
 test('e. Run button, then the download matches what is shown', { timeout: TIMEOUT }, () =>
   withPage('download', async (page) => {
-    await page.goto(`${server.url}/?models=sequential,threads,async&n=27&tasks=4&threads=2`);
+    await page.goto(`${s.server.url}/?models=sequential,threads,async&n=27&tasks=4&threads=2`);
     await page.waitForSelector(`${sel.run}:enabled`, { timeout: WAIT_MS });
     assert.ok(await page.$(sel.phase('idle')), 'idle before Run');
 
@@ -185,7 +164,7 @@ test('f. embedded in a page that is not isolated: threads is skipped with a reas
     // The app's service worker makes its own page isolated after one reload (see
     // deploy.test.mjs); an iframe in a parent without COOP/COEP can never be.
     const n = 20;
-    const { results } = await runEmbedded(page, plainServer.url, `models=sequential,threads,async&n=${n}&tasks=4&threads=2&autorun=1`);
+    const { results } = await runEmbedded(page, s.plainServer.url, `models=sequential,threads,async&n=${n}&tasks=4&threads=2&autorun=1`);
     const frame = page.frames().find((f) => f !== page.mainFrame());
     assert.equal(await frame.evaluate(() => crossOriginIsolated), false, 'crossOriginIsolated');
     assert.equal(await frame.textContent(sel.envIsolated), 'no', 'env-isolated');

@@ -1,0 +1,31 @@
+// suite.mjs — owns the shared set-up of an e2e test file: the built app (dist/, or the folder
+// named by E2E_DIST), one server that sends COOP/COEP, one that sends no special headers (an
+// ordinary static host), and one browser; started before the file's tests, stopped after.
+
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { startServer } from './server.mjs';
+import { launch } from './browser.mjs';
+
+export const DIST = process.env.E2E_DIST || fileURLToPath(new URL('../../dist/', import.meta.url));
+
+/** Registers the hooks; the returned object holds `server`, `plainServer` and `browser`. */
+export function useSuite() {
+  const s = { server: null, plainServer: null, browser: null };
+  before(async () => {
+    assert.ok(existsSync(path.join(DIST, 'index.html')), `${DIST} has no build: run \`scripts/build.sh\` first`);
+    s.server = await startServer({ root: DIST, isolated: true });
+    s.plainServer = await startServer({ root: DIST, isolated: false });
+    s.browser = await launch();
+  });
+  after(async () => {
+    await s.browser?.close();
+    await s.server?.close();
+    await s.plainServer?.close();
+  });
+  return s;
+}
