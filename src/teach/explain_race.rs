@@ -63,7 +63,10 @@ mod tests {
     #[test]
     fn lost_updates_are_counted_and_explained() {
         let text = explain(&results(ModelId::Threads, 900)).join(" ");
-        assert!(text.contains("100 of 1000 additions were lost (10.0%)"), "{text}");
+        assert!(
+            text.contains("100 of 1000 additions were lost (10.0%)"),
+            "{text}"
+        );
         assert!(text.contains("none was lost"), "{text}");
     }
 
