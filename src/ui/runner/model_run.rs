@@ -1,165 +1,42 @@
-//! Runs an experiment from the page: each selected model, `repeat` times;
-//! folds the outcomes into [`RunRecord`]s, with progress and Stop.
-//!
-//! Where each model runs: CPU models and the thread models in the engine
-//! worker; the fetch models that only wait (`sequential`, `async`) here, on
-//! the page's event loop, where waiting does not block; `processes` in their
-//! own workers; `main-thread` here on purpose, blocking the page.
+//! One model's part of a run: its repetitions, wherever the model runs
+//! (engine, page, process workers), with progress, Stop and the page meter;
+//! folded into one [`RunRecord`].
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use futures::channel::oneshot;
-use futures::future::{select, Either, Shared};
+use futures::future::{select, Either};
 
-use super::browser;
-use super::engine_client::{EngineClient, OnTask, PoolOutcome};
-use super::meter::{next_frame, Meter};
-use super::processes::ProcessPool;
-use super::state::Action;
+use super::{cancelled, failure_summary, start_engine, RunContext, PAGE_LANE, PROGRESS_EVERY_MS};
 use crate::clock::now_ms;
 use crate::config::{Settings, Workload};
-use crate::engine::protocol::{EngineEvent, Job, RunOutcome, TaskItem};
+use crate::engine::protocol::{Job, RunOutcome, TaskItem};
 use crate::models::{async_tasks, sequential, ModelId, ModelPlace};
-use crate::report::{
-    Environment, Overheads, Results, RunRecord, RunStatus, Summary, TaskRecord, TaskStatus,
-};
+use crate::report::{Overheads, RunRecord, RunStatus, Summary, TaskRecord, TaskStatus};
+use crate::ui::engine_client::{EngineClient, OnTask, PoolOutcome};
+use crate::ui::meter::next_frame;
+use crate::ui::processes::ProcessPool;
+use crate::ui::state::Action;
 use crate::workloads::fetch::FetchPlan;
-
-/// Where the app keeps its engine between runs.
-pub type EngineSlot = Rc<RefCell<Option<Rc<EngineClient>>>>;
-
-/// Resolves when the user presses Stop.
-pub type CancelSignal = Shared<oneshot::Receiver<()>>;
-
-/// Lane name of work done on the page's own thread.
-const PAGE_LANE: &str = "page";
-
-/// Shortest time between two progress updates on the page.
-const PROGRESS_EVERY_MS: f64 = 100.0;
-
-/// Starts an engine with `threads` threads in `slot`, replacing (and
-/// terminating) any engine that is there. Engine events reach `dispatch`.
-pub fn start_engine(slot: &EngineSlot, threads: u32, dispatch: Rc<dyn Fn(Action)>) {
-    dispatch(Action::EngineRestarting);
-    // Drop the old engine first: it terminates its worker and pool.
-    slot.borrow_mut().take();
-    let on_event = {
-        let dispatch = dispatch.clone();
-        move |event: &EngineEvent| match event {
-            EngineEvent::Loaded { module_start_ms } => dispatch(Action::EngineLoaded {
-                module_start_ms: *module_start_ms,
-            }),
-            EngineEvent::PoolReady {
-                threads,
-                start_ms,
-                warm_up_ms,
-            } => dispatch(Action::PoolReady {
-                threads: *threads,
-                start_ms: *start_ms,
-                warm_up_ms: *warm_up_ms,
-            }),
-            EngineEvent::PoolFailed { reason } => dispatch(Action::PoolFailed {
-                reason: reason.clone(),
-            }),
-            _ => {}
-        }
-    };
-    match EngineClient::spawn(threads, on_event) {
-        Ok(client) => *slot.borrow_mut() = Some(Rc::new(client)),
-        Err(reason) => dispatch(Action::PoolFailed { reason }),
-    }
-}
-
-/// What a run needs besides the settings.
-pub struct RunContext {
-    pub slot: EngineSlot,
-    /// `Err(reason)` when the simulated server is unavailable.
-    pub server: Result<(), String>,
-    pub dispatch: Rc<dyn Fn(Action)>,
-    pub meter: Rc<Meter>,
-    pub cancel: CancelSignal,
-}
-
-/// Runs every model of `settings` and returns the finished results. Each
-/// model's record is dispatched as soon as it is done; an embedding page
-/// gets the results as a `run-finished` message.
-pub async fn run_experiment(settings: Settings, ctx: RunContext) -> Results {
-    // A different pool size needs a new engine: rayon's global pool starts once.
-    let current = ctx.slot.borrow().as_ref().map(|c| c.threads());
-    if current != Some(settings.threads) {
-        start_engine(&ctx.slot, settings.threads, ctx.dispatch.clone());
-    }
-    let client = ctx.slot.borrow().clone();
-    let (pool, round_trip) = match &client {
-        Some(c) => (c.pool().await, c.round_trip_ms(10).await),
-        None => (
-            PoolOutcome::Failed("the engine worker could not start".to_owned()),
-            None,
-        ),
-    };
-
-    let mut results = Results::new(environment(&pool, round_trip), &settings);
-    (ctx.dispatch)(Action::RunStarted(results.clone()));
-    let plan = FetchPlan::new(&settings, &browser::base_url());
-    for &model in &settings.models {
-        // Let the page finish rendering the previous model's results first: on
-        // a 2-core machine that work would otherwise compete with this model.
-        next_frame().await;
-        next_frame().await;
-        let record = if ctx.cancel.peek().is_some() {
-            cancelled(
-                model,
-                settings.workload,
-                "stopped before it ran",
-                Vec::new(),
-            )
-        } else {
-            match &client {
-                Some(client) => {
-                    let run = ModelRun {
-                        model,
-                        settings: &settings,
-                        client,
-                        pool: &pool,
-                        plan: &plan,
-                        ctx: &ctx,
-                    };
-                    run.execute().await
-                }
-                None => RunRecord::failed(
-                    model,
-                    settings.workload,
-                    "the engine worker could not start",
-                ),
-            }
-        };
-        (ctx.dispatch)(Action::ModelFinished(record.clone()));
-        results.runs.push(record);
-    }
-    (ctx.dispatch)(Action::RunFinished);
-    browser::post_to_parent("run-finished", Some(&results));
-    results
-}
 
 /// One repetition's outcome plus what the page and the model measured.
 struct Measured {
     outcome: RunOutcome,
-    page: super::meter::PageStats,
+    page: crate::ui::meter::PageStats,
 }
 
 /// One model's part of a run.
-struct ModelRun<'a> {
-    model: ModelId,
-    settings: &'a Settings,
-    client: &'a EngineClient,
-    pool: &'a PoolOutcome,
-    plan: &'a FetchPlan,
-    ctx: &'a RunContext,
+pub(super) struct ModelRun<'a> {
+    pub model: ModelId,
+    pub settings: &'a Settings,
+    pub client: &'a EngineClient,
+    pub pool: &'a PoolOutcome,
+    pub plan: &'a FetchPlan,
+    pub ctx: &'a RunContext,
 }
 
 impl ModelRun<'_> {
-    async fn execute(&self) -> RunRecord {
+    pub async fn execute(&self) -> RunRecord {
         let (model, workload) = (self.model, self.settings.workload);
         let dispatch = &*self.ctx.dispatch;
         if !workload.supports(model) {
@@ -389,101 +266,4 @@ impl ModelRun<'_> {
             .insert("serialize_copy".to_owned(), run.copy_ms);
         Ok(outcome)
     }
-}
-
-/// A record for a model the user stopped, with the tasks it finished.
-fn cancelled(model: ModelId, workload: Workload, why: &str, tasks: Vec<TaskRecord>) -> RunRecord {
-    let mut record = RunRecord::failed(model, workload, why);
-    record.status = RunStatus::Cancelled;
-    record.tasks = tasks;
-    record.tasks.sort_by_key(|t| t.index);
-    record
-}
-
-/// "3 of 20 tasks failed; the first: <error>".
-fn failure_summary(outcome: &RunOutcome) -> String {
-    let failed: Vec<_> = outcome
-        .tasks
-        .iter()
-        .filter(|t| t.status != TaskStatus::Ok)
-        .collect();
-    let first = failed
-        .first()
-        .and_then(|t| t.error.clone())
-        .unwrap_or_default();
-    format!(
-        "{} of {} tasks failed; the first: {first}",
-        failed.len(),
-        outcome.tasks.len()
-    )
-}
-
-fn environment(pool: &PoolOutcome, round_trip: Option<f64>) -> Environment {
-    let (threads_available, reason, pool_threads, pool_start_ms) = match pool {
-        PoolOutcome::Ready {
-            threads, start_ms, ..
-        } => (true, None, Some(*threads), Some(*start_ms)),
-        PoolOutcome::Failed(reason) => (false, Some(reason.clone()), None, None),
-    };
-    Environment {
-        user_agent: browser::user_agent(),
-        hardware_concurrency: browser::hardware_concurrency(),
-        cross_origin_isolated: browser::cross_origin_isolated(),
-        threads_available,
-        threads_unavailable_reason: reason,
-        pool_threads,
-        pool_start_ms,
-        engine_round_trip_ms: round_trip,
-    }
-}
-
-/// Measures `model` on 1, 2, ... `max_threads` threads (a new engine for
-/// each pool size), every other setting as given; each point is dispatched
-/// as it is measured.
-pub async fn run_sweep(settings: Settings, model: ModelId, max_threads: u32, ctx: RunContext) {
-    (ctx.dispatch)(Action::SweepStarted { model, max_threads });
-    let plan = FetchPlan::new(&settings, &browser::base_url());
-    for threads in 1..=max_threads {
-        if ctx.cancel.peek().is_some() {
-            let error = Some("stopped by the user".to_owned());
-            (ctx.dispatch)(Action::SweepFinished { error });
-            return;
-        }
-        let s = Settings {
-            threads,
-            models: vec![model],
-            ..settings.clone()
-        };
-        let current = ctx.slot.borrow().as_ref().map(|c| c.threads());
-        if current != Some(threads) {
-            start_engine(&ctx.slot, threads, ctx.dispatch.clone());
-        }
-        let Some(client) = ctx.slot.borrow().clone() else {
-            let error = Some("the engine worker could not start".to_owned());
-            (ctx.dispatch)(Action::SweepFinished { error });
-            return;
-        };
-        let pool = client.pool().await;
-        next_frame().await;
-        let run = ModelRun {
-            model,
-            settings: &s,
-            client: &client,
-            pool: &pool,
-            plan: &plan,
-            ctx: &ctx,
-        };
-        let record = run.execute().await;
-        if record.status != RunStatus::Ok {
-            let why = record.skipped_reason.or(record.error).unwrap_or_default();
-            let error = Some(format!("{threads} threads: {why}"));
-            (ctx.dispatch)(Action::SweepFinished { error });
-            return;
-        }
-        (ctx.dispatch)(Action::SweepPoint {
-            threads,
-            wall_ms: record.wall_ms,
-        });
-    }
-    (ctx.dispatch)(Action::SweepFinished { error: None });
 }

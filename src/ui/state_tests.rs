@@ -1,0 +1,112 @@
+use super::*;
+use crate::config::Workload;
+use crate::report::{Environment, RunRecord};
+
+#[test]
+fn a_bad_link_shows_errors_and_uses_defaults_in_the_form() {
+    let s = AppState::from_query("n=abc&threads=0", 2);
+    assert_eq!(s.errors.len(), 2);
+    assert_eq!(s.errors[0].0, "n");
+    assert_eq!(s.field("n"), "35");
+    assert_eq!(s.field("threads"), "2");
+}
+
+#[test]
+fn editing_a_field_revalidates_and_clears_old_errors() {
+    let s = AppState::from_query("n=abc", 2);
+    let s = s.reduce(Action::SetField {
+        key: "n".into(),
+        value: "50".into(),
+    });
+    assert_eq!(s.errors.len(), 1);
+    assert!(s.errors[0].1.contains("between 1 and 45"));
+    assert_eq!(
+        s.settings.n, 35,
+        "an invalid field falls back to its default"
+    );
+    let s = s.reduce(Action::SetField {
+        key: "n".into(),
+        value: "30".into(),
+    });
+    assert!(s.errors.is_empty());
+    assert_eq!(s.settings.n, 30);
+}
+
+#[test]
+fn toggling_models_keeps_their_order_and_refuses_none() {
+    let s = AppState::from_query("models=sequential,threads&autorun=1", 2);
+    let s = s.reduce(Action::ToggleModel(ModelId::Sequential));
+    assert_eq!(s.settings.models, vec![ModelId::Threads]);
+    let s = s.reduce(Action::ToggleModel(ModelId::Async));
+    assert_eq!(s.settings.models, vec![ModelId::Threads, ModelId::Async]);
+    assert!(s.settings.autorun, "flags survive form edits");
+    let s = s
+        .reduce(Action::ToggleModel(ModelId::Threads))
+        .reduce(Action::ToggleModel(ModelId::Async));
+    assert_eq!(s.errors.len(), 1, "no models is an error");
+    assert_eq!(s.settings.models.len(), 3, "and falls back to the defaults");
+}
+
+#[test]
+fn fetch_fields_round_trip_through_the_form() {
+    let s = AppState::from_query("workload=fetch&requests=40&concurrency=4", 2);
+    assert_eq!(s.field("requests"), "40");
+    assert_eq!(s.field("concurrency"), "4");
+    assert_eq!(s.field("url"), "");
+    let s = s.reduce(Action::SetField {
+        key: "concurrency".into(),
+        value: String::new(),
+    });
+    assert_eq!(s.settings.concurrency, None, "an empty cap means no cap");
+    assert_eq!(s.settings.workload, Workload::Fetch);
+    let s = s.reduce(Action::ServerFailed {
+        reason: "no sw".into(),
+    });
+    assert_eq!(
+        s.server,
+        ServerStatus::Unavailable {
+            reason: "no sw".into()
+        }
+    );
+}
+
+#[test]
+fn opening_a_lesson_loads_its_settings() {
+    let s = AppState::from_query("n=abc&embed=1", 4);
+    let s = s.reduce(Action::OpenLesson(Some("the-gil".into())));
+    assert!(s.errors.is_empty());
+    assert_eq!(s.settings.lesson.as_deref(), Some("the-gil"));
+    assert!(s.settings.embed, "the layout stays");
+    assert!(s.settings.models.contains(&ModelId::Gil));
+    assert_eq!(s.field("models"), "sequential,threads,gil");
+    let s = s.reduce(Action::OpenLesson(Some("no-such".into())));
+    assert_eq!(
+        s.settings.lesson.as_deref(),
+        Some("the-gil"),
+        "unknown ids change nothing"
+    );
+    let s = s.reduce(Action::OpenLesson(None));
+    assert_eq!(s.settings.lesson, None);
+}
+
+#[test]
+fn a_run_goes_from_idle_to_finished() {
+    let s = AppState::from_query("models=async", 2);
+    assert!(!s.can_run(), "not before the engine answered");
+    let s = s.reduce(Action::ServerReady).reduce(Action::PoolFailed {
+        reason: "no isolation".into(),
+    });
+    assert!(s.can_run());
+    let results = Results::new(Environment::default(), &s.settings);
+    let s = s.reduce(Action::RunStarted(results));
+    assert!(s.running());
+    assert!(!s.can_run());
+    let s = s.reduce(Action::ModelFinished(RunRecord::skipped(
+        ModelId::Async,
+        Workload::Fib,
+        "x",
+    )));
+    let s = s.reduce(Action::RunFinished);
+    assert_eq!(s.phase, RunPhase::Finished);
+    assert_eq!(s.results.map(|r| r.runs.len()), Some(1));
+}
