@@ -155,7 +155,7 @@ fn run_card(run: &RunRecord) -> Html {
                     }
                 }
                 if run.tasks.iter().any(|t| t.wait_ms.is_some()) {
-                    <p class="facts">{ format!("Waiting for the GIL: {:.0} ms in all (hatched in the timeline).",
+                    <p class="facts">{ format!("Waiting for the GIL: {:.1} ms in all (the dark segments in the timeline).",
                         run.tasks.iter().filter_map(|t| t.wait_ms).sum::<f64>()) }</p>
                 }
                 if !run.overheads_ms.is_empty() {
