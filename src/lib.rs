@@ -16,6 +16,7 @@
 #![feature(optimize_attribute)]
 
 pub mod chart;
+pub mod classroom;
 pub mod config;
 pub mod engine;
 pub mod models;

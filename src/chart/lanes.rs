@@ -78,7 +78,7 @@ fn stack(bars: &mut [LaneBar]) -> u32 {
 }
 
 /// Sort key: the name's text before its trailing number, then the number.
-fn lane_key(name: &str) -> (String, u64) {
+pub(crate) fn lane_key(name: &str) -> (String, u64) {
     let digits = name.chars().rev().take_while(char::is_ascii_digit).count();
     let (head, tail) = name.split_at(name.len() - digits);
     (head.to_owned(), tail.parse().unwrap_or(0))

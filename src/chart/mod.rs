@@ -2,9 +2,19 @@
 //! natively; the components in `ui::components` only map numbers to pixels.
 
 mod bars;
+mod combined;
+#[cfg(test)]
+pub(crate) mod fixtures;
 mod lanes;
 mod sweep;
+mod trace;
 
 pub use bars::{comparison_bars, Bar};
+pub use combined::{
+    Axis, CombinedLane, CombinedTimeline, Fit, LaneKind, ModelGroup, PageSummary, Segment,
+    SegmentKind, LONG_FRAME_MS,
+};
+pub(crate) use lanes::lane_key;
 pub use lanes::{timeline_lanes, Lane, LaneBar};
 pub use sweep::{amdahl_serial_fraction, amdahl_speedup, sweep_points, SweepPoint};
+pub use trace::{build_trace, trace_json, Phase, Trace, TraceEvent};
