@@ -222,10 +222,15 @@ impl CombinedTimeline {
 
 fn group(run: &RunRecord) -> ModelGroup {
     let gil = run.model.as_str() == "gil";
+    let fetches = fetches(run);
     let mut lanes: Vec<CombinedLane> = timeline_lanes(&run.tasks)
         .into_iter()
         .map(|lane| CombinedLane {
-            segments: lane.bars.iter().flat_map(|b| segments(b, gil)).collect(),
+            segments: lane
+                .bars
+                .iter()
+                .flat_map(|b| segments(b, gil, fetches))
+                .collect(),
             name: lane.name,
             kind: LaneKind::Work,
             rows: lane.rows,
@@ -264,11 +269,18 @@ fn group(run: &RunRecord) -> ModelGroup {
     }
 }
 
+/// Whether the run's tasks fetch (`fetch`, `pipeline`): only then is a
+/// task without a value a request (elsewhere it is a failed or cancelled
+/// computation).
+pub(crate) fn fetches(run: &RunRecord) -> bool {
+    matches!(run.workload.as_str(), "fetch" | "pipeline")
+}
+
 /// A task's bar cut into computing and waiting pieces. Its waits are GIL
 /// waits in the `gil` model and response waits elsewhere (a pipeline's
 /// fetch); the rest is I/O for a fetch, computing otherwise.
-fn segments(bar: &LaneBar, gil: bool) -> Vec<Segment> {
-    let base = if bar.io {
+fn segments(bar: &LaneBar, gil: bool, fetches: bool) -> Vec<Segment> {
+    let base = if bar.io && fetches {
         SegmentKind::IoWait
     } else {
         SegmentKind::Compute

@@ -173,6 +173,9 @@ fn overlapping_tasks_on_one_lane_are_stacked_in_rows() {
     assert_eq!(engine.rows, 2);
     let rows: Vec<(Option<u32>, u32)> = engine.segments.iter().map(|s| (s.task, s.row)).collect();
     assert_eq!(rows, vec![(Some(0), 0), (Some(1), 1), (Some(2), 0)]);
+    // Task 2 is a fib task that failed (no value): computing, not I/O.
+    let failed = &engine.segments[2];
+    assert_eq!((failed.kind, failed.ok), (SegmentKind::Compute, false));
 }
 
 #[test]

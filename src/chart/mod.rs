@@ -3,6 +3,7 @@
 
 mod bars;
 mod combined;
+mod combined_table;
 #[cfg(test)]
 pub(crate) mod fixtures;
 mod lanes;
@@ -14,6 +15,7 @@ pub use combined::{
     Axis, CombinedLane, CombinedTimeline, Fit, LaneKind, ModelGroup, PageSummary, Segment,
     SegmentKind, LONG_FRAME_MS,
 };
+pub use combined_table::{timeline_table, TimelineRow};
 pub(crate) use lanes::lane_key;
 pub use lanes::{timeline_lanes, Lane, LaneBar};
 pub use sweep::{amdahl_serial_fraction, amdahl_speedup, sweep_points, SweepPoint};

@@ -29,6 +29,7 @@ use serde_json::{json, Map, Value};
 
 use std::collections::BTreeMap;
 
+use super::combined::fetches;
 use super::lanes::{timeline_lanes, LaneBar};
 use crate::report::{Results, RunRecord, RunStatus, TaskRecord, TaskStatus};
 
@@ -305,7 +306,11 @@ fn task_events(
             }
         }
     }
-    let cat = if bar.io { "io" } else { "compute" };
+    let cat = if bar.io && fetches(run) {
+        "io"
+    } else {
+        "compute"
+    };
     let name = format!("{} #{}", run.workload.as_str(), task.index);
     out.push(TraceEvent::complete(
         name,

@@ -149,6 +149,10 @@ fn overlapping_tasks_on_one_lane_get_stacked_threads() {
         .expect("task 2");
     assert_eq!(failed["args"]["status"], "failed");
     assert_eq!(failed["args"]["error"], "stopped");
+    assert_eq!(
+        failed["cat"], "compute",
+        "a failed fib task is not a request"
+    );
 }
 
 #[test]

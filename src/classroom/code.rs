@@ -146,6 +146,29 @@ pub fn decode(code: &str) -> Result<Value, CodeError> {
     Ok(value)
 }
 
+/// The URL fragment key of a result link (`#results=cp1.…`): the results
+/// ride in the fragment, which the browser never sends to a server.
+pub const LINK_KEY: &str = "results";
+
+/// The fragment of a result link to `results` (whole, tasks included),
+/// with its leading `#`. Code characters are all fragment-safe.
+///
+/// # Errors
+/// As [`encode`].
+pub fn link_fragment(results: &Value) -> Result<String, CodeError> {
+    Ok(format!("#{LINK_KEY}={}", encode(results, Detail::Full)?))
+}
+
+/// The results of a page's fragment (`#a=1&results=cp1.…`, with or
+/// without the `#`); `None` when it has no `results` key.
+pub fn from_fragment(fragment: &str) -> Option<Result<Value, CodeError>> {
+    fragment
+        .trim_start_matches('#')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix(LINK_KEY)?.strip_prefix('='))
+        .map(decode)
+}
+
 /// What [`Detail::Summary`] keeps of a document: what decoding its code
 /// gives back.
 pub fn summarize(results: &Value) -> Value {

@@ -186,3 +186,22 @@ fn a_code_that_unpacks_beyond_the_limit_is_refused() {
         })
     );
 }
+
+#[test]
+fn a_result_link_carries_the_whole_run_in_its_fragment() {
+    let doc = &reference_values()[7];
+    let fragment = link_fragment(doc).expect("a link");
+    assert!(fragment.starts_with("#results=cp1."));
+    assert!(fragment[1..]
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || "-_.=".contains(c)));
+    assert_eq!(from_fragment(&fragment), Some(Ok(doc.clone())));
+    let other_keys = format!("#lesson=gil&{}", &fragment[1..]);
+    assert_eq!(from_fragment(&other_keys), Some(Ok(doc.clone())));
+    assert_eq!(from_fragment("#lesson=gil"), None);
+    assert_eq!(from_fragment(""), None);
+    assert_eq!(
+        from_fragment("#results=cp9.x"),
+        Some(Err(CodeError::UnknownVersion { found: "9".into() }))
+    );
+}

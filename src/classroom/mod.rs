@@ -21,7 +21,10 @@ mod table;
 
 pub use browser::{parse_user_agent, Browser};
 pub use class::{Class, ClassError, MAX_FILES, MAX_RUNS};
-pub use code::{decode, encode, summarize, CodeError, Detail, CODE_PREFIX, CODE_VERSION};
+pub use code::{
+    decode, encode, from_fragment, link_fragment, summarize, CodeError, Detail, CODE_PREFIX,
+    CODE_VERSION, LINK_KEY,
+};
 pub use read::{
     check_size, read_code, read_text, read_value, ClassDoc, DocEnvironment, DocRun, DocTask,
     FileError, ReadError, MAX_DOCS_PER_FILE, MAX_FILE_BYTES, SCHEMA,
