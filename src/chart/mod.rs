@@ -1,6 +1,7 @@
 //! Chart data: results -> series the SVG components draw. Pure and tested
 //! natively; the components in `ui::components` only map numbers to pixels.
 
+mod axis;
 mod bars;
 mod combined;
 mod combined_table;
