@@ -16,8 +16,11 @@ pub const SPREAD_LIMIT: f64 = 1.5;
 
 /// Settings that do not change the experiment: the model list (each model
 /// is its own column), the pool size (it follows the machine's cores by
-/// default, and is what the class compares) and the repeat count.
-const NOT_EXPERIMENT: [&str; 3] = ["models", "threads", "repeat"];
+/// default, and is what the class compares), the repeat count, and the
+/// knobs of one model each (`switch_ms`: gil, `payload`: processes), which
+/// the results echo only when that model ran, so they would split runs that
+/// differ only in their model lists.
+const NOT_EXPERIMENT: [&str; 5] = ["models", "threads", "repeat", "switch_ms", "payload"];
 
 /// The models in the order the app lists them; others follow, as found.
 pub const MODEL_ORDER: [&str; 6] = [

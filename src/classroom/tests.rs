@@ -217,6 +217,21 @@ fn a_learners_run_is_matched_to_the_reference_run_that_shows_many_cores() {
     let found = match_reference(&class.runs()[0], &references).expect("a match");
     assert!(matches!(found, ReferenceMatch::SameExperiment(_)));
     assert_eq!((found.run().position, found.run().threads), (5, Some(16)));
+    // With gil too (its `switch_ms` echoed): still that experiment.
+    let mut with_gil = learner(
+        4,
+        CHROME,
+        34,
+        &[("sequential", Some(1200.0)), ("gil", Some(1300.0))],
+    );
+    with_gil["config"]["tasks"] = 64.into();
+    with_gil["config"]["switch_ms"] = 5.into();
+    let run = ClassRun::from_doc(&read_value(with_gil, None).expect("doc"), "gil");
+    let found = match_reference(&run, &references).expect("a match");
+    assert!(
+        matches!(found, ReferenceMatch::SameExperiment(_)),
+        "{found:?}"
+    );
     // fib n=30 with gil: no such experiment; the same workload sharing most models.
     let other = learner(
         2,
