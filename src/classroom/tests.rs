@@ -251,3 +251,32 @@ fn a_learners_run_is_matched_to_the_reference_run_that_shows_many_cores() {
     assert_eq!(match_reference(&class.runs()[2], &references), None);
     assert_eq!(reference_values().len(), references.len());
 }
+
+#[test]
+fn a_summary_code_gives_the_row_of_its_file_up_to_rounding() {
+    for doc in reference_values() {
+        let code = encode(&doc, Detail::Summary).expect("encode");
+        let from_code = ClassRun::from_doc(&read_code(&code).expect("decode"), "c");
+        let from_file = ClassRun::from_doc(&read_value(doc, None).expect("read"), "c");
+        assert_eq!(from_code.experiment, from_file.experiment);
+        assert_eq!(
+            (&from_code.browser, from_code.cores, from_code.threads),
+            (&from_file.browser, from_file.cores, from_file.threads)
+        );
+        assert_eq!(from_code.models.len(), from_file.models.len());
+        for (c, f) in from_code.models.iter().zip(&from_file.models) {
+            assert_eq!((&c.model, c.lanes, c.tasks), (&f.model, f.lanes, f.tasks));
+            let near = |a: Option<f64>, b: Option<f64>, tol: f64| match (a, b) {
+                (Some(a), Some(b)) => (a - b).abs() <= tol,
+                (a, b) => a.is_none() && b.is_none(),
+            };
+            assert!(near(c.wall_ms, f.wall_ms, 0.005));
+            assert!(
+                near(c.speedup, f.speedup, 0.01),
+                "{:?} {:?}",
+                c.speedup,
+                f.speedup
+            );
+        }
+    }
+}
