@@ -4,6 +4,7 @@
 //! Twins, not branches: every model takes the same inputs and must give the
 //! same answers; only *where* and *how* the work runs differs.
 
+pub mod convoy;
 pub mod gil_lock;
 mod id;
 
