@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::convoy::{ConvoyStats, IoLatency};
 use crate::config::{Settings, Workload};
 use crate::models::ModelId;
 
@@ -90,6 +91,9 @@ pub struct ConfigEcho {
     pub payload: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub increments: Option<u32>,
+    /// fetch, `async`: the blocking call's length, ms, when set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub block_ms: Option<u32>,
 }
 
 impl From<&Settings> for ConfigEcho {
@@ -115,6 +119,8 @@ impl From<&Settings> for ConfigEcho {
             switch_ms: s.models.contains(&ModelId::Gil).then_some(s.switch_ms),
             payload: s.models.contains(&ModelId::Processes).then_some(s.payload),
             increments: (s.workload == Workload::Race).then_some(s.increments),
+            // Set from the settings once `block_ms` is one (issue 14, phase 2).
+            block_ms: None,
         }
     }
 }
@@ -196,6 +202,13 @@ pub struct RunRecord {
     /// `race`: the counters' final values.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub race: Option<RaceCounts>,
+    /// `convoy`: the I/O thread's median request latency alone and beside
+    /// the CPU threads (the contract's `io_latency_ms`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub io_latency_ms: Option<IoLatency>,
+    /// `convoy`: rates, lock waits and the switch-interval sweep.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub convoy: Option<ConvoyStats>,
 }
 
 impl RunRecord {
@@ -218,6 +231,8 @@ impl RunRecord {
             page_long_frames: None,
             page_longest_task_ms: None,
             race: None,
+            io_latency_ms: None,
+            convoy: None,
         }
     }
 
@@ -381,6 +396,8 @@ mod tests {
             page_long_frames: Some(0),
             page_longest_task_ms: None,
             race: None,
+            io_latency_ms: None,
+            convoy: None,
         });
         results.runs.push(RunRecord::skipped(
             ModelId::Async,

@@ -79,7 +79,7 @@ pub fn explain(results: &Results) -> Vec<String> {
         pool: results.environment.pool_threads.unwrap_or(config.threads),
         n: config.n,
         payload: config.payload,
-        concurrency: config.concurrency,
+        concurrency: super::explain_loop::async_in_flight(config),
         timed,
     };
     if ctx.timed.is_empty() {
@@ -93,6 +93,8 @@ pub fn explain(results: &Results) -> Vec<String> {
     }
     out.extend(explain_models::fetch_waiting(&ctx));
     out.extend(super::explain_race::about(&ctx));
+    out.extend(super::explain_convoy::from_ctx(&ctx));
+    out.extend(super::explain_loop::about(&ctx, &results.config));
     out.extend(ctx.timed.iter().filter_map(spread));
     out.extend(explain_reference::compare(&ctx));
     out

@@ -7,6 +7,7 @@ use crate::models::ModelId;
 use crate::report::{max_overlap, overhead_per_task_ms};
 
 use super::explain::{bytes, mean_task_ms, ms, ratio, Ctx, Timed, NOISE};
+use super::python_now::WHICH_PYTHON;
 
 /// Threads reaching this share of the ideal speedup are "close to the ideal".
 const CLOSE_TO_IDEAL: f64 = 0.8;
@@ -108,11 +109,11 @@ fn gil(ctx: &Ctx, t: &Timed) -> Vec<String> {
             ratio(s)
         )),
         Workload::Fib if s < 1.0 / NOISE => out.push(format!(
-            "gil took {} the sequential time: one task computes at a time, and passing the lock around costs extra.",
+            "gil took {} the sequential time: one task computes at a time, and passing the lock around costs extra, as in default CPython.",
             ratio(1.0 / s)
         )),
         Workload::Fib => out.push(format!(
-            "gil took about the sequential time ({}): with the lock, one task computes at a time.",
+            "gil took about the sequential time ({}): with the lock, one task computes at a time, as in default CPython.",
             ratio(1.0 / s)
         )),
         Workload::Fetch if s > NOISE && max_overlap(&t.run.tasks) > 1 => out.push(format!(
@@ -125,7 +126,7 @@ fn gil(ctx: &Ctx, t: &Timed) -> Vec<String> {
         let r = t.wall / threads.wall;
         if r > NOISE {
             out.push(format!(
-                "Without the lock, threads were {} faster than gil.",
+                "Without the lock, threads were {} faster than gil: {WHICH_PYTHON}.",
                 ratio(r)
             ));
         }

@@ -5,11 +5,14 @@
 //! decides where and how to show it, always as text, never as markup.
 
 mod explain;
+mod explain_convoy;
+mod explain_loop;
 mod explain_models;
 mod explain_race;
 mod explain_reference;
 mod lessons;
 mod progress;
+mod python_now;
 
 pub use explain::explain;
 pub use lessons::{lesson, lessons, Lesson};

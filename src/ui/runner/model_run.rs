@@ -166,6 +166,8 @@ impl ModelRun<'_> {
             page_long_frames: Some(long_frames),
             page_longest_task_ms: longest_task,
             race: chosen.race,
+            io_latency_ms: None,
+            convoy: None,
         }
     }
 
