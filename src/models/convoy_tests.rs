@@ -62,10 +62,7 @@ fn under_the_gil_each_request_waits_for_the_lock_twice() {
     // Sending and answering each wait a full 10 ms interval behind the CPU
     // thread, however busy the machine (a busy machine only adds).
     assert!(latency.contended >= 20.0, "{latency:?}");
-    assert!(
-        latency.contended >= 3.0 * latency.alone,
-        "contended many times alone: {latency:?}"
-    );
+    assert!(latency.contended > latency.alone, "{latency:?}");
     assert!(stats.io_lock_wait_ms >= 12.0 * 20.0, "{stats:?}");
     let waits: Vec<usize> = run
         .contended
@@ -89,11 +86,12 @@ fn without_a_lock_the_cpu_thread_does_not_delay_the_requests() {
         clock,
     );
     let (latency, stats) = run.stats(None).expect("every request succeeded");
-    // Generous for a busy 2-core machine (the load adds wake-up delays to
-    // both phases); the GIL case above adds two whole intervals.
+    // Only the machine's scheduling adds to the contended latency (tests
+    // run in parallel on a busy 2-core machine: a few ms); under a GIL of
+    // 10 ms every request would wait at least 20 ms more.
     assert!(
-        latency.contended < latency.alone * 1.5 + 2.0,
-        "about equal: {latency:?}"
+        latency.contended < latency.alone + 15.0,
+        "no lock to wait for: {latency:?}"
     );
     assert!(run.contended.requests.iter().all(|r| r.waits.is_empty()));
     assert_eq!(stats.io_lock_wait_ms, 0.0);
