@@ -209,6 +209,10 @@ pub struct RunRecord {
     /// `convoy`: rates, lock waits and the switch-interval sweep.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub convoy: Option<ConvoyStats>,
+    /// fetch, `async` with `block_ms`: when the blocking call held the
+    /// event loop (`[start, end]`, ms).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub loop_blocked_ms: Option<[f64; 2]>,
 }
 
 impl RunRecord {
@@ -233,6 +237,7 @@ impl RunRecord {
             race: None,
             io_latency_ms: None,
             convoy: None,
+            loop_blocked_ms: None,
         }
     }
 
@@ -398,6 +403,7 @@ mod tests {
             race: None,
             io_latency_ms: None,
             convoy: None,
+            loop_blocked_ms: None,
         });
         results.runs.push(RunRecord::skipped(
             ModelId::Async,

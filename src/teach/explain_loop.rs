@@ -4,14 +4,14 @@
 //! a browser limits for a server of the user's own (6 connections per host)
 //! but not for the simulated one. Made from the measured numbers only.
 
-use super::explain::{ms, Ctx};
+use super::explain::{ms, Ctx, Timed};
 use super::python_now::{CONNECTION_LIMIT, OWN_URL_LIMIT, SIMULATED_NO_LIMIT, UNBLOCK_THE_LOOP};
 use crate::config::Workload;
 use crate::models::ModelId;
 use crate::report::{max_overlap, ConfigEcho};
 
-/// Tasks starting this much (ms) before the blocking call's end still count
-/// as sent after it (timer and clock granularity).
+/// Tasks ending this much (ms) before the blocking call's end still count
+/// as finished after it (clock granularity).
 const EDGE_MS: f64 = 2.0;
 
 /// The fetch run's `async` loop: blocked on purpose, and its requests in flight.
@@ -24,7 +24,7 @@ pub(super) fn about(ctx: &Ctx<'_>, config: &ConfigEcho) -> Vec<String> {
         return out;
     };
     if let Some(block) = config.block_ms.filter(|b| *b > 0) {
-        out.extend(blocked(run.wall, &run.run.tasks, block, config.latency));
+        out.extend(blocked(run, block, config.latency));
     }
     let tasks = &run.run.tasks;
     let requests = tasks.len();
@@ -72,17 +72,9 @@ pub(super) fn async_in_flight(config: &ConfigEcho) -> Option<u32> {
 }
 
 /// The blocking call: what it is, what it cost, how Python avoids it.
-fn blocked(
-    wall: f64,
-    tasks: &[crate::report::TaskRecord],
-    block: u32,
-    latency: Option<u32>,
-) -> Vec<String> {
+fn blocked(run: &Timed<'_>, block: u32, latency: Option<u32>) -> Vec<String> {
+    let (wall, tasks) = (run.wall, &run.run.tasks);
     let block_f = f64::from(block);
-    let late = tasks
-        .iter()
-        .filter(|t| t.start_ms >= block_f - EDGE_MS)
-        .count();
     let expected = match latency.map(f64::from) {
         Some(l) if wall >= (block_f + l) * 0.9 => format!(
             ": the {} block plus about the {} latency, where an unblocked loop needs about {}",
@@ -101,11 +93,18 @@ fn blocked(
              `time.sleep({secs})` inside a coroutine), so the loop could run nothing else meanwhile.",
             ms(block_f)
         ),
-        format!(
-            "{late} of {} requests started only after it returned, and the run took {}{expected}.",
-            tasks.len(),
-            ms(wall)
-        ),
+        match run.run.loop_blocked_ms {
+            Some([_, end]) => {
+                let late = tasks.iter().filter(|t| t.end_ms >= end - EDGE_MS).count();
+                format!(
+                    "{late} of {} requests finished only after it returned, and the run took \
+                     {}{expected}.",
+                    tasks.len(),
+                    ms(wall)
+                )
+            }
+            None => format!("The run took {}{expected}.", ms(wall)),
+        },
         format!("{UNBLOCK_THE_LOOP}."),
     ]
 }

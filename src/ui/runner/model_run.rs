@@ -168,6 +168,7 @@ impl ModelRun<'_> {
             race: chosen.race,
             io_latency_ms: None,
             convoy: None,
+            loop_blocked_ms: None,
         }
     }
 
