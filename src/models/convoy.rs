@@ -59,8 +59,18 @@ pub struct Request {
     pub end_ms: f64,
     /// When it waited for the lock (`[start, end]`).
     pub waits: Vec<[f64; 2]>,
+    /// What came back, as far as the request's source tells.
+    pub answer: Answer,
     /// Why the request failed, if it did (the phase stops there).
     pub error: Option<String>,
+}
+
+/// What one request got back: an HTTP status and body size where the
+/// source is a server (none for a timer that only waits).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Answer {
+    pub http_status: Option<u16>,
+    pub bytes: Option<u64>,
 }
 
 /// What one CPU thread did while the I/O thread was contended.
@@ -96,8 +106,8 @@ pub trait Workers {
     ) -> (R, Vec<CpuShare>);
 }
 
-/// One blocking request (its index) that succeeds or says why not.
-pub type IoCall<'a, E> = &'a (dyn Fn(u32) -> Result<(), E> + Sync);
+/// One blocking request (its index): what came back, or why nothing did.
+pub type IoCall<'a, E> = &'a (dyn Fn(u32) -> Result<Answer, E> + Sync);
 
 /// A thread's hold on the interpreter: the GIL's, or nothing.
 enum Hold<'a> {
@@ -180,7 +190,10 @@ fn requests<E: std::fmt::Display>(
         hold.released(|| ());
         let outcome = hold.released(|| io(index));
         let end_ms = clock();
-        let error = outcome.err().map(|e| e.to_string());
+        let (answer, error) = match outcome {
+            Ok(answer) => (answer, None),
+            Err(e) => (Answer::default(), Some(e.to_string())),
+        };
         let failed = error.is_some();
         out.push(Request {
             phase,
@@ -188,6 +201,7 @@ fn requests<E: std::fmt::Display>(
             start_ms,
             end_ms,
             waits: hold.take_waits(),
+            answer,
             error,
         });
         if failed {

@@ -36,10 +36,10 @@ impl Workers for StdThreads {
 #[error("the test server is down")]
 struct Down;
 
-fn sleep_ms(ms: u64) -> impl Fn(u32) -> Result<(), Down> + Sync {
+fn sleep_ms(ms: u64) -> impl Fn(u32) -> Result<Answer, Down> + Sync {
     move |_| {
         std::thread::sleep(Duration::from_millis(ms));
-        Ok(())
+        Ok(Answer::default())
     }
 }
 
@@ -127,10 +127,21 @@ fn the_sweep_is_for_the_gil_only() {
 
 #[test]
 fn a_failed_request_ends_the_run_with_its_error() {
-    let failing = |i: u32| if i == 3 { Err(Down) } else { Ok(()) };
+    let failing = |i: u32| {
+        if i == 3 {
+            Err(Down)
+        } else {
+            Ok(Answer {
+                http_status: Some(200),
+                bytes: Some(64),
+            })
+        }
+    };
     let gil = Interpreter::Gil(Gil::new(5, clock));
     let run = run(&gil, &plan(10), &failing, &StdThreads, clock);
     assert_eq!(run.alone.len(), 4, "stops at the first failure");
+    assert_eq!(run.alone[0].answer.http_status, Some(200));
+    assert_eq!(run.alone[3].answer, Answer::default());
     assert_eq!(run.error(), Some("the test server is down"));
     assert!(run.contended.requests.is_empty() && run.contended.cpu.is_empty());
     assert!(run.stats(Some(5)).is_none());
@@ -144,6 +155,7 @@ fn rates_and_medians_from_fixed_times() {
         start_ms,
         end_ms,
         waits: vec![[start_ms, start_ms + 0.5]],
+        answer: Answer::default(),
         error: None,
     };
     let run = ConvoyRun {

@@ -13,6 +13,8 @@ pub use id::{ModelId, ModelPlace};
 #[cfg(target_arch = "wasm32")]
 pub mod async_tasks;
 #[cfg(target_arch = "wasm32")]
+pub mod convoy_pool;
+#[cfg(target_arch = "wasm32")]
 pub mod gil;
 #[cfg(target_arch = "wasm32")]
 pub mod http;
