@@ -405,7 +405,7 @@ impl ConvoyRun {
                 self.alone_end_ms - self.alone_start_ms,
             ),
             contended_per_s: per_s(c.requests.len() as f64, c.end_ms - c.start_ms),
-            cpu_threads: u32::try_from(c.cpu.len()).unwrap_or(u32::MAX),
+            cpu_threads: u32::try_from(ran(c).count()).unwrap_or(u32::MAX),
             cpu_n: CPU_N,
             cpu_per_s: cpu_per_s(c),
             io_lock_wait_ms: c
@@ -434,11 +434,15 @@ fn per_s(count: f64, elapsed_ms: f64) -> f64 {
     }
 }
 
+/// The CPU threads that ran beside the I/O thread (with a pool smaller
+/// than asked, a CPU job may only start once the I/O thread is done).
+fn ran(phase: &Contended) -> impl Iterator<Item = &CpuShare> {
+    phase.cpu.iter().filter(|c| c.start_ms < phase.end_ms)
+}
+
 /// CPU units per second, all CPU threads together (each over its own time).
 fn cpu_per_s(phase: &Contended) -> f64 {
-    phase
-        .cpu
-        .iter()
+    ran(phase)
         .map(|c| per_s(c.units as f64, c.end_ms - c.start_ms))
         .sum()
 }

@@ -172,13 +172,23 @@ fn rates_and_medians_from_fixed_times() {
                 req(Phase::Contended, 0, 10.0, 20.0),
                 req(Phase::Contended, 1, 20.0, 32.0),
             ],
-            cpu: vec![CpuShare {
-                thread: 1,
-                start_ms: 9.0,
-                end_ms: 33.0,
-                units: 48,
-                waits: Vec::new(),
-            }],
+            cpu: vec![
+                CpuShare {
+                    thread: 1,
+                    start_ms: 9.0,
+                    end_ms: 33.0,
+                    units: 48,
+                    waits: Vec::new(),
+                },
+                // Started only after the I/O thread was done: not beside it.
+                CpuShare {
+                    thread: 2,
+                    start_ms: 32.5,
+                    end_ms: 32.6,
+                    units: 0,
+                    waits: Vec::new(),
+                },
+            ],
             start_ms: 10.0,
             end_ms: 32.0,
         },
