@@ -170,7 +170,7 @@ fn trade_off(s: &ConvoyStats) -> Option<String> {
 }
 
 /// A rate: "3", "41", "410", "3,100", "29,800".
-fn rate(v: f64) -> String {
+pub(super) fn rate(v: f64) -> String {
     let v = if v.is_finite() { v.max(0.0) } else { 0.0 };
     let rounded = if v >= 1_000.0 {
         (v / 100.0).round() * 100.0

@@ -4,6 +4,7 @@
 //! Pure: no web APIs. It reads settings and results and writes text; the UI
 //! decides where and how to show it, always as text, never as markup.
 
+mod convoy_facts;
 mod explain;
 mod explain_convoy;
 mod explain_loop;
@@ -14,6 +15,7 @@ mod lessons;
 mod progress;
 mod python_now;
 
+pub use convoy_facts::{convoy_facts, sweep_rows, Fact};
 pub use explain::explain;
 pub use lessons::{lesson, lessons, Lesson};
 pub use progress::{measured_ranking, LessonProgress, Prediction, Progress};

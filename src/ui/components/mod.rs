@@ -2,6 +2,7 @@
 //! `ui::state`.
 
 mod chart_tools;
+mod convoy;
 mod environment;
 mod errors;
 mod explanations;

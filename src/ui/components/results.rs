@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use super::chart_tools::ChartTools;
+use super::convoy::ConvoyCard;
 use super::timeline::{ComparisonChart, Timeline};
 use crate::chart::{comparison_bars, timeline_lanes};
 use crate::models::ModelId;
@@ -153,6 +154,9 @@ fn run_card(run: &RunRecord) -> Html {
                     if run.workload == crate::config::Workload::Fib {
                         <p class="facts">{ format!("Time not spent in any task: {:.1} µs per task (dispatch, waking threads, collecting results).", per_task * 1_000.0) }</p>
                     }
+                }
+                if let (Some(latency), Some(stats)) = (run.io_latency_ms, &run.convoy) {
+                    <ConvoyCard model={model} latency={latency} stats={stats.clone()} />
                 }
                 if run.tasks.iter().any(|t| t.wait_ms.is_some()) {
                     <p class="facts">{ format!("Waiting for the GIL: {:.1} ms in all (the dark segments in the timeline).",
