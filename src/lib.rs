@@ -3,7 +3,8 @@
 //!
 //! The crate is split by *where code runs* and *what it owns*:
 //!
-//! - [`workloads`], [`config`], [`report`], [`models`] (ids), [`engine::protocol`]:
+//! - [`vocab`] (shared names, a leaf), [`workloads`], [`config`], [`report`],
+//!   [`models`] (the registry), [`engine::protocol`]:
 //!   pure Rust, no `web-sys`, tested natively with `cargo test`.
 //! - `engine` (wasm32 only): the dedicated worker that owns the rayon pool and
 //!   runs the CPU models. It never touches the DOM.
@@ -22,6 +23,7 @@ pub mod models;
 pub mod report;
 pub mod teach;
 pub mod ui;
+pub mod vocab;
 pub mod workloads;
 
 #[cfg(target_arch = "wasm32")]

@@ -7,9 +7,12 @@
 mod error;
 mod limits;
 mod query;
+mod raw;
 mod settings;
 
+pub use crate::vocab::Workload;
 pub use error::ConfigError;
 pub use limits::{Range, LIMITS};
-pub use query::{to_query, RawSettings};
-pub use settings::{validate, Settings, Workload};
+pub use query::to_query;
+pub use raw::RawSettings;
+pub use settings::{validate, Settings};

@@ -6,8 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::models::ModelId;
 use crate::report::{Overheads, RaceCounts, TaskRecord};
+use crate::vocab::{ModelId, Workload};
 use crate::workloads::fetch::{FetchPlan, PlannedRequest};
 
 /// Identifies one request to run one repetition of one model.
@@ -64,6 +64,18 @@ pub enum Job {
     Race { increments: u32 },
     /// Fetch each planned request, then compute fib(n) on it.
     Pipeline { plan: FetchPlan, n: u32 },
+}
+
+impl Job {
+    /// The workload this job runs.
+    pub fn workload(&self) -> Workload {
+        match self {
+            Job::Fib { .. } => Workload::Fib,
+            Job::Fetch { .. } => Workload::Fetch,
+            Job::Race { .. } => Workload::Race,
+            Job::Pipeline { .. } => Workload::Pipeline,
+        }
+    }
 }
 
 /// What the engine tells the page.

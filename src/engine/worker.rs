@@ -8,6 +8,7 @@
 
 use futures::channel::mpsc;
 use futures::StreamExt;
+use thiserror::Error;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -15,11 +16,20 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 use super::pool;
 use super::protocol::{EngineEvent, EngineRequest, Job, RunId, RunOutcome, TaskItem};
 use crate::clock::{now_ms, since_thread_start_ms};
+use crate::models::registry::Placement;
 use crate::models::{async_tasks, gil, http, pipeline, race, sequential, threads, ModelId};
 use crate::report::{Overheads, TaskRecord};
+use crate::vocab::Lane;
 
-/// Lane name of work done on the engine's own thread.
-const ENGINE_LANE: &str = "engine";
+/// Why the engine did not run a request at all.
+#[derive(Debug, Error)]
+enum Refused {
+    /// The model needs the pool and it did not start (the pool's reason).
+    #[error("{0}")]
+    NoPool(String),
+    #[error("the {model} model does not run in the engine")]
+    NotHere { model: ModelId },
+}
 
 /// A request with the time it was decoded (processes report codec time).
 struct Received {
@@ -64,7 +74,8 @@ pub fn start() {
                             warm_up_ms: info.warm_up_ms,
                         });
                     }
-                    Err(reason) => {
+                    Err(e) => {
+                        let reason = e.to_string();
                         pool_error = Some(reason.clone());
                         post(&EngineEvent::PoolFailed { reason });
                     }
@@ -117,13 +128,15 @@ async fn run(
         post(&EngineEvent::TaskDone { run_id, task });
     };
     let mut race = None;
-    let needs_pool = matches!(model, ModelId::Threads | ModelId::Gil)
-        || matches!((model, job), (ModelId::Async, Job::Pipeline { .. }));
-    let result: Result<Vec<TaskRecord>, String> = match (model, job) {
-        _ if needs_pool && pool.is_err() => Err(pool.err().unwrap_or_default().to_owned()),
+    let needs_pool = model.placement(job.workload()) == Some(Placement::EnginePool);
+    let lane = Lane::Engine.name();
+    let result: Result<Vec<TaskRecord>, Refused> = match (model, job) {
+        _ if needs_pool && pool.is_err() => {
+            Err(Refused::NoPool(pool.err().unwrap_or_default().to_owned()))
+        }
         (ModelId::Sequential, Job::Race { increments }) => {
             let threads = u32::try_from(rayon::current_num_threads()).unwrap_or(1);
-            let (tasks, counts) = race::run_sequential(threads, *increments, ENGINE_LANE, &emit);
+            let (tasks, counts) = race::run_sequential(threads, *increments, &lane, &emit);
             race = Some(counts);
             Ok(tasks)
         }
@@ -133,23 +146,23 @@ async fn run(
             Ok(tasks)
         }
         (ModelId::Sequential, Job::Pipeline { plan, n }) => {
-            Ok(pipeline::run_sequential(plan, *n, ENGINE_LANE, &emit))
+            Ok(pipeline::run_sequential(plan, *n, &lane, &emit))
         }
         (ModelId::Threads, Job::Pipeline { plan, n }) => Ok(pipeline::run_threads(plan, *n, &emit)),
         (ModelId::Async, Job::Pipeline { plan, n }) => {
             Ok(pipeline::run_async(plan, *n, &emit).await)
         }
         (ModelId::Sequential, Job::Fib { n, tasks }) => {
-            Ok(sequential::run_fib(*n, *tasks, ENGINE_LANE, &emit))
+            Ok(sequential::run_fib(*n, *tasks, &lane, &emit))
         }
         (ModelId::Async, Job::Fib { n, tasks }) => {
-            Ok(async_tasks::run_fib(*n, *tasks, ENGINE_LANE, &emit).await)
+            Ok(async_tasks::run_fib(*n, *tasks, &lane, &emit).await)
         }
         (ModelId::Threads, Job::Fib { n, tasks }) => Ok(threads::run_fib(*n, *tasks, &emit)),
         (ModelId::Threads, Job::Fetch { plan }) => Ok(threads::run_fetch(plan, &emit)),
         (ModelId::Gil, Job::Fib { n, tasks }) => Ok(gil::run_fib(*n, *tasks, switch_ms, &emit)),
         (ModelId::Gil, Job::Fetch { plan }) => Ok(gil::run_fetch(plan, switch_ms, &emit)),
-        (model, _) => Err(format!("the {model} model does not run in the engine")),
+        (model, _) => Err(Refused::NotHere { model }),
     };
     let wall_ms = now_ms() - t0;
     match result {
@@ -161,7 +174,7 @@ async fn run(
             wall_ms,
             tasks: Vec::new(),
             overheads_ms: Overheads::new(),
-            error: Some(error),
+            error: Some(error.to_string()),
             race: None,
         },
     }
@@ -170,16 +183,16 @@ async fn run(
 /// One task as a "process": compute it, echo the payload, report the time
 /// spent decoding the task and encoding the answer.
 async fn process_task(run_id: RunId, index: u32, item: TaskItem, payload: Vec<u8>, decode_ms: f64) {
-    let lane = "process";
+    let lane = Lane::AnyProcess.name();
     let start = now_ms();
     let task = match item {
         TaskItem::Fib { n } => {
             let value = crate::workloads::fib::fib(n);
-            TaskRecord::fib(index, lane.to_owned(), start, now_ms(), value)
+            TaskRecord::fib(index, lane, start, now_ms(), value)
         }
         TaskItem::Fetch { request } => {
             let outcome = http::fetch_async(&request).await;
-            TaskRecord::fetch(index, lane.to_owned(), start, now_ms(), outcome)
+            TaskRecord::fetch(index, lane, start, now_ms(), outcome)
         }
     };
     let event = EngineEvent::TaskResult {

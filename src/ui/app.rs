@@ -17,7 +17,7 @@ use super::components::{
 use super::meter::Meter;
 use super::runner::{self, EngineSlot, RunContext};
 use super::server;
-use super::state::{Action, AppState, PoolStatus, RunPhase, ServerStatus};
+use super::state::{Action, AppState, PoolStatus, RunPhase};
 use crate::config::to_query;
 use crate::models::ModelId;
 use crate::report::to_csv;
@@ -65,7 +65,9 @@ pub fn app() -> Html {
                         }
                         dispatch(Action::ServerReady);
                     }
-                    Err(reason) => dispatch(Action::ServerFailed { reason }),
+                    Err(e) => dispatch(Action::ServerFailed {
+                        reason: e.to_string(),
+                    }),
                 }
                 runner::start_engine(&engine, threads, dispatch);
             });
@@ -92,11 +94,7 @@ pub fn app() -> Html {
             *stop.borrow_mut() = Some(tx);
             Some(RunContext {
                 slot: engine.clone(),
-                server: match &state.server {
-                    ServerStatus::Ready => Ok(()),
-                    ServerStatus::Starting => Err("it is still starting".to_owned()),
-                    ServerStatus::Unavailable { reason } => Err(reason.clone()),
-                },
+                server: state.server.clone(),
                 dispatch: dispatch.clone(),
                 meter,
                 cancel: rx.shared(),

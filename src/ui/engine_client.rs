@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use futures::channel::oneshot;
+use thiserror::Error;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
@@ -22,6 +23,15 @@ use crate::report::TaskRecord;
 /// Trunk's loader for the engine binary (`data-loader-shim`; file hashes are
 /// off in Trunk.toml so the name is stable).
 pub const ENGINE_URL: &str = "./engine_loader.js";
+
+/// Why the engine could not do what the page asked.
+#[derive(Debug, Error)]
+pub enum EngineError {
+    #[error("cannot start the engine worker: {detail}")]
+    Spawn { detail: String },
+    #[error("the engine stopped before answering")]
+    Stopped,
+}
 
 /// How the pool start ended.
 #[derive(Clone, Debug, PartialEq)]
@@ -65,11 +75,16 @@ impl EngineClient {
     ///
     /// # Errors
     /// When the browser refuses to create the worker.
-    pub fn spawn(threads: u32, on_event: impl Fn(&EngineEvent) + 'static) -> Result<Self, String> {
+    pub fn spawn(
+        threads: u32,
+        on_event: impl Fn(&EngineEvent) + 'static,
+    ) -> Result<Self, EngineError> {
         let options = WorkerOptions::new();
         options.set_type(WorkerType::Module);
-        let worker = Worker::new_with_options(ENGINE_URL, &options)
-            .map_err(|e| format!("cannot start the engine worker: {e:?}"))?;
+        let worker =
+            Worker::new_with_options(ENGINE_URL, &options).map_err(|e| EngineError::Spawn {
+                detail: format!("{e:?}"),
+            })?;
 
         let pending: Pending = Rc::default();
         let pings: Pings = Rc::default();
@@ -180,7 +195,7 @@ impl EngineClient {
         job: Job,
         switch_ms: u32,
         on_task: OnTask,
-    ) -> Result<RunOutcome, String> {
+    ) -> Result<RunOutcome, EngineError> {
         let run_id = self.next_id.get();
         self.next_id.set(run_id.wrapping_add(1));
         let (done, rx) = oneshot::channel();
@@ -194,8 +209,7 @@ impl EngineClient {
             switch_ms,
         };
         send(&self.worker, &request);
-        rx.await
-            .map_err(|_| "the engine stopped before answering".to_owned())
+        rx.await.map_err(|_| EngineError::Stopped)
     }
 
     /// The page-to-engine message round trip, ms (median of `count` pings).

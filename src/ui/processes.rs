@@ -13,6 +13,7 @@ use std::rc::Rc;
 use futures::channel::oneshot;
 use futures::future::{join_all, select, Either};
 use gloo::timers::future::TimeoutFuture;
+use thiserror::Error;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
@@ -21,9 +22,27 @@ use super::engine_client::{OnTask, ENGINE_URL};
 use crate::clock::now_ms;
 use crate::engine::protocol::{EngineEvent, EngineRequest, RunId, TaskItem};
 use crate::report::TaskRecord;
+use crate::vocab::Lane;
 
 /// Longest wait for the workers to load.
 const START_TIMEOUT_MS: u32 = 30_000;
+
+/// Why the process workers could not run the tasks.
+#[derive(Debug, Error)]
+pub enum ProcessError {
+    #[error("the browser refused to start a process worker")]
+    Refused,
+    #[error("the process workers did not start")]
+    NotStarted,
+    #[error("cannot encode a task: {detail}")]
+    Encode { detail: String },
+    #[error("a process refused a task")]
+    TaskRefused,
+    #[error("a process stopped")]
+    Stopped,
+    #[error("a process returned a damaged payload")]
+    DamagedPayload,
+}
 
 /// A task's answer, as the page received it.
 struct Arrived {
@@ -59,7 +78,7 @@ impl ProcessPool {
     ///
     /// # Errors
     /// When the browser refuses a worker or one does not load in time.
-    pub async fn start(count: u32) -> Result<Self, String> {
+    pub async fn start(count: u32) -> Result<Self, ProcessError> {
         let t0 = now_ms();
         let mut procs = Vec::new();
         let mut loads = Vec::new();
@@ -74,7 +93,7 @@ impl ProcessPool {
                 procs,
                 start_ms: now_ms() - t0,
             }),
-            _ => Err("the process workers did not start".to_owned()),
+            _ => Err(ProcessError::NotStarted),
         }
     }
 
@@ -87,7 +106,7 @@ impl ProcessPool {
         payload: u32,
         t0: f64,
         on_task: OnTask,
-    ) -> Result<PoolRun, String> {
+    ) -> Result<PoolRun, ProcessError> {
         let queue: RefCell<VecDeque<(u32, TaskItem)>> = RefCell::new((0u32..).zip(items).collect());
         let copy_ms = Cell::new(0.0);
         let payload = usize::try_from(payload).unwrap_or(usize::MAX);
@@ -108,19 +127,22 @@ impl ProcessPool {
                         payload: vec![0u8; payload],
                     };
                     let t = now_ms();
-                    let value = serde_wasm_bindgen::to_value(&request)
-                        .map_err(|e| format!("cannot encode a task: {e}"))?;
+                    let value = serde_wasm_bindgen::to_value(&request).map_err(|e| {
+                        ProcessError::Encode {
+                            detail: e.to_string(),
+                        }
+                    })?;
                     proc.worker
                         .post_message(&value)
-                        .map_err(|_| "a process refused a task".to_owned())?;
+                        .map_err(|_| ProcessError::TaskRefused)?;
                     copy_ms.set(copy_ms.get() + now_ms() - t);
-                    let arrived = rx.await.map_err(|_| "a process stopped".to_owned())?;
+                    let arrived = rx.await.map_err(|_| ProcessError::Stopped)?;
                     if arrived.payload_len != payload {
-                        return Err("a process returned a damaged payload".to_owned());
+                        return Err(ProcessError::DamagedPayload);
                     }
                     copy_ms.set(copy_ms.get() + arrived.codec_ms);
                     let mut task = arrived.task;
-                    task.lane = format!("process-{}", k + 1);
+                    task.lane = Lane::Process(k + 1).name();
                     task.shift(t0);
                     on_task(task.clone());
                     done.push(task);
@@ -140,11 +162,11 @@ impl ProcessPool {
 }
 
 impl Process {
-    fn spawn() -> Result<(Self, oneshot::Receiver<()>), String> {
+    fn spawn() -> Result<(Self, oneshot::Receiver<()>), ProcessError> {
         let options = WorkerOptions::new();
         options.set_type(WorkerType::Module);
-        let worker = Worker::new_with_options(ENGINE_URL, &options)
-            .map_err(|_| "the browser refused to start a process worker".to_owned())?;
+        let worker =
+            Worker::new_with_options(ENGINE_URL, &options).map_err(|_| ProcessError::Refused)?;
         let (loaded_tx, loaded_rx) = oneshot::channel();
         let loaded = Rc::new(RefCell::new(Some(loaded_tx)));
         let inbox: Rc<RefCell<Option<oneshot::Sender<Arrived>>>> = Rc::default();

@@ -15,6 +15,17 @@ pub enum ServerStatus {
     Unavailable { reason: String },
 }
 
+impl ServerStatus {
+    /// Why fetches to the simulated server cannot run now (`None`: ready).
+    pub fn unavailable_reason(&self) -> Option<&str> {
+        match self {
+            ServerStatus::Ready => None,
+            ServerStatus::Starting => Some("it is still starting"),
+            ServerStatus::Unavailable { reason } => Some(reason),
+        }
+    }
+}
+
 /// The thread pool as the page knows it.
 #[derive(Clone, Debug, PartialEq)]
 pub enum PoolStatus {

@@ -7,7 +7,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::config::Settings;
-use crate::models::ModelId;
+use crate::models::registry;
+use crate::vocab::ModelId;
 
 /// Body size the simulated server returns per request.
 pub const BODY_BYTES: u32 = 2_048;
@@ -66,10 +67,10 @@ impl FetchPlan {
         self.requests.iter().map(|r| r.delay_ms).collect()
     }
 
-    /// What `model` should take if waiting were all there is: one by one for
-    /// `sequential` and `main-thread`; `threads` at a time for the thread,
-    /// GIL and process models; `concurrency` (default: all) at a time for
-    /// `async`. `None` for a user's own URL (unknown latency).
+    /// What `model` should take if waiting were all there is, with as many
+    /// requests in flight as the registry says (`InFlight`: one by one,
+    /// `threads` at a time, or `concurrency`, default all, at a time).
+    /// `None` for a user's own URL (unknown latency).
     pub fn predict_ms(
         &self,
         model: ModelId,
@@ -77,12 +78,7 @@ impl FetchPlan {
         concurrency: Option<u32>,
     ) -> Option<f64> {
         let delays = self.delays()?;
-        let lanes = match model {
-            ModelId::Sequential | ModelId::MainThread => 1,
-            // The GIL is released while waiting: I/O overlaps as on plain threads.
-            ModelId::Threads | ModelId::Gil | ModelId::Processes => threads,
-            ModelId::Async => concurrency.unwrap_or(u32::MAX),
-        };
+        let lanes = registry::spec(model).in_flight.lanes(threads, concurrency);
         Some(makespan(&delays, lanes))
     }
 }

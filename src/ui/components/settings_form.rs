@@ -5,7 +5,6 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::config::{Range, Workload, LIMITS};
-use crate::models::async_tasks::YIELD_DEPTH;
 use crate::models::ModelId;
 use crate::ui::state::AppState;
 
@@ -111,7 +110,7 @@ pub fn settings_form(props: &SettingsFormProps) -> Html {
                 />
                 <span>
                     <strong>{ model.label() }</strong>
-                    <span class="help">{ model_help(model, workload) }</span>
+                    <span class="help">{ model.help(workload) }</span>
                 </span>
             </label>
         }
@@ -212,74 +211,5 @@ fn workload_label(w: Workload) -> &'static str {
         Workload::Fetch => "I/O: fetch",
         Workload::Race => "Shared state: race",
         Workload::Pipeline => "Mixed: fetch + compute",
-    }
-}
-
-fn model_help(model: ModelId, workload: Workload) -> String {
-    if !workload.supports(model) {
-        return "Not part of this workload (reported as skipped).".to_owned();
-    }
-    match (model, workload) {
-        (ModelId::Sequential, Workload::Race) => {
-            "One thread does every thread's additions in turn: nothing can be lost.".to_owned()
-        }
-        (_, Workload::Race) => "Every pool thread adds to the same counters at the same time: \
-                                without a lock, updates get lost."
-            .to_owned(),
-        (ModelId::Sequential, Workload::Pipeline) => {
-            "One thread fetches each item and computes on it, one after another.".to_owned()
-        }
-        (ModelId::Threads, Workload::Pipeline) => {
-            "Each pool thread fetches (blocking) and computes its items.".to_owned()
-        }
-        (_, Workload::Pipeline) => "The engine's event loop fetches every item at once and hands \
-                                    each response to the thread pool: asyncio with \
-                                    run_in_executor."
-            .to_owned(),
-        (ModelId::Sequential, Workload::Fib) => {
-            "One loop in the engine worker: one task after another.".to_owned()
-        }
-        (ModelId::Sequential, Workload::Fetch) => {
-            "One request after another from the page: each waits for the previous answer."
-                .to_owned()
-        }
-        (ModelId::Threads, Workload::Fib) => "rayon spreads the tasks over a pool of Web Worker \
-                                              threads that share memory: true parallelism, no GIL."
-            .to_owned(),
-        (ModelId::Threads, Workload::Fetch) => {
-            "Each pool thread sends a blocking request and waits \
-                                                for it, like Python's ThreadPoolExecutor with \
-                                                requests: as many in flight as threads."
-                .to_owned()
-        }
-        (ModelId::Async, Workload::Fib) => format!(
-            "All tasks as futures on the engine's one event loop, each awaiting at the top \
-             {YIELD_DEPTH} levels of its recursion ({} awaits per task): they take turns, \
-             like CPU work under asyncio.",
-            1u32 << YIELD_DEPTH
-        ),
-        (ModelId::Gil, Workload::Fib) => "The same threads, but each must hold one global lock \
-                                          to compute, handed over every switch interval: Python's \
-                                          GIL. Expect no speedup."
-            .to_owned(),
-        (ModelId::Gil, Workload::Fetch) => "The same threads with one global lock, released while \
-                                            waiting on I/O, as CPython does: requests still overlap."
-            .to_owned(),
-        (ModelId::Processes, _) => "Isolated workers, each with its own WASM instance and memory; \
-                                    tasks and results travel as copied messages (with the payload \
-                                    below), like Python's ProcessPoolExecutor. Start-up and copying \
-                                    are reported on their own."
-            .to_owned(),
-        (ModelId::MainThread, Workload::Fib) => "The sequential loop on the page's own thread, on \
-                                                 purpose: the page freezes until it is done. Watch \
-                                                 the heartbeat."
-            .to_owned(),
-        (ModelId::MainThread, Workload::Fetch) => "Blocking requests on the page's own thread: like \
-                                                   blocking I/O inside asyncio, everything freezes."
-            .to_owned(),
-        (ModelId::Async, Workload::Fetch) => "Every request in flight at once from the page's one \
-                                              event loop (or at most the cap), like asyncio with \
-                                              aiohttp."
-            .to_owned(),
     }
 }

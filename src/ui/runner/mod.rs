@@ -11,6 +11,7 @@ use std::rc::Rc;
 
 use futures::channel::oneshot;
 use futures::future::Shared;
+use thiserror::Error;
 
 mod model_run;
 mod sweep;
@@ -20,9 +21,10 @@ pub use sweep::run_sweep;
 use model_run::ModelRun;
 
 use super::browser;
-use super::engine_client::{EngineClient, PoolOutcome};
+use super::engine_client::{EngineClient, EngineError, PoolOutcome};
 use super::meter::{next_frame, Meter};
-use super::state::Action;
+use super::processes::ProcessError;
+use super::state::{Action, ServerStatus};
 use crate::config::{Settings, Workload};
 use crate::engine::protocol::{EngineEvent, RunOutcome};
 use crate::models::ModelId;
@@ -70,15 +72,28 @@ pub fn start_engine(slot: &EngineSlot, threads: u32, dispatch: Rc<dyn Fn(Action)
     };
     match EngineClient::spawn(threads, on_event) {
         Ok(client) => *slot.borrow_mut() = Some(Rc::new(client)),
-        Err(reason) => dispatch(Action::PoolFailed { reason }),
+        Err(e) => dispatch(Action::PoolFailed {
+            reason: e.to_string(),
+        }),
     }
+}
+
+/// Why one repetition of a model could not run at all.
+#[derive(Debug, Error)]
+pub enum RunError {
+    #[error(transparent)]
+    Engine(#[from] EngineError),
+    #[error(transparent)]
+    Process(#[from] ProcessError),
+    #[error("{model} cannot run the {workload} workload here")]
+    NotHere { model: ModelId, workload: Workload },
 }
 
 /// What a run needs besides the settings.
 pub struct RunContext {
     pub slot: EngineSlot,
-    /// `Err(reason)` when the simulated server is unavailable.
-    pub server: Result<(), String>,
+    /// The simulated server, as the page knows it when the run starts.
+    pub server: ServerStatus,
     pub dispatch: Rc<dyn Fn(Action)>,
     pub meter: Rc<Meter>,
     pub cancel: CancelSignal,

@@ -7,16 +7,20 @@ use std::rc::Rc;
 
 use futures::future::{select, Either};
 
-use super::{cancelled, failure_summary, start_engine, RunContext, PAGE_LANE, PROGRESS_EVERY_MS};
+use super::{
+    cancelled, failure_summary, start_engine, RunContext, RunError, PAGE_LANE, PROGRESS_EVERY_MS,
+};
 use crate::clock::now_ms;
 use crate::config::{Settings, Workload};
 use crate::engine::protocol::{Job, RunOutcome, TaskItem};
+use crate::models::registry::Placement;
 use crate::models::{async_tasks, sequential, ModelId, ModelPlace};
 use crate::report::{Overheads, RunRecord, RunStatus, Summary, TaskRecord, TaskStatus};
 use crate::ui::engine_client::{EngineClient, OnTask, PoolOutcome};
 use crate::ui::meter::next_frame;
-use crate::ui::processes::ProcessPool;
+use crate::ui::processes::{ProcessError, ProcessPool};
 use crate::ui::state::Action;
+use crate::vocab::OverheadKey;
 use crate::workloads::fetch::FetchPlan;
 
 /// One repetition's outcome plus what the page and the model measured.
@@ -55,13 +59,14 @@ impl ModelRun<'_> {
                     warm_up_ms,
                     ..
                 } => {
-                    overheads.insert("pool_start".to_owned(), *start_ms);
-                    overheads.insert("warm_up".to_owned(), *warm_up_ms);
+                    overheads.insert(OverheadKey::PoolStart.to_string(), *start_ms);
+                    overheads.insert(OverheadKey::WarmUp.to_string(), *warm_up_ms);
                 }
             }
         }
         let fetches = matches!(workload, Workload::Fetch | Workload::Pipeline);
-        if let (true, None, Err(reason)) = (fetches, &self.settings.url, &self.ctx.server) {
+        let server_down = self.ctx.server.unavailable_reason();
+        if let (true, None, Some(reason)) = (fetches, &self.settings.url, server_down) {
             let error = format!("the simulated server is unavailable: {reason}");
             return RunRecord::failed(model, workload, error);
         }
@@ -116,7 +121,7 @@ impl ModelRun<'_> {
                     Some(error) => return RunRecord::failed(model, workload, error),
                     None => runs.push(Measured { outcome, page }),
                 },
-                Err(error) => return RunRecord::failed(model, workload, error),
+                Err(error) => return RunRecord::failed(model, workload, error.to_string()),
             }
         }
         self.record(runs, overheads)
@@ -173,17 +178,17 @@ impl ModelRun<'_> {
         self.settings.task_count()
     }
 
+    /// Where the registry says this model runs the workload.
+    fn placement(&self) -> Option<Placement> {
+        self.model.placement(self.settings.workload)
+    }
+
     fn runs_in_engine(&self) -> bool {
-        matches!(
-            (self.settings.workload, self.model),
-            (_, ModelId::Threads | ModelId::Gil)
-                | (Workload::Fib, ModelId::Sequential | ModelId::Async)
-                | (Workload::Race | Workload::Pipeline, _)
-        )
+        self.placement().is_some_and(Placement::in_engine)
     }
 
     /// One repetition, wherever this model runs.
-    async fn once(&self, on_task: OnTask) -> Result<RunOutcome, String> {
+    async fn once(&self, on_task: OnTask) -> Result<RunOutcome, RunError> {
         let s = self.settings;
         let job = match s.workload {
             Workload::Fib => Job::Fib {
@@ -202,7 +207,10 @@ impl ModelRun<'_> {
             },
         };
         if self.runs_in_engine() {
-            return self.client.run(self.model, job, s.switch_ms, on_task).await;
+            return Ok(self
+                .client
+                .run(self.model, job, s.switch_ms, on_task)
+                .await?);
         }
         let t0 = now_ms();
         // Page-side models time on the shared clock; the page sees relative times.
@@ -211,15 +219,16 @@ impl ModelRun<'_> {
             task.shift(t0);
             on_task(task);
         };
-        let tasks = match (s.workload, self.model) {
-            (Workload::Fetch, ModelId::Sequential) => {
+        let (model, workload) = (self.model, s.workload);
+        let tasks = match (self.placement(), model) {
+            (Some(Placement::Page), ModelId::Sequential) => {
                 sequential::run_fetch(self.plan, PAGE_LANE, &emit).await
             }
-            (Workload::Fetch, ModelId::Async) => {
+            (Some(Placement::Page), ModelId::Async) => {
                 async_tasks::run_fetch(self.plan, s.concurrency, PAGE_LANE, &emit).await
             }
-            (_, ModelId::Processes) => return self.processes(on_task).await,
-            (workload, ModelId::MainThread) => {
+            (Some(Placement::ProcessWorkers), _) => return Ok(self.processes(on_task).await?),
+            (Some(Placement::PageBlocking), _) => {
                 // Let the page paint "Running…" before it freezes.
                 next_frame().await;
                 let t0 = now_ms();
@@ -229,18 +238,13 @@ impl ModelRun<'_> {
                 };
                 return Ok(RunOutcome::from_tasks(t0, now_ms() - t0, tasks));
             }
-            (workload, model) => {
-                return Err(format!(
-                    "{model} cannot run the {} workload here",
-                    workload.as_str()
-                ))
-            }
+            _ => return Err(RunError::NotHere { model, workload }),
         };
         Ok(RunOutcome::from_tasks(t0, now_ms() - t0, tasks))
     }
 
     /// Starts the process workers, runs the tasks through them, stops them.
-    async fn processes(&self, on_task: OnTask) -> Result<RunOutcome, String> {
+    async fn processes(&self, on_task: OnTask) -> Result<RunOutcome, ProcessError> {
         let s = self.settings;
         let items: Vec<TaskItem> = match s.workload {
             Workload::Fib | Workload::Race | Workload::Pipeline => {
@@ -260,10 +264,10 @@ impl ModelRun<'_> {
         let mut outcome = RunOutcome::from_tasks(0.0, wall_ms, run.tasks);
         outcome
             .overheads_ms
-            .insert("process_start".to_owned(), pool.start_ms);
+            .insert(OverheadKey::ProcessStart.to_string(), pool.start_ms);
         outcome
             .overheads_ms
-            .insert("serialize_copy".to_owned(), run.copy_ms);
+            .insert(OverheadKey::SerializeCopy.to_string(), run.copy_ms);
         Ok(outcome)
     }
 }
