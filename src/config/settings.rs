@@ -12,7 +12,10 @@ const ECHO_MAX: usize = 40;
 /// Longest accepted custom URL.
 const URL_MAX: usize = 2_000;
 
-/// One experiment's settings, every value in its accepted range.
+/// Every setting's validated value, in its accepted range: what the URL
+/// gave or the form shows, whichever workload is chosen. The experiment
+/// itself is [`Settings::run_config`]; the page's flags are
+/// [`Settings::page_flags`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Settings {
     pub workload: Workload,
@@ -39,11 +42,7 @@ impl Settings {
     /// How many tasks one run of a model has: fib tasks, requests, or (race)
     /// one per thread for each of the three counters.
     pub fn task_count(&self) -> u32 {
-        match self.workload {
-            Workload::Fib => self.tasks,
-            Workload::Fetch | Workload::Pipeline => self.requests,
-            Workload::Race => self.threads * 3,
-        }
+        self.run_config().task_count()
     }
 
     /// The defaults: the reference CPU experiment (20 x fib(35)) on every

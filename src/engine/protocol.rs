@@ -6,6 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::config::WorkloadConfig;
 use crate::report::{Overheads, RaceCounts, TaskRecord};
 use crate::vocab::{ModelId, Workload};
 use crate::workloads::fetch::{FetchPlan, PlannedRequest};
@@ -67,6 +68,25 @@ pub enum Job {
 }
 
 impl Job {
+    /// The engine's job for `workload`; `plan` holds its planned requests
+    /// (unused by workloads that do not fetch).
+    pub fn new(workload: &WorkloadConfig, plan: &FetchPlan) -> Job {
+        match workload {
+            WorkloadConfig::Fib(f) => Job::Fib {
+                n: f.n,
+                tasks: f.tasks,
+            },
+            WorkloadConfig::Fetch(_) => Job::Fetch { plan: plan.clone() },
+            WorkloadConfig::Race(r) => Job::Race {
+                increments: r.increments,
+            },
+            WorkloadConfig::Pipeline(p) => Job::Pipeline {
+                plan: plan.clone(),
+                n: p.n,
+            },
+        }
+    }
+
     /// The workload this job runs.
     pub fn workload(&self) -> Workload {
         match self {

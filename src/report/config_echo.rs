@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::config::Settings;
+use crate::config::{RequestParams, RunConfig, WorkloadConfig};
 use crate::vocab::{ModelId, Workload};
 
 /// The settings of the run, as the contract names them.
@@ -36,29 +36,45 @@ pub struct ConfigEcho {
     pub increments: Option<u32>,
 }
 
-impl From<&Settings> for ConfigEcho {
-    fn from(s: &Settings) -> Self {
-        let fib = matches!(s.workload, Workload::Fib | Workload::Pipeline);
-        let fetch = matches!(s.workload, Workload::Fetch | Workload::Pipeline);
-        ConfigEcho {
-            workload: s.workload,
-            models: s.models.clone(),
-            threads: s.threads,
-            repeat: s.repeat,
-            n: fib.then_some(s.n),
-            tasks: (s.workload == Workload::Fib).then_some(s.tasks),
-            requests: fetch.then_some(s.requests),
-            latency: fetch.then_some(s.latency_ms),
-            jitter: fetch.then_some(s.jitter_ms),
-            concurrency: (s.workload == Workload::Fetch)
-                .then_some(s.concurrency)
-                .flatten(),
-            url: (s.workload == Workload::Fetch)
-                .then(|| s.url.clone())
-                .flatten(),
-            switch_ms: s.models.contains(&ModelId::Gil).then_some(s.switch_ms),
-            payload: s.models.contains(&ModelId::Processes).then_some(s.payload),
-            increments: (s.workload == Workload::Race).then_some(s.increments),
+impl From<&RunConfig> for ConfigEcho {
+    fn from(c: &RunConfig) -> Self {
+        let mut echo = ConfigEcho {
+            workload: c.workload.kind(),
+            models: c.models.clone(),
+            threads: c.threads,
+            repeat: c.repeat,
+            n: None,
+            tasks: None,
+            requests: None,
+            latency: None,
+            jitter: None,
+            concurrency: None,
+            url: None,
+            switch_ms: c.switch_ms(),
+            payload: c.payload(),
+            increments: None,
+        };
+        let mut requests = |r: &RequestParams| {
+            echo.requests = Some(r.requests);
+            echo.latency = Some(r.latency_ms);
+            echo.jitter = Some(r.jitter_ms);
+        };
+        match &c.workload {
+            WorkloadConfig::Fib(f) => {
+                echo.n = Some(f.n);
+                echo.tasks = Some(f.tasks);
+            }
+            WorkloadConfig::Fetch(f) => {
+                requests(&f.requests);
+                echo.concurrency = f.concurrency;
+                echo.url = f.requests.url.clone();
+            }
+            WorkloadConfig::Race(r) => echo.increments = Some(r.increments),
+            WorkloadConfig::Pipeline(p) => {
+                requests(&p.requests);
+                echo.n = Some(p.n);
+            }
         }
+        echo
     }
 }

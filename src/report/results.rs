@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::config_echo::ConfigEcho;
 use super::run::RunRecord;
-use crate::config::Settings;
+use crate::config::{RunConfig, Settings};
 
 /// The schema id carried by every results document.
 pub const SCHEMA: &str = "concurrency-playground/results@1";
@@ -26,11 +26,16 @@ pub struct Results {
 impl Results {
     /// An empty document for `settings`, to which runs are added as they finish.
     pub fn new(environment: Environment, settings: &Settings) -> Self {
+        Results::for_config(environment, &settings.run_config())
+    }
+
+    /// An empty document for `config`, to which runs are added as they finish.
+    pub fn for_config(environment: Environment, config: &RunConfig) -> Self {
         Results {
             schema: SCHEMA.to_owned(),
             app_version: crate::APP_VERSION.to_owned(),
             environment,
-            config: ConfigEcho::from(settings),
+            config: ConfigEcho::from(config),
             runs: Vec::new(),
         }
     }

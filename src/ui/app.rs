@@ -102,20 +102,20 @@ pub fn app() -> Html {
         })
     };
     let start_run: Rc<dyn Fn()> = {
-        let (settings, new_context) = (state.settings.clone(), new_context.clone());
+        let (config, new_context) = (state.settings.run_config(), new_context.clone());
         Rc::new(move || {
             if let Some(ctx) = new_context() {
-                let settings = settings.clone();
-                wasm_bindgen_futures::spawn_local(runner::run_experiment(settings, ctx).map(drop));
+                let config = config.clone();
+                wasm_bindgen_futures::spawn_local(runner::run_experiment(config, ctx).map(drop));
             }
         })
     };
     let on_sweep = {
-        let settings = state.settings.clone();
+        let config = state.settings.run_config();
         Callback::from(move |(model, max): (ModelId, u32)| {
             if let Some(ctx) = new_context() {
-                let settings = settings.clone();
-                wasm_bindgen_futures::spawn_local(runner::run_sweep(settings, model, max, ctx));
+                let config = config.clone();
+                wasm_bindgen_futures::spawn_local(runner::run_sweep(config, model, max, ctx));
             }
         })
     };

@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::config::Settings;
+use crate::config::{RequestParams, Settings};
 use crate::models::registry;
 use crate::vocab::ModelId;
 
@@ -37,11 +37,25 @@ pub struct FetchPlan {
 }
 
 impl FetchPlan {
-    /// Plans the requests of `settings`. `base` is the absolute URL of the
-    /// app's directory (ending in `/`): the simulated server lives under it.
+    /// Plans the requests of `settings` (their request keys, whichever
+    /// workload is chosen). `base` is the absolute URL of the app's
+    /// directory (ending in `/`): the simulated server lives under it.
     pub fn new(settings: &Settings, base: &str) -> FetchPlan {
-        let requests = (0..settings.requests)
-            .map(|index| match &settings.url {
+        FetchPlan::for_requests(
+            &RequestParams {
+                requests: settings.requests,
+                latency_ms: settings.latency_ms,
+                jitter_ms: settings.jitter_ms,
+                url: settings.url.clone(),
+            },
+            base,
+        )
+    }
+
+    /// Plans `params`' requests; `base` as for [`FetchPlan::new`].
+    pub fn for_requests(params: &RequestParams, base: &str) -> FetchPlan {
+        let requests = (0..params.requests)
+            .map(|index| match &params.url {
                 Some(url) => PlannedRequest {
                     index,
                     url: url.clone(),
@@ -49,7 +63,7 @@ impl FetchPlan {
                     timeout_ms: TIMEOUT_GRACE_MS,
                 },
                 None => {
-                    let delay = settings.latency_ms + jitter_ms(index, settings.jitter_ms);
+                    let delay = params.latency_ms + jitter_ms(index, params.jitter_ms);
                     PlannedRequest {
                         index,
                         url: format!("{base}{DELAY_PATH}?ms={delay}&bytes={BODY_BYTES}&i={index}"),

@@ -25,10 +25,11 @@ use super::engine_client::{EngineClient, EngineError, PoolOutcome};
 use super::meter::{next_frame, Meter};
 use super::processes::ProcessError;
 use super::state::{Action, ServerStatus};
-use crate::config::{Settings, Workload};
+use crate::config::RunConfig;
 use crate::engine::protocol::{EngineEvent, RunOutcome};
 use crate::models::ModelId;
 use crate::report::{Environment, Results, RunRecord, RunStatus, TaskRecord, TaskStatus};
+use crate::vocab::Workload;
 use crate::workloads::fetch::FetchPlan;
 
 /// Where the app keeps its engine between runs.
@@ -99,14 +100,14 @@ pub struct RunContext {
     pub cancel: CancelSignal,
 }
 
-/// Runs every model of `settings` and returns the finished results. Each
+/// Runs every model of `config` and returns the finished results. Each
 /// model's record is dispatched as soon as it is done; an embedding page
 /// gets the results as a `run-finished` message.
-pub async fn run_experiment(settings: Settings, ctx: RunContext) -> Results {
+pub async fn run_experiment(config: RunConfig, ctx: RunContext) -> Results {
     // A different pool size needs a new engine: rayon's global pool starts once.
     let current = ctx.slot.borrow().as_ref().map(|c| c.threads());
-    if current != Some(settings.threads) {
-        start_engine(&ctx.slot, settings.threads, ctx.dispatch.clone());
+    if current != Some(config.threads) {
+        start_engine(&ctx.slot, config.threads, ctx.dispatch.clone());
     }
     let client = ctx.slot.borrow().clone();
     let (pool, round_trip) = match &client {
@@ -117,27 +118,23 @@ pub async fn run_experiment(settings: Settings, ctx: RunContext) -> Results {
         ),
     };
 
-    let mut results = Results::new(environment(&pool, round_trip), &settings);
+    let mut results = Results::for_config(environment(&pool, round_trip), &config);
     (ctx.dispatch)(Action::RunStarted(results.clone()));
-    let plan = FetchPlan::new(&settings, &browser::base_url());
-    for &model in &settings.models {
+    let plan = plan_for(&config);
+    let workload = config.workload.kind();
+    for &model in &config.models {
         // Let the page finish rendering the previous model's results first: on
         // a 2-core machine that work would otherwise compete with this model.
         next_frame().await;
         next_frame().await;
         let record = if ctx.cancel.peek().is_some() {
-            cancelled(
-                model,
-                settings.workload,
-                "stopped before it ran",
-                Vec::new(),
-            )
+            cancelled(model, workload, "stopped before it ran", Vec::new())
         } else {
             match &client {
                 Some(client) => {
                     let run = ModelRun {
                         model,
-                        settings: &settings,
+                        config: &config,
                         client,
                         pool: &pool,
                         plan: &plan,
@@ -145,11 +142,7 @@ pub async fn run_experiment(settings: Settings, ctx: RunContext) -> Results {
                     };
                     run.execute().await
                 }
-                None => RunRecord::failed(
-                    model,
-                    settings.workload,
-                    "the engine worker could not start",
-                ),
+                None => RunRecord::failed(model, workload, "the engine worker could not start"),
             }
         };
         (ctx.dispatch)(Action::ModelFinished(record.clone()));
@@ -158,6 +151,16 @@ pub async fn run_experiment(settings: Settings, ctx: RunContext) -> Results {
     (ctx.dispatch)(Action::RunFinished);
     browser::post_to_parent("run-finished", Some(&results));
     results
+}
+
+/// The planned requests of `config` (none when its workload does not fetch).
+fn plan_for(config: &RunConfig) -> FetchPlan {
+    match config.workload.requests() {
+        Some(requests) => FetchPlan::for_requests(requests, &browser::base_url()),
+        None => FetchPlan {
+            requests: Vec::new(),
+        },
+    }
 }
 
 /// A record for a model the user stopped, with the tasks it finished.
