@@ -8,6 +8,8 @@
 //!   pure Rust, no `web-sys`, tested natively with `cargo test`.
 //! - `engine` (wasm32 only): the dedicated worker that owns the rayon pool and
 //!   runs the CPU models. It never touches the DOM.
+//! - [`orchestra`] (wasm32 only): page-side orchestration of a run: engine and
+//!   process workers, where each model runs, progress, Stop, results.
 //! - `ui` (wasm32 only): the Yew app on the page's own thread. It never blocks.
 //!
 //! The two entry points in `src/bin/` are a few lines each.
@@ -20,6 +22,7 @@ pub mod chart;
 pub mod config;
 pub mod engine;
 pub mod models;
+pub mod orchestra;
 pub mod report;
 pub mod teach;
 pub mod ui;

@@ -8,6 +8,7 @@
 use thiserror::Error;
 use wasm_bindgen_futures::JsFuture;
 
+use super::protocol::PoolInfo;
 use crate::clock::now_ms;
 use crate::jsutil::describe;
 use crate::models::{sequential, threads};
@@ -28,13 +29,6 @@ pub enum PoolError {
     TooManyThreads,
     #[error("the thread pool did not start: {detail}")]
     DidNotStart { detail: String },
-}
-
-/// A started pool.
-pub struct PoolInfo {
-    pub threads: u32,
-    pub start_ms: f64,
-    pub warm_up_ms: f64,
 }
 
 /// fib argument of the warm-up calls: a fraction of a millisecond each.

@@ -14,12 +14,11 @@ use super::components::{
     EnvironmentPanel, ErrorList, ExportFormat, IsolationBanner, LessonPanel, ResultsView,
     RunStatus, SettingsForm, SharePanel, SweepPanel,
 };
-use super::meter::Meter;
-use super::runner::{self, EngineSlot, RunContext};
 use super::server;
 use super::state::{Action, AppState, PoolStatus, RunPhase};
 use crate::config::to_query;
 use crate::models::ModelId;
+use crate::orchestra::{self as runner, EngineSlot, Meter, RunContext};
 use crate::report::to_csv;
 use crate::teach::{Prediction, Progress};
 

@@ -4,6 +4,7 @@
 //! [`Action`]s.
 
 use crate::config::{validate, RawSettings, Settings};
+use crate::engine::protocol::PoolInfo;
 use crate::models::ModelId;
 use crate::report::{Results, RunRecord};
 
@@ -31,13 +32,11 @@ impl ServerStatus {
 pub enum PoolStatus {
     /// The engine is loading or the pool is starting.
     Starting,
-    Ready {
-        threads: u32,
-        start_ms: f64,
-        warm_up_ms: f64,
-    },
+    Ready(PoolInfo),
     /// Threads cannot run here; models that need them are skipped.
-    Unavailable { reason: String },
+    Unavailable {
+        reason: String,
+    },
 }
 
 /// Where the current run is.
@@ -114,11 +113,7 @@ pub enum Action {
     },
     /// A new engine (with a new pool size) is starting.
     EngineRestarting,
-    PoolReady {
-        threads: u32,
-        start_ms: f64,
-        warm_up_ms: f64,
-    },
+    PoolReady(PoolInfo),
     PoolFailed {
         reason: String,
     },
@@ -237,17 +232,7 @@ impl AppState {
                 self.engine_start_ms = None;
                 self.pool = PoolStatus::Starting;
             }
-            Action::PoolReady {
-                threads,
-                start_ms,
-                warm_up_ms,
-            } => {
-                self.pool = PoolStatus::Ready {
-                    threads,
-                    start_ms,
-                    warm_up_ms,
-                };
-            }
+            Action::PoolReady(info) => self.pool = PoolStatus::Ready(info),
             Action::PoolFailed { reason } => self.pool = PoolStatus::Unavailable { reason },
             Action::RunStarted(results) => {
                 let total = self.settings.task_count();

@@ -17,15 +17,12 @@ pub fn environment_panel(props: &EnvironmentProps) -> Html {
     let cores = browser::hardware_concurrency();
     let (status, text) = match &props.state.pool {
         PoolStatus::Starting => ("starting", "starting the thread pool…".to_owned()),
-        PoolStatus::Ready {
-            threads,
-            start_ms,
-            warm_up_ms,
-        } => (
+        PoolStatus::Ready(pool) => (
             "ready",
             format!(
-                "available: {threads} threads, started in {start_ms:.0} ms, \
-                 warmed up in {warm_up_ms:.0} ms"
+                "available: {} threads, started in {:.0} ms, \
+                 warmed up in {:.0} ms",
+                pool.threads, pool.start_ms, pool.warm_up_ms
             ),
         ),
         PoolStatus::Unavailable { reason } => ("unavailable", format!("unavailable: {reason}")),

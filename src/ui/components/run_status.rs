@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::ui::meter::DOT_ID;
+use crate::orchestra::DOT_ID;
 use crate::ui::state::{AppState, RunPhase};
 
 #[derive(Properties, PartialEq)]

@@ -1,12 +1,12 @@
 //! The thread sweep: one model on 1, 2, ... k threads, each point measured
 //! like a run and dispatched as it arrives.
 
+use super::context::{plan_for, start_engine, RunContext};
+use super::meter::next_frame;
 use super::model_run::ModelRun;
-use super::{plan_for, start_engine, RunContext};
 use crate::config::RunConfig;
 use crate::models::ModelId;
 use crate::report::RunStatus;
-use crate::ui::meter::next_frame;
 use crate::ui::state::Action;
 
 /// Measures `model` on 1, 2, ... `max_threads` threads (a new engine for

@@ -14,13 +14,11 @@ use futures::channel::oneshot;
 use futures::future::{join_all, select, Either};
 use gloo::timers::future::TimeoutFuture;
 use thiserror::Error;
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 
-use super::engine_client::{OnTask, ENGINE_URL};
+use super::bridge::{Bridge, BridgeError, ENGINE_URL};
+use super::engine_client::OnTask;
 use crate::clock::now_ms;
-use crate::engine::protocol::{EngineEvent, EngineRequest, RunId, TaskItem};
+use crate::engine::process_protocol::{ProcessEvent, ProcessRequest, RunId, TaskItem};
 use crate::report::TaskRecord;
 use crate::vocab::Lane;
 
@@ -52,11 +50,10 @@ struct Arrived {
     codec_ms: f64,
 }
 
+/// One process worker. Dropping it terminates the worker.
 struct Process {
-    worker: Worker,
-    loaded: Rc<RefCell<Option<oneshot::Sender<()>>>>,
+    bridge: Bridge<ProcessRequest>,
     inbox: Rc<RefCell<Option<oneshot::Sender<Arrived>>>>,
-    _on_message: Closure<dyn FnMut(MessageEvent)>,
 }
 
 /// What a run of the pool measured besides the tasks.
@@ -120,22 +117,17 @@ impl ProcessPool {
                     };
                     let (tx, rx) = oneshot::channel();
                     *proc.inbox.borrow_mut() = Some(tx);
-                    let request = EngineRequest::Task {
+                    let request = ProcessRequest::Task {
                         run_id,
                         index,
                         item,
                         payload: vec![0u8; payload],
                     };
-                    let t = now_ms();
-                    let value = serde_wasm_bindgen::to_value(&request).map_err(|e| {
-                        ProcessError::Encode {
-                            detail: e.to_string(),
-                        }
+                    let sent_ms = proc.bridge.send(&request).map_err(|e| match e {
+                        BridgeError::Encode { detail } => ProcessError::Encode { detail },
+                        _ => ProcessError::TaskRefused,
                     })?;
-                    proc.worker
-                        .post_message(&value)
-                        .map_err(|_| ProcessError::TaskRefused)?;
-                    copy_ms.set(copy_ms.get() + now_ms() - t);
+                    copy_ms.set(copy_ms.get() + sent_ms);
                     let arrived = rx.await.map_err(|_| ProcessError::Stopped)?;
                     if arrived.payload_len != payload {
                         return Err(ProcessError::DamagedPayload);
@@ -163,60 +155,39 @@ impl ProcessPool {
 
 impl Process {
     fn spawn() -> Result<(Self, oneshot::Receiver<()>), ProcessError> {
-        let options = WorkerOptions::new();
-        options.set_type(WorkerType::Module);
-        let worker =
-            Worker::new_with_options(ENGINE_URL, &options).map_err(|_| ProcessError::Refused)?;
         let (loaded_tx, loaded_rx) = oneshot::channel();
-        let loaded = Rc::new(RefCell::new(Some(loaded_tx)));
+        let mut loaded = Some(loaded_tx);
         let inbox: Rc<RefCell<Option<oneshot::Sender<Arrived>>>> = Rc::default();
-        let on_message = {
-            let (loaded, inbox) = (loaded.clone(), inbox.clone());
-            Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-                let t = now_ms();
-                match serde_wasm_bindgen::from_value::<EngineEvent>(event.data()) {
-                    Ok(EngineEvent::Loaded { .. }) => {
-                        if let Some(tx) = loaded.borrow_mut().take() {
+        let bridge = {
+            let inbox = inbox.clone();
+            Bridge::spawn(
+                ENGINE_URL,
+                "a process",
+                move |event: ProcessEvent, decode_ms| match event {
+                    ProcessEvent::Loaded { .. } => {
+                        if let Some(tx) = loaded.take() {
                             let _ = tx.send(());
                         }
                     }
-                    Ok(EngineEvent::TaskResult {
+                    ProcessEvent::TaskResult {
                         task,
                         payload,
                         codec_ms,
                         ..
-                    }) => {
+                    } => {
                         let arrived = Arrived {
                             task,
                             payload_len: payload.len(),
-                            codec_ms: codec_ms + (now_ms() - t),
+                            codec_ms: codec_ms + decode_ms,
                         };
                         if let Some(tx) = inbox.borrow_mut().take() {
                             let _ = tx.send(arrived);
                         }
                     }
-                    Ok(_) => {}
-                    Err(e) => web_sys::console::error_1(
-                        &format!("a process sent an unknown message: {e}").into(),
-                    ),
-                }
-            })
+                },
+            )
+            .map_err(|_| ProcessError::Refused)?
         };
-        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        let proc = Process {
-            worker,
-            loaded,
-            inbox,
-            _on_message: on_message,
-        };
-        Ok((proc, loaded_rx))
-    }
-}
-
-impl Drop for Process {
-    fn drop(&mut self) {
-        self.worker.set_onmessage(None);
-        self.worker.terminate();
-        self.loaded.borrow_mut().take();
+        Ok((Process { bridge, inbox }, loaded_rx))
     }
 }

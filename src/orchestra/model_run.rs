@@ -7,18 +7,19 @@ use std::rc::Rc;
 
 use futures::future::{select, Either};
 
-use super::{
+use super::context::{
     cancelled, failure_summary, start_engine, RunContext, RunError, PAGE_LANE, PROGRESS_EVERY_MS,
 };
+use super::engine_client::{EngineClient, OnTask, PoolOutcome};
+use super::meter::{next_frame, PageStats};
+use super::processes::ProcessPool;
 use crate::clock::now_ms;
 use crate::config::{RunConfig, WorkloadConfig};
-use crate::engine::protocol::{Job, RunOutcome, TaskItem};
+use crate::engine::process_protocol::TaskItem;
+use crate::engine::protocol::{Job, RunOutcome};
 use crate::models::registry::Placement;
 use crate::models::{async_tasks, sequential, ModelId, ModelPlace};
 use crate::report::{Overheads, RunRecord, RunStatus, Summary, TaskRecord, TaskStatus};
-use crate::ui::engine_client::{EngineClient, OnTask, PoolOutcome};
-use crate::ui::meter::next_frame;
-use crate::ui::processes::ProcessPool;
 use crate::ui::state::Action;
 use crate::vocab::OverheadKey;
 use crate::workloads::fetch::FetchPlan;
@@ -26,7 +27,7 @@ use crate::workloads::fetch::FetchPlan;
 /// One repetition's outcome plus what the page and the model measured.
 struct Measured {
     outcome: RunOutcome,
-    page: crate::ui::meter::PageStats,
+    page: PageStats,
 }
 
 /// One model's part of a run.
@@ -54,13 +55,9 @@ impl ModelRun<'_> {
                     let reason = format!("threads are unavailable: {reason}");
                     return RunRecord::skipped(model, workload, reason);
                 }
-                PoolOutcome::Ready {
-                    start_ms,
-                    warm_up_ms,
-                    ..
-                } => {
-                    overheads.insert(OverheadKey::PoolStart.to_string(), *start_ms);
-                    overheads.insert(OverheadKey::WarmUp.to_string(), *warm_up_ms);
+                PoolOutcome::Ready(info) => {
+                    overheads.insert(OverheadKey::PoolStart.to_string(), info.start_ms);
+                    overheads.insert(OverheadKey::WarmUp.to_string(), info.warm_up_ms);
                 }
             }
         }
