@@ -20,7 +20,7 @@ use crate::config::to_query;
 use crate::models::ModelId;
 use crate::orchestra::{self as runner, EngineSlot, Meter, RunContext};
 use crate::report::to_csv;
-use crate::teach::{Prediction, Progress};
+use crate::teach::{measured_ranking, Prediction, Progress};
 
 impl Reducible for AppState {
     type Action = Action;
@@ -217,6 +217,11 @@ pub fn app() -> Html {
     };
 
     let embed = state.settings.embed;
+    // The lesson panel compares the learner's ranking with the finished run.
+    let measured = match (&state.phase, &state.results) {
+        (RunPhase::Finished, Some(results)) => Some(measured_ranking(results)),
+        _ => None,
+    };
     html! {
         <main class={classes!("app", embed.then_some("embed"))}>
             <header class="masthead">
@@ -234,19 +239,30 @@ pub fn app() -> Html {
             </header>
             <IsolationBanner pool={state.pool.clone()} />
             if !embed || state.settings.lesson.is_some() {
-                <LessonPanel state={state.clone()} progress={(*progress).clone()} {on_open} {on_predict} {on_reset} />
+                <LessonPanel open={state.settings.lesson.clone()} {measured} progress={(*progress).clone()} {on_open} {on_predict} {on_reset} />
             }
             <ErrorList errors={state.errors.clone()} />
             <div class="layout">
-                <SettingsForm state={state.clone()} {on_field} {on_toggle} {on_run} />
+                <SettingsForm
+                    form={state.form.clone()}
+                    errors={state.errors.clone()}
+                    workload={state.settings.workload}
+                    models={state.settings.models.clone()}
+                    cores={state.default_threads}
+                    can_run={state.can_run()}
+                    running={state.running()}
+                    {on_field} {on_toggle} {on_run}
+                />
                 <div class="side">
-                    <EnvironmentPanel state={state.clone()} />
+                    <EnvironmentPanel pool={state.pool.clone()} server={state.server.clone()}
+                                      engine_start_ms={state.engine_start_ms} />
                     if !embed {
                         <SharePanel />
                     }
                 </div>
             </div>
-            <RunStatus state={state.clone()} {on_stop} />
+            <RunStatus phase={state.phase.clone()} busy={state.running() || state.sweeping()}
+                       stopping={state.stopping} progress={state.progress.clone()} {on_stop} />
             if let Some(results) = &state.results {
                 <ResultsView
                     results={results.clone()}
@@ -255,7 +271,8 @@ pub fn app() -> Html {
                 />
             }
             if !embed {
-                <SweepPanel state={state.clone()} {on_sweep} />
+                <SweepPanel cores={state.default_threads} can_run={state.can_run()}
+                            sweep={state.sweep.clone()} {on_sweep} />
             }
         </main>
     }

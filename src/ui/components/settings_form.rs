@@ -4,13 +4,23 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::config::RawSettings;
 use crate::config::{Range, Workload, LIMITS};
 use crate::models::ModelId;
-use crate::ui::state::AppState;
 
 #[derive(Properties, PartialEq)]
 pub struct SettingsFormProps {
-    pub state: UseReducerHandle<AppState>,
+    /// The form's raw text, by key.
+    pub form: RawSettings,
+    /// `(key, message)` of rejected settings.
+    pub errors: Vec<(String, String)>,
+    /// The valid workload and models (what the form shows as chosen).
+    pub workload: Workload,
+    pub models: Vec<ModelId>,
+    /// Logical cores the browser reports.
+    pub cores: u32,
+    pub can_run: bool,
+    pub running: bool,
     /// (key, raw text)
     pub on_field: Callback<(String, String)>,
     pub on_toggle: Callback<ModelId>,
@@ -42,7 +52,7 @@ impl Field<'_> {
             let input: HtmlInputElement = e.target_unchecked_into();
             on_field.emit((key.to_owned(), input.value()));
         });
-        let invalid = props.state.errors.iter().any(|(k, _)| k == key);
+        let invalid = props.errors.iter().any(|(k, _)| k == key);
         html! {
             <label class={classes!("field", (kind == "url").then_some("wide"))}>
                 <span class="label">{ label }</span>
@@ -52,7 +62,7 @@ impl Field<'_> {
                     data-testid={format!("field-{key}")}
                     min={range.map(|r| r.min.to_string())}
                     max={range.map(|r| r.max.to_string())}
-                    value={props.state.field(key).to_owned()}
+                    value={props.form.get(key).unwrap_or("").to_owned()}
                     aria-invalid={invalid.to_string()}
                     {oninput}
                 />
@@ -87,8 +97,8 @@ fn span(r: Range) -> String {
 /// The form. Every field shows what the reducer holds.
 #[function_component(SettingsForm)]
 pub fn settings_form(props: &SettingsFormProps) -> Html {
-    let state = &props.state;
-    let workload = state.settings.workload;
+    let state = props;
+    let workload = state.workload;
     let on_workload = {
         let on_field = props.on_field.clone();
         Callback::from(move |e: Event| {
@@ -96,7 +106,7 @@ pub fn settings_form(props: &SettingsFormProps) -> Html {
             on_field.emit(("workload".to_owned(), select.value()));
         })
     };
-    let selected = &state.settings.models;
+    let selected = &state.models;
     let model_box = |model: ModelId| {
         let on_toggle = props.on_toggle.clone();
         let onchange = Callback::from(move |_: Event| on_toggle.emit(model));
@@ -120,7 +130,7 @@ pub fn settings_form(props: &SettingsFormProps) -> Html {
         e.prevent_default();
         on_run.emit(());
     });
-    let cores = state.default_threads;
+    let cores = state.cores;
     let (title, intro, fields) = match workload {
         Workload::Fib => (
             "Experiment: CPU-bound fib",
@@ -198,8 +208,8 @@ pub fn settings_form(props: &SettingsFormProps) -> Html {
                 <legend>{ "Models (in run order)" }</legend>
                 { for ModelId::ALL.into_iter().map(model_box) }
             </fieldset>
-            <button type="submit" class="run" data-testid="run" disabled={!state.can_run()}>
-                { if state.running() { "Running…" } else { "Run" } }
+            <button type="submit" class="run" data-testid="run" disabled={!state.can_run}>
+                { if state.running { "Running…" } else { "Run" } }
             </button>
         </form>
     }
