@@ -16,10 +16,11 @@ use crate::report::{Environment, Results, RunRecord};
 use crate::ui::browser;
 use crate::ui::state::Action;
 
-/// Runs every model of `config` and returns the finished results. Each
-/// model's record is dispatched as soon as it is done; an embedding page
-/// gets the results as a `run-finished` message.
-pub async fn run_experiment(config: RunConfig, ctx: RunContext) -> Results {
+/// Runs every model of `config`. The empty results document goes out as
+/// `RunStarted`, each model's record as soon as it is done
+/// (`ModelFinished`), then `RunFinished`: the page's state holds the one
+/// results document (and sends it to an embedding page).
+pub async fn run_experiment(config: RunConfig, ctx: RunContext) {
     // A different pool size needs a new engine: rayon's global pool starts once.
     let current = ctx.slot.borrow().as_ref().map(|c| c.threads());
     if current != Some(config.threads) {
@@ -34,8 +35,8 @@ pub async fn run_experiment(config: RunConfig, ctx: RunContext) -> Results {
         ),
     };
 
-    let mut results = Results::for_config(environment(&pool, round_trip), &config);
-    (ctx.dispatch)(Action::RunStarted(results.clone()));
+    let results = Results::for_config(environment(&pool, round_trip), &config);
+    (ctx.dispatch)(Action::RunStarted(results));
     let plan = plan_for(&config);
     let workload = config.workload.kind();
     for &model in &config.models {
@@ -61,12 +62,9 @@ pub async fn run_experiment(config: RunConfig, ctx: RunContext) -> Results {
                 None => RunRecord::failed(model, workload, "the engine worker could not start"),
             }
         };
-        (ctx.dispatch)(Action::ModelFinished(record.clone()));
-        results.runs.push(record);
+        (ctx.dispatch)(Action::ModelFinished(record));
     }
     (ctx.dispatch)(Action::RunFinished);
-    browser::post_to_parent("run-finished", Some(&results));
-    results
 }
 
 fn environment(pool: &PoolOutcome, round_trip: Option<f64>) -> Environment {

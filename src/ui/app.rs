@@ -20,7 +20,7 @@ use crate::config::to_query;
 use crate::models::ModelId;
 use crate::orchestra::{self as runner, EngineSlot, Meter, RunContext};
 use crate::report::to_csv;
-use crate::teach::{measured_ranking, Prediction, Progress};
+use crate::teach::{measured_ranking, Prediction};
 
 impl Reducible for AppState {
     type Action = Action;
@@ -32,13 +32,15 @@ impl Reducible for AppState {
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let state =
-        use_reducer(|| AppState::from_query(&browser::query(), browser::hardware_concurrency()));
+    let state = use_reducer(|| AppState {
+        lessons: browser::load_progress(),
+        ..AppState::from_query(&browser::query(), browser::hardware_concurrency())
+    });
     let engine: EngineSlot = use_mut_ref(|| None).clone();
     let meter: Rc<RefCell<Option<Rc<Meter>>>> = use_mut_ref(|| None);
     let stop: Rc<RefCell<Option<oneshot::Sender<()>>>> = use_mut_ref(|| None);
     let autorun_done = use_mut_ref(|| Cell::new(false));
-    let progress = use_state(browser::load_progress);
+    let lessons_loaded = use_mut_ref(|| Cell::new(false));
     let announced = use_mut_ref(|| Cell::new(false));
 
     let dispatch: Rc<dyn Fn(Action)> = {
@@ -105,7 +107,7 @@ pub fn app() -> Html {
         Rc::new(move || {
             if let Some(ctx) = new_context() {
                 let config = config.clone();
-                wasm_bindgen_futures::spawn_local(runner::run_experiment(config, ctx).map(drop));
+                wasm_bindgen_futures::spawn_local(runner::run_experiment(config, ctx));
             }
         })
     };
@@ -179,41 +181,34 @@ pub fn app() -> Html {
         })
     };
 
-    // A finished run of an open lesson counts as done.
+    // A finished run goes to an embedding page, as the contract's
+    // `run-finished` message with the results the page shows.
     {
-        let (progress, state) = (progress.clone(), state.clone());
+        let results = state.results.clone();
         use_effect_with(state.phase.clone(), move |phase| {
-            if let (RunPhase::Finished, Some(id), Some(results)) =
-                (phase, &state.settings.lesson, &state.results)
-            {
-                let mut p = (*progress).clone();
-                p.ran(id, results);
-                browser::save_progress(&p);
-                progress.set(p);
+            if let (RunPhase::Finished, Some(results)) = (phase, &results) {
+                browser::post_to_parent("run-finished", Some(results));
             }
         });
     }
+    // Keep lesson progress in the browser whenever the learner changes it
+    // (not on load: nothing has changed then).
+    use_effect_with(state.lessons.clone(), move |lessons| {
+        if lessons_loaded.borrow().replace(true) {
+            browser::save_progress(lessons);
+        }
+    });
     let on_open = {
         let d = state.dispatcher();
         Callback::from(move |id: Option<String>| d.dispatch(Action::OpenLesson(id)))
     };
     let on_predict = {
-        let (progress, lesson) = (progress.clone(), state.settings.lesson.clone());
-        Callback::from(move |prediction: Prediction| {
-            if let Some(id) = &lesson {
-                let mut p = (*progress).clone();
-                p.predict(id, prediction);
-                browser::save_progress(&p);
-                progress.set(p);
-            }
-        })
+        let d = state.dispatcher();
+        Callback::from(move |prediction: Prediction| d.dispatch(Action::Predicted(prediction)))
     };
     let on_reset = {
-        let progress = progress.clone();
-        Callback::from(move |_| {
-            browser::save_progress(&Progress::default());
-            progress.set(Progress::default());
-        })
+        let d = state.dispatcher();
+        Callback::from(move |_| d.dispatch(Action::ResetLessons))
     };
 
     let embed = state.settings.embed;
@@ -239,7 +234,7 @@ pub fn app() -> Html {
             </header>
             <IsolationBanner pool={state.pool.clone()} />
             if !embed || state.settings.lesson.is_some() {
-                <LessonPanel open={state.settings.lesson.clone()} {measured} progress={(*progress).clone()} {on_open} {on_predict} {on_reset} />
+                <LessonPanel open={state.settings.lesson.clone()} {measured} progress={state.lessons.clone()} {on_open} {on_predict} {on_reset} />
             }
             <ErrorList errors={state.errors.clone()} />
             <div class="layout">

@@ -6,6 +6,7 @@
 //! browser glue and compiles for wasm32 only.
 
 pub mod state;
+mod status;
 
 #[cfg(target_arch = "wasm32")]
 mod app;
