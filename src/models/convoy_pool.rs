@@ -16,8 +16,8 @@ use super::convoy::{
 use super::gil_lock::Gil;
 use super::http;
 use crate::clock::now_ms;
-use crate::models::ModelId;
 use crate::report::{ConvoyStats, IoLatency, TaskRecord};
+use crate::vocab::{FetchError, ModelId};
 use crate::workloads::fetch::PlannedRequest;
 
 /// Switch intervals (ms) of the `gil` sweep, and requests at each.
@@ -147,7 +147,7 @@ fn records(run: &ConvoyRun) -> Vec<TaskRecord> {
 fn request_record(index: usize, r: &Request) -> TaskRecord {
     let index = u32::try_from(index).unwrap_or(u32::MAX);
     let outcome = match (&r.error, r.answer.http_status) {
-        (Some(e), _) => Err(e.clone()),
+        (Some(e), _) => Err(FetchError::Described(e.clone())),
         (None, Some(code)) => Ok((code, r.answer.bytes.unwrap_or(0))),
         (None, None) => Ok((0, 0)),
     };

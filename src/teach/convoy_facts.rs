@@ -2,8 +2,8 @@
 //! ratio, the rates, the lock's waits) and the switch-interval sweep's rows,
 //! from one run's measurements. Pure text for the UI to lay out.
 
-use super::explain::{ms, ratio};
 use super::explain_convoy::rate;
+use super::explain_ctx::{ms, ratio};
 use crate::report::{ConvoyStats, IoLatency};
 
 /// One line of the card.

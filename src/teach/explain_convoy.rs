@@ -3,10 +3,10 @@
 //! switch interval traded, and the reference figure, quoted as such. Made
 //! from the measured numbers only.
 
-use super::explain::{ms, ratio, Ctx};
+use super::explain_ctx::{ms, ratio, Ctx};
 use super::python_now::{CONVOY, SWITCH_TRADE_OFF};
-use crate::models::ModelId;
 use crate::report::{ConvoyStats, IoLatency, SweepPoint};
+use crate::vocab::ModelId;
 
 /// Contended latency at least this many times alone: the convoy is plain to see.
 const CONVOY_RATIO: f64 = 2.0;

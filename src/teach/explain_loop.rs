@@ -4,11 +4,11 @@
 //! a browser limits for a server of the user's own (6 connections per host)
 //! but not for the simulated one. Made from the measured numbers only.
 
-use super::explain::{ms, Ctx, Timed};
+use super::explain_ctx::{ms, Ctx, Timed};
 use super::python_now::{CONNECTION_LIMIT, OWN_URL_LIMIT, SIMULATED_NO_LIMIT, UNBLOCK_THE_LOOP};
-use crate::config::Workload;
-use crate::models::ModelId;
 use crate::report::{max_overlap, ConfigEcho};
+use crate::vocab::ModelId;
+use crate::vocab::Workload;
 
 /// Tasks ending this much (ms) before the blocking call's end still count
 /// as finished after it (clock granularity).

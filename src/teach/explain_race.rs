@@ -3,7 +3,7 @@
 //! counts show: a run in which no update happened to be lost says so. Then,
 //! once, what Python does, version by version (quoted with its sources).
 
-use super::explain::Ctx;
+use super::explain_ctx::Ctx;
 use super::python_now::{RACE_FREE_THREADED, RACE_WITH_GIL};
 use crate::models::ModelId;
 

@@ -7,6 +7,7 @@
 mod convoy_facts;
 mod explain;
 mod explain_convoy;
+mod explain_ctx;
 mod explain_loop;
 mod explain_models;
 mod explain_race;
