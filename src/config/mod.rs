@@ -21,7 +21,9 @@ pub use limits::{Range, LIMITS};
 pub use query::to_query;
 pub use raw::RawSettings;
 pub use run_config::{
-    FetchParams, FibParams, ModelKnobs, PageFlags, PipelineParams, RaceParams, RequestParams,
-    RunConfig, WorkloadConfig,
+    ConvoyParams, FetchParams, FibParams, ModelKnobs, PageFlags, PipelineParams, RaceParams,
+    RequestParams, RunConfig, WorkloadConfig,
 };
-pub use settings::{validate, Settings};
+pub use settings::{
+    request_defaults, validate, Settings, CONVOY_LATENCY_MS, CONVOY_MIN_THREADS, CONVOY_REQUESTS,
+};

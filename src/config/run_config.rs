@@ -40,6 +40,15 @@ pub struct FetchParams {
     pub requests: RequestParams,
     /// Cap on requests in flight for the `async` model (`None`: all).
     pub concurrency: Option<u32>,
+    /// `async`: one coroutine blocks the loop this many ms (`None`: none).
+    pub block_ms: Option<u32>,
+}
+
+/// `convoy`: the I/O thread's requests (to the simulated server, no
+/// jitter), made alone and then beside `threads - 1` CPU threads.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConvoyParams {
+    pub requests: RequestParams,
 }
 
 /// `race`: each thread adds 1 to shared counters `increments` times.
@@ -64,6 +73,7 @@ pub enum WorkloadConfig {
     Fetch(FetchParams),
     Race(RaceParams),
     Pipeline(PipelineParams),
+    Convoy(ConvoyParams),
 }
 
 /// Settings of particular models, present only when the model is chosen.
@@ -106,6 +116,7 @@ impl WorkloadConfig {
             WorkloadConfig::Fetch(_) => Workload::Fetch,
             WorkloadConfig::Race(_) => Workload::Race,
             WorkloadConfig::Pipeline(_) => Workload::Pipeline,
+            WorkloadConfig::Convoy(_) => Workload::Convoy,
         }
     }
 
@@ -114,6 +125,7 @@ impl WorkloadConfig {
         match self {
             WorkloadConfig::Fetch(f) => Some(&f.requests),
             WorkloadConfig::Pipeline(p) => Some(&p.requests),
+            WorkloadConfig::Convoy(c) => Some(&c.requests),
             WorkloadConfig::Fib(_) | WorkloadConfig::Race(_) => None,
         }
     }
@@ -123,7 +135,7 @@ impl WorkloadConfig {
         match self {
             WorkloadConfig::Fib(f) => Some(f.n),
             WorkloadConfig::Pipeline(p) => Some(p.n),
-            WorkloadConfig::Fetch(_) | WorkloadConfig::Race(_) => None,
+            WorkloadConfig::Fetch(_) | WorkloadConfig::Race(_) | WorkloadConfig::Convoy(_) => None,
         }
     }
 
@@ -135,6 +147,9 @@ impl WorkloadConfig {
             WorkloadConfig::Fetch(f) => f.requests.requests,
             WorkloadConfig::Pipeline(p) => p.requests.requests,
             WorkloadConfig::Race(_) => threads * 3,
+            // Each request alone and beside the CPU threads, and one share
+            // per CPU thread (the gil sweep adds more).
+            WorkloadConfig::Convoy(c) => 2 * c.requests.requests + threads.saturating_sub(1),
         }
     }
 
@@ -163,8 +178,15 @@ impl WorkloadConfig {
                 if let Some(url) = &f.requests.url {
                     pairs.push(("url", url.clone()));
                 }
+                if let Some(ms) = f.block_ms {
+                    pairs.push(("block_ms", ms.to_string()));
+                }
                 pairs
             }
+            WorkloadConfig::Convoy(c) => vec![
+                ("requests", c.requests.requests.to_string()),
+                ("latency", c.requests.latency_ms.to_string()),
+            ],
         }
     }
 }
@@ -246,6 +268,14 @@ impl Settings {
             Workload::Fetch => WorkloadConfig::Fetch(FetchParams {
                 requests,
                 concurrency: self.concurrency,
+                block_ms: self.block_ms,
+            }),
+            Workload::Convoy => WorkloadConfig::Convoy(ConvoyParams {
+                requests: RequestParams {
+                    jitter_ms: 0,
+                    url: None,
+                    ..requests
+                },
             }),
             Workload::Race => WorkloadConfig::Race(RaceParams {
                 increments: self.increments,

@@ -44,7 +44,7 @@ fn each_bad_value_is_named_and_replaced_by_its_default() {
         ("repeat=", "", ""),
         ("models=threads,bogus", "models", "models: unknown model \"bogus\" (accepted: sequential, threads, async, gil, processes, main-thread); using sequential,threads,async"),
         ("models=,", "models", "models: choose at least one model (accepted: sequential, threads, async, gil, processes, main-thread); using sequential,threads,async"),
-        ("workload=disk", "workload", "workload must be fib, fetch, race or pipeline (got \"disk\"); using fib"),
+        ("workload=disk", "workload", "workload must be fib, fetch, race, pipeline or convoy (got \"disk\"); using fib"),
         ("autorun=yes", "autorun", "autorun must be 1 or absent (got \"yes\")"),
         ("url=javascript:alert(1)", "url", "url must be an http:// or https:// address (got \"javascript:alert(1)\"); using the simulated server"),
     ];

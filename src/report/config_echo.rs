@@ -72,6 +72,11 @@ impl From<&RunConfig> for ConfigEcho {
                 requests(&f.requests);
                 echo.concurrency = f.concurrency;
                 echo.url = f.requests.url.clone();
+                echo.block_ms = f.block_ms;
+            }
+            WorkloadConfig::Convoy(c) => {
+                echo.requests = Some(c.requests.requests);
+                echo.latency = Some(c.requests.latency_ms);
             }
             WorkloadConfig::Race(r) => echo.increments = Some(r.increments),
             WorkloadConfig::Pipeline(p) => {

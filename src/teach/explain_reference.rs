@@ -18,7 +18,8 @@ pub(super) fn compare(ctx: &Ctx) -> Vec<String> {
     match ctx.workload {
         Workload::Fib => cpu(ctx),
         Workload::Fetch => io(ctx).into_iter().collect(),
-        Workload::Race | Workload::Pipeline => Vec::new(),
+        // The convoy cites its reference in `explain_convoy`.
+        Workload::Race | Workload::Pipeline | Workload::Convoy => Vec::new(),
     }
 }
 

@@ -80,7 +80,7 @@ mod tests {
         let parsed: Result<Vec<Lesson>, _> = serde_json::from_str(LESSONS_EN);
         let parsed = parsed.map_err(|e| e.to_string());
         assert!(parsed.as_ref().is_ok_and(|l| !l.is_empty()), "{parsed:?}");
-        assert_eq!(lessons().len(), 10);
+        assert_eq!(lessons().len(), 12);
     }
 
     #[test]
@@ -208,6 +208,9 @@ mod tests {
                     assert!(s.n <= 35, "{}", l.id);
                 }
                 Workload::Race => assert!(s.increments <= 5_000_000, "{}", l.id),
+                Workload::Convoy => {
+                    assert!(s.requests <= 100 && s.latency_ms <= 10, "{}", l.id);
+                }
             }
             assert_eq!(s.repeat, 1, "{}", l.id);
         }
@@ -261,6 +264,27 @@ mod tests {
             assert!(text.contains(fact), "race-condition: {fact}");
         }
         assert_eq!(race.sources.len(), 2);
+
+        let convoy = lesson("convoy-effect").expect("the convoy lesson exists");
+        let s = convoy.settings(2);
+        assert_eq!(s.workload, Workload::Convoy);
+        assert_eq!(s.models, vec![ModelId::Gil, ModelId::Threads]);
+        assert_eq!(
+            (s.threads, s.latency_ms),
+            (2, 2),
+            "one CPU thread, short requests"
+        );
+        let reference = convoy.python_reference.as_deref().unwrap_or_default();
+        assert!(reference.contains("30,000") && reference.contains("100 requests"));
+        assert!(convoy.sources[0].contains("tenthousandmeters.com"));
+
+        let block = lesson("dont-block-the-loop").expect("the blocking lesson exists");
+        let s = block.settings(2);
+        assert_eq!((s.workload, s.block_ms), (Workload::Fetch, Some(400)));
+        assert!(s.models.contains(&ModelId::Async));
+        for call in ["time.sleep", "asyncio.to_thread", "run_in_executor"] {
+            assert!(block.summary.contains(call), "dont-block-the-loop: {call}");
+        }
 
         // "Threads don't help CPU-bound Python" says for which Python.
         for l in lessons() {
