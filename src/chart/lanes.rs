@@ -28,6 +28,36 @@ pub struct Lane {
     pub rows: u32,
 }
 
+/// Name of the lane that shows a blocked event loop.
+pub const BLOCKED_LANE: &str = "loop blocked";
+
+/// The lanes of a run whose event loop was blocked on purpose (`block_ms`):
+/// first a lane with the blocking call, made by task `index`, then the
+/// tasks' lanes, so the stall is seen above the answers it held up.
+pub fn lanes_with_block(tasks: &[TaskRecord], blocked: Option<[f64; 2]>) -> Vec<Lane> {
+    let mut lanes = timeline_lanes(tasks);
+    if let Some([start_ms, end_ms]) = blocked {
+        let index = tasks.iter().map(|t| t.index).max().unwrap_or(0);
+        lanes.insert(
+            0,
+            Lane {
+                name: BLOCKED_LANE.to_owned(),
+                bars: vec![LaneBar {
+                    index,
+                    start_ms,
+                    end_ms,
+                    ok: true,
+                    row: 0,
+                    waits: Vec::new(),
+                    io: false,
+                }],
+                rows: 1,
+            },
+        );
+    }
+    lanes
+}
+
 /// Groups tasks by lane. Lanes are ordered naturally (`thread-2` before
 /// `thread-10`).
 pub fn timeline_lanes(tasks: &[TaskRecord]) -> Vec<Lane> {
@@ -87,6 +117,22 @@ pub(crate) fn lane_key(name: &str) -> (String, u64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_blocked_loop_gets_its_own_lane_first() {
+        let tasks: Vec<TaskRecord> = (0..3)
+            .map(|i| TaskRecord::fetch(i, "page".into(), 0.2, 401.0, Ok((200, 64))))
+            .collect();
+        let lanes = lanes_with_block(&tasks, Some([0.3, 400.3]));
+        assert_eq!(lanes[0].name, BLOCKED_LANE);
+        let bar = &lanes[0].bars[0];
+        assert_eq!(
+            (bar.index, bar.start_ms, bar.end_ms, bar.io),
+            (2, 0.3, 400.3, false)
+        );
+        assert_eq!(lanes[1].name, "page");
+        assert_eq!(lanes_with_block(&tasks, None), timeline_lanes(&tasks));
+    }
 
     #[test]
     fn tasks_are_grouped_by_lane_in_natural_order() {

@@ -18,6 +18,6 @@ pub use combined::{
 };
 pub use combined_table::{timeline_table, TimelineRow};
 pub(crate) use lanes::lane_key;
-pub use lanes::{timeline_lanes, Lane, LaneBar};
+pub use lanes::{lanes_with_block, timeline_lanes, Lane, LaneBar, BLOCKED_LANE};
 pub use sweep::{amdahl_serial_fraction, amdahl_speedup, sweep_points, SweepPoint};
 pub use trace::{build_trace, trace_json, Phase, Trace, TraceEvent};

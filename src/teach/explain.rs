@@ -16,7 +16,6 @@ use crate::vocab::ModelId;
 use super::explain_ctx::bytes;
 use super::explain_ctx::{ms, ratio, Ctx, Timed, NOISE};
 use super::{explain_convoy, explain_loop, explain_models, explain_race, explain_reference};
-#[cfg(test)]
 use crate::vocab::Workload;
 
 /// Repeats whose slowest/fastest exceeds this are called widely spread.
@@ -49,8 +48,12 @@ pub fn explain(results: &Results) -> Vec<String> {
         out.push("No model finished with a time, so there is nothing to compare.".to_owned());
         return out;
     }
-    out.extend(winner(&ctx));
-    out.extend(ranking(&ctx));
+    // A convoy run's wall time is its phases and sweep, not a race between
+    // the models: what it shows is the I/O thread's latency (explain_convoy).
+    if ctx.workload != Workload::Convoy {
+        out.extend(winner(&ctx));
+        out.extend(ranking(&ctx));
+    }
     for t in &ctx.timed {
         out.extend(explain_models::about(&ctx, t));
     }

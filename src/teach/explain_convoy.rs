@@ -6,7 +6,7 @@
 use super::explain_ctx::{ms, ratio, Ctx};
 use super::python_now::{CONVOY, SWITCH_TRADE_OFF};
 use crate::report::{ConvoyStats, IoLatency, SweepPoint};
-use crate::vocab::ModelId;
+use crate::vocab::{ModelId, Workload};
 
 /// Contended latency at least this many times alone: the convoy is plain to see.
 const CONVOY_RATIO: f64 = 2.0;
@@ -22,20 +22,27 @@ pub(super) struct ConvoyRun<'a> {
     pub stats: &'a ConvoyStats,
 }
 
-/// The convoy sentences for every timed run that measured a convoy.
+/// The convoy sentences for every timed run that measured a convoy; a
+/// convoy run without its latencies is named as such.
 pub(super) fn from_ctx(ctx: &Ctx<'_>) -> Vec<String> {
-    let runs: Vec<ConvoyRun<'_>> = ctx
-        .timed
-        .iter()
-        .filter_map(|t| {
-            Some(ConvoyRun {
+    let mut out = Vec::new();
+    let mut runs = Vec::new();
+    for t in &ctx.timed {
+        match (t.run.io_latency_ms, t.run.convoy.as_ref()) {
+            (Some(latency), Some(stats)) => runs.push(ConvoyRun {
                 model: t.run.model,
-                latency: t.run.io_latency_ms?,
-                stats: t.run.convoy.as_ref()?,
-            })
-        })
-        .collect();
-    about(&runs)
+                latency,
+                stats,
+            }),
+            _ if ctx.workload == Workload::Convoy => out.push(format!(
+                "{}: the run recorded no request latencies, so there is nothing to compare.",
+                t.run.model
+            )),
+            _ => {}
+        }
+    }
+    out.extend(about(&runs));
+    out
 }
 
 /// What the convoy numbers say, model by model, then compared.

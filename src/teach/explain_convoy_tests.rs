@@ -183,3 +183,44 @@ fn rates_read_well() {
     assert_eq!(rate(1_234_567.0), "1,234,600");
     assert_eq!(rate(f64::NAN), "0");
 }
+
+#[test]
+fn a_whole_convoy_results_document_is_explained_by_its_latencies() {
+    use crate::config::{validate, RawSettings};
+    use crate::report::{Environment, Results, RunRecord};
+    use crate::vocab::Workload;
+
+    let (settings, errors) = validate(
+        &RawSettings::from_query("workload=convoy&models=gil,threads"),
+        2,
+    );
+    assert!(errors.is_empty(), "{errors:?}");
+    let mut results = Results::new(Environment::default(), &settings);
+    let run = |model, wall, contended, wait| RunRecord {
+        io_latency_ms: Some(latency(4.3, contended)),
+        convoy: Some(stats(232.0, 1_000.0 / contended, wait)),
+        ..RunRecord::finished(model, Workload::Convoy, wall)
+    };
+    // gil's wall includes its sweep: longer, but the models do not race.
+    results
+        .runs
+        .push(run(ModelId::Gil, 2_400.0, 15.2, 40.0 * 10.1));
+    results.runs.push(run(ModelId::Threads, 400.0, 4.6, 0.0));
+    let sentences = crate::teach::explain(&results);
+    let text = sentences.join(" ");
+    assert!(!text.contains("fastest"), "no race of wall times: {text}");
+    assert!(
+        text.contains("gil: the I/O thread's requests took 4.3 ms alone and 15 ms"),
+        "{text}"
+    );
+    assert!(text.contains("3.53x as long"), "{text}");
+    assert!(
+        text.contains("threads: the I/O thread's requests took 4.3 ms alone and 4.6 ms"),
+        "{text}"
+    );
+    assert!(text.contains("about the same"), "{text}");
+    assert!(text.contains("30,000"), "{text}");
+    for s in &sentences {
+        assert!(s.chars().count() < 240 && s.ends_with('.'), "{s}");
+    }
+}

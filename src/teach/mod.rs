@@ -20,3 +20,4 @@ pub use convoy_facts::{convoy_facts, sweep_rows, Fact};
 pub use explain::explain;
 pub use lessons::{lesson, lessons, Lesson};
 pub use progress::{measured_ranking, LessonProgress, Prediction, Progress};
+pub use python_now::CONNECTION_LIMIT;

@@ -4,7 +4,7 @@
 //! [`Action`]s.
 
 pub use super::status::{PoolStatus, Progress, RunPhase, ServerStatus, Sweep};
-use crate::config::{validate, RawSettings, Settings};
+use crate::config::{request_defaults, validate, RawSettings, Settings, Workload};
 use crate::engine::protocol::PoolInfo;
 use crate::models::ModelId;
 use crate::report::{Results, RunRecord};
@@ -153,7 +153,12 @@ impl AppState {
     pub fn reduce(mut self, action: Action) -> Self {
         match action {
             Action::SetField { key, value } => {
+                let before = self.settings.workload;
                 self.form.set(&key, value);
+                if key == "workload" {
+                    self.fit_requests_to_workload(before);
+                }
+                self.drop_block_where_it_does_not_apply();
                 self.revalidate();
             }
             Action::ToggleModel(model) => {
@@ -170,6 +175,7 @@ impl AppState {
                     models.push(model.as_str().to_owned());
                 }
                 self.form.set("models", models.join(","));
+                self.drop_block_where_it_does_not_apply();
                 self.revalidate();
             }
             Action::ServerReady => self.server = ServerStatus::Ready,
@@ -289,6 +295,33 @@ impl AppState {
         self
     }
 
+    /// Switching to or from the convoy loads the new workload's default
+    /// requests and latency (the convoy's are many short ones).
+    fn fit_requests_to_workload(&mut self, before: Workload) {
+        let Some(after) = Workload::parse(self.field("workload")) else {
+            return;
+        };
+        if before != after && (before == Workload::Convoy || after == Workload::Convoy) {
+            let defaults = Settings::defaults(self.default_threads);
+            let (requests, latency) = request_defaults(after, &defaults);
+            self.form.set("requests", requests.to_string());
+            self.form.set("latency", latency.to_string());
+        }
+    }
+
+    /// `block_ms` has a field only for async fetching: empty it elsewhere,
+    /// rather than report a value the learner cannot see.
+    fn drop_block_where_it_does_not_apply(&mut self) {
+        let fetch = self.field("workload") == Workload::Fetch.as_str();
+        let async_chosen = self
+            .field("models")
+            .split(',')
+            .any(|m| m.trim() == ModelId::Async.as_str());
+        if !(fetch && async_chosen) {
+            self.form.set("block_ms", String::new());
+        }
+    }
+
     fn revalidate(&mut self) {
         let (settings, errors) = validate(&self.form, self.default_threads);
         // Keep what has no form field (autorun, embed, the open lesson).
@@ -326,6 +359,10 @@ fn form_of(s: &Settings) -> RawSettings {
         ("switch_ms", s.switch_ms.to_string()),
         ("payload", s.payload.to_string()),
         ("increments", s.increments.to_string()),
+        (
+            "block_ms",
+            s.block_ms.map(|b| b.to_string()).unwrap_or_default(),
+        ),
     ])
 }
 

@@ -6,9 +6,10 @@ use yew::prelude::*;
 use super::chart_tools::ChartTools;
 use super::convoy::ConvoyCard;
 use super::timeline::{ComparisonChart, Timeline};
-use crate::chart::{comparison_bars, timeline_lanes};
+use crate::chart::{comparison_bars, lanes_with_block, timeline_lanes};
 use crate::report::{
-    lanes_used, max_overlap, overhead_per_task_ms, Results, RunRecord, RunStatus, TaskRecord,
+    lanes_used, max_overlap, overhead_per_task_ms, ConfigEcho, Results, RunRecord, RunStatus,
+    TaskRecord,
 };
 use crate::vocab::OverheadKey;
 
@@ -67,13 +68,32 @@ pub fn results_view(props: &ResultsProps) -> Html {
                 <super::explanations::Explanations results={props.results.clone()} />
             }
             <div class="cards">
-                { for props.results.runs.iter().map(run_card) }
+                { for props.results.runs.iter().map(|run| run_card(run, &props.results.config)) }
             </div>
         </section>
     }
 }
 
-fn run_card(run: &RunRecord) -> Html {
+/// `async` fetching from the user's own server: at most this many at once.
+fn in_flight_to_own_url(config: &ConfigEcho) -> usize {
+    let limit = crate::teach::CONNECTION_LIMIT;
+    config
+        .concurrency
+        .map_or(limit, |c| (c as usize).min(limit))
+}
+
+/// For `async` fetching from the user's own URL: how many rounds of one
+/// request the browser's connection limit makes of the requests.
+fn own_url_rounds(run: &RunRecord, config: &ConfigEcho) -> Option<usize> {
+    let own = config.url.is_some() && run.model == crate::vocab::ModelId::Async;
+    (own && run.workload == crate::vocab::Workload::Fetch).then(|| {
+        run.tasks
+            .len()
+            .div_ceil(in_flight_to_own_url(config).max(1))
+    })
+}
+
+fn run_card(run: &RunRecord, config: &ConfigEcho) -> Html {
     let status = match run.status {
         RunStatus::Ok => "ok",
         RunStatus::Failed => "failed",
@@ -133,6 +153,20 @@ fn run_card(run: &RunRecord) -> Html {
                             run.model.prediction_rule()) }
                     </p>
                 }
+                if let Some(rounds) = own_url_rounds(run, config) {
+                    <p class="predicted" data-testid={format!("connections-{model}")}>
+                        { format!("Predicted: at most {} requests at a time to your server (browsers open at most {} \
+                                   HTTP/1.1 connections per host), so about {rounds} rounds of one request.",
+                            in_flight_to_own_url(config), crate::teach::CONNECTION_LIMIT) }
+                    </p>
+                }
+                if let Some([start, end]) = run.loop_blocked_ms {
+                    <p class="facts" data-testid={format!("blocked-{model}")}>
+                        { format!("The event loop was blocked from {start:.0} to {end:.0} ms by one coroutine's \
+                                   blocking call ({:.0} ms): no answer could be handled meanwhile (the \"{}\" lane).",
+                            end - start, crate::chart::BLOCKED_LANE) }
+                    </p>
+                }
                 if let Some(error) = &run.error {
                     <p class="failed" data-testid={format!("failures-{model}")}>{ error.clone() }</p>
                 }
@@ -169,7 +203,7 @@ fn run_card(run: &RunRecord) -> Html {
                         { "." }
                     </p>
                 }
-                <Timeline lanes={timeline_lanes(&run.tasks)} span_ms={run.wall_ms.unwrap_or_default()}
+                <Timeline lanes={lanes_with_block(&run.tasks, run.loop_blocked_ms)} span_ms={run.wall_ms.unwrap_or_default()}
                           title={format!("Timeline of {}", run.model.label())} id={format!("timeline-{model}")} />
                 <ChartTools target={format!("timeline-{model}")} name={format!("timeline-{model}")} />
                 <details>
