@@ -15,9 +15,7 @@
 //! request is (a synchronous request to the simulated server, a timer wait,
 //! a sleep in tests) and the clock are passed in. No web APIs.
 
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Condvar, Mutex};
-use std::time::Duration;
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
 use super::gil_lock::{Gil, Holder};
 use crate::report::{ConvoyStats, IoLatency, Summary, SweepPoint};
@@ -28,8 +26,9 @@ pub const CPU_N: u32 = 25;
 /// Below this n, fib runs without offering the lock (see `gil.rs`).
 const CHECK_N: u32 = 20;
 /// The I/O thread gives up waiting for the CPU threads to start after this
-/// long (a pool with fewer threads than asked) and goes on with those started.
-const START_TIMEOUT: Duration = Duration::from_secs(3);
+/// long, ms (a pool with fewer threads than asked) and goes on with those
+/// started.
+const START_TIMEOUT_MS: f64 = 3_000.0;
 
 /// How threads share the interpreter.
 pub enum Interpreter {
@@ -146,32 +145,28 @@ impl Hold<'_> {
 
 /// Counts started CPU threads; the I/O thread waits (bounded) for all.
 struct Started {
-    count: Mutex<u32>,
-    changed: Condvar,
+    count: AtomicU32,
 }
 
 impl Started {
     fn new() -> Self {
         Started {
-            count: Mutex::new(0),
-            changed: Condvar::new(),
+            count: AtomicU32::new(0),
         }
     }
 
     fn one_more(&self) {
-        *self.count.lock().unwrap_or_else(|p| p.into_inner()) += 1;
-        self.changed.notify_all();
+        self.count.fetch_add(1, Ordering::AcqRel);
     }
 
-    /// Waits until `want` threads started or the timeout passed.
-    fn wait_for(&self, want: u32) {
-        let guard = self.count.lock().unwrap_or_else(|p| p.into_inner());
-        // A timeout only means fewer CPU threads: the run goes on.
-        drop(
-            self.changed
-                .wait_timeout_while(guard, START_TIMEOUT, |n| *n < want)
-                .unwrap_or_else(|p| p.into_inner()),
-        );
+    /// Waits until `want` threads started or `START_TIMEOUT_MS` passed on
+    /// `clock`. A spin, not a timed `Condvar` wait: wasm32-unknown-unknown's
+    /// `std` has no clock (`Instant` panics there), and the wait is short.
+    fn wait_for(&self, want: u32, clock: fn() -> f64) {
+        let start = clock();
+        while self.count.load(Ordering::Acquire) < want && clock() - start < START_TIMEOUT_MS {
+            std::hint::spin_loop();
+        }
     }
 }
 
@@ -264,7 +259,7 @@ fn contended<E: std::fmt::Display>(
     let stop = AtomicBool::new(false);
     let cpu = |k: u32| cpu_thread(k, interpreter, &started, &stop, clock);
     let ((requests, start_ms, end_ms), cpu) = workers.beside(cpu_threads, &cpu, || {
-        started.wait_for(cpu_threads);
+        started.wait_for(cpu_threads, clock);
         let mut hold = Hold::of(interpreter, 0);
         // Waiting for the lock to start with is not part of any request.
         drop(hold.take_waits());
