@@ -184,9 +184,9 @@ pub fn app() -> Html {
     // A finished run goes to an embedding page, as the contract's
     // `run-finished` message with the results the page shows.
     {
-        let results = state.results.clone();
+        let state = state.clone();
         use_effect_with(state.phase.clone(), move |phase| {
-            if let (RunPhase::Finished, Some(results)) = (phase, &results) {
+            if let (RunPhase::Finished, Some(results)) = (phase, &state.results) {
                 browser::post_to_parent("run-finished", Some(results));
             }
         });
