@@ -6,7 +6,7 @@ use crate::config::to_query;
 use crate::report::ConfigEcho;
 
 fn parse(q: &str) -> (Settings, Vec<ConfigError>) {
-    validate(&RawSettings::from_query(q), 4)
+    validate(&RawSettings::from_query(q), 4, &[])
 }
 
 #[test]
@@ -50,7 +50,7 @@ fn a_convoy_with_one_thread_says_so_and_uses_two() {
         "threads: the convoy needs at least 2 threads, one I/O thread and one CPU thread (got 1); using 2"
     );
     // On a one-core machine the default pool is 1: the same fallback.
-    let (s, errors) = validate(&RawSettings::from_query("workload=convoy"), 1);
+    let (s, errors) = validate(&RawSettings::from_query("workload=convoy"), 1, &[]);
     assert_eq!((s.threads, errors.len()), (2, 1));
     // Other workloads run on one thread as before.
     let (s, errors) = parse("workload=fib&threads=1");

@@ -193,6 +193,7 @@ fn a_whole_convoy_results_document_is_explained_by_its_latencies() {
     let (settings, errors) = validate(
         &RawSettings::from_query("workload=convoy&models=gil,threads"),
         2,
+        &[],
     );
     assert!(errors.is_empty(), "{errors:?}");
     let mut results = Results::new(Environment::default(), &settings);
