@@ -72,7 +72,7 @@ impl Job {
             },
             WorkloadConfig::Convoy(_) => Job::Convoy {
                 plan: plan.clone(),
-                cpu_threads: threads.saturating_sub(1).max(1),
+                cpu_threads: threads.saturating_sub(1),
             },
         }
     }
