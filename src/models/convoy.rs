@@ -13,12 +13,12 @@
 //! Pure logic on `std` threads: where the threads come from ([`Workers`]:
 //! rayon's pool in the browser, `std::thread::scope` in tests), what one
 //! request is (a synchronous request to the simulated server, a timer wait,
-//! a sleep in tests) and the clock are passed in. No web APIs.
+//! a sleep in tests) and the clock are passed in; its numbers are made in
+//! `convoy_stats`. No web APIs.
 
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
 use super::gil_lock::{Gil, Holder};
-use crate::report::{ConvoyStats, IoLatency, Summary, SweepPoint};
 use crate::workloads::fib::fib;
 
 /// The CPU threads' unit of work: one `fib(CPU_N)` (well under a millisecond).
@@ -358,88 +358,6 @@ pub fn run<E: std::fmt::Display>(
         }
     }
     run
-}
-
-impl ConvoyRun {
-    /// The first failed request's error.
-    pub fn error(&self) -> Option<&str> {
-        let sweep = self.sweep.iter().flat_map(|(_, c)| &c.requests);
-        self.alone
-            .iter()
-            .chain(&self.contended.requests)
-            .chain(sweep)
-            .find_map(|r| r.error.as_deref())
-    }
-
-    /// The medians and rates, when every request succeeded.
-    pub fn stats(&self, switch_ms: Option<u32>) -> Option<(IoLatency, ConvoyStats)> {
-        if self.error().is_some() {
-            return None;
-        }
-        let c = &self.contended;
-        let latency = IoLatency {
-            alone: median_latency(&self.alone)?,
-            contended: median_latency(&c.requests)?,
-        };
-        let sweep = self
-            .sweep
-            .iter()
-            .map(|(ms, p)| {
-                Some(SweepPoint {
-                    switch_ms: *ms,
-                    latency_ms: median_latency(&p.requests)?,
-                    io_per_s: per_s(p.requests.len() as f64, p.end_ms - p.start_ms),
-                    cpu_per_s: cpu_per_s(p),
-                })
-            })
-            .collect::<Option<Vec<_>>>()?;
-        let stats = ConvoyStats {
-            requests: u32::try_from(c.requests.len()).unwrap_or(u32::MAX),
-            alone_per_s: per_s(
-                self.alone.len() as f64,
-                self.alone_end_ms - self.alone_start_ms,
-            ),
-            contended_per_s: per_s(c.requests.len() as f64, c.end_ms - c.start_ms),
-            cpu_threads: u32::try_from(ran(c).count()).unwrap_or(u32::MAX),
-            cpu_n: CPU_N,
-            cpu_per_s: cpu_per_s(c),
-            io_lock_wait_ms: c
-                .requests
-                .iter()
-                .flat_map(|r| &r.waits)
-                .map(|[s, e]| e - s)
-                .sum(),
-            switch_ms,
-            sweep,
-        };
-        Some((latency, stats))
-    }
-}
-
-fn median_latency(requests: &[Request]) -> Option<f64> {
-    let latencies: Vec<f64> = requests.iter().map(|r| r.end_ms - r.start_ms).collect();
-    Summary::of(&latencies).map(|s| s.median)
-}
-
-fn per_s(count: f64, elapsed_ms: f64) -> f64 {
-    if elapsed_ms > 0.0 {
-        count * 1000.0 / elapsed_ms
-    } else {
-        0.0
-    }
-}
-
-/// The CPU threads that ran beside the I/O thread (with a pool smaller
-/// than asked, a CPU job may only start once the I/O thread is done).
-fn ran(phase: &Contended) -> impl Iterator<Item = &CpuShare> {
-    phase.cpu.iter().filter(|c| c.start_ms < phase.end_ms)
-}
-
-/// CPU units per second, all CPU threads together (each over its own time).
-fn cpu_per_s(phase: &Contended) -> f64 {
-    ran(phase)
-        .map(|c| per_s(c.units as f64, c.end_ms - c.start_ms))
-        .sum()
 }
 
 #[cfg(test)]

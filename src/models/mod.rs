@@ -6,6 +6,7 @@
 //! same answers; only *where* and *how* the work runs differs.
 
 pub mod convoy;
+mod convoy_stats;
 pub mod gil_lock;
 pub mod registry;
 
