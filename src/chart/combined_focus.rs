@@ -3,7 +3,9 @@
 //! how its time splits into computing and waiting. Pure: the component
 //! keeps a [`TaskPos`] and asks these functions where an arrow key leads.
 
-use super::combined::{CombinedLane, CombinedTimeline, LaneKind, SegmentKind};
+use std::collections::BTreeMap;
+
+use super::combined::{CombinedLane, CombinedTimeline, LaneKind, Segment, SegmentKind};
 
 /// A task's place in the chart: the model group, the lane in that group,
 /// and the task's index (as in the results JSON).
@@ -49,15 +51,14 @@ impl Move {
 impl CombinedLane {
     /// The tasks drawn on the lane, once each, in start order.
     pub fn tasks(&self) -> Vec<(u32, f64)> {
-        let mut out: Vec<(u32, f64)> = Vec::new();
+        let mut first: BTreeMap<u32, f64> = BTreeMap::new();
         for s in &self.segments {
             if let Some(task) = s.task {
-                match out.iter_mut().find(|(t, _)| *t == task) {
-                    Some(entry) => entry.1 = entry.1.min(s.start_ms),
-                    None => out.push((task, s.start_ms)),
-                }
+                let start = first.entry(task).or_insert(s.start_ms);
+                *start = start.min(s.start_ms);
             }
         }
+        let mut out: Vec<(u32, f64)> = first.into_iter().collect();
         out.sort_by(|a, b| a.1.total_cmp(&b.1));
         out
     }
@@ -178,16 +179,29 @@ impl CombinedTimeline {
     pub fn task_details(&self, pos: TaskPos) -> Option<TaskDetails> {
         let group = self.groups.get(pos.group)?;
         let lane = group.lanes.get(pos.lane)?;
-        let mut segments = lane
-            .segments
-            .iter()
-            .filter(|s| s.task == Some(pos.task))
-            .peekable();
+        TaskDetails::from_segments(
+            &group.model,
+            &lane.name,
+            pos.task,
+            lane.segments.iter().filter(|s| s.task == Some(pos.task)),
+        )
+    }
+}
+
+impl TaskDetails {
+    /// The details of task `task` from its segments; `None` when it has none.
+    pub fn from_segments<'a>(
+        model: &str,
+        lane: &str,
+        task: u32,
+        segments: impl IntoIterator<Item = &'a Segment>,
+    ) -> Option<TaskDetails> {
+        let mut segments = segments.into_iter().peekable();
         segments.peek()?;
         let mut d = TaskDetails {
-            model: group.model.clone(),
-            lane: lane.name.clone(),
-            task: pos.task,
+            model: model.to_owned(),
+            lane: lane.to_owned(),
+            task,
             start_ms: f64::INFINITY,
             end_ms: f64::NEG_INFINITY,
             ok: true,

@@ -62,6 +62,9 @@ pub fn results_view(props: &ResultsProps) -> Html {
                     </table>
                 </details>
             }
+            if props.finished && !props.results.runs.is_empty() {
+                <super::combined_panel::CombinedPanel results={props.results.clone()} finished={props.finished} />
+            }
             if props.finished {
                 <super::explanations::Explanations results={props.results.clone()} />
             }
