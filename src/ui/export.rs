@@ -17,7 +17,7 @@ const CHART_CSS: &str = "text{font:12px system-ui,sans-serif;fill:#1d1f23}\
 .seg.io{fill:#bfdbfe;stroke:#3b82f6;stroke-width:.75}.seg.blocked{fill:#b45309}.seg.blocked.long{fill:#b91c1c}\
 .seg.overhead{fill:none;stroke:#5c6370;stroke-dasharray:3 2}.seg.failed{stroke:#b91c1c;stroke-width:1.5}\
 .ct-note{font-size:9px;fill:#5c6370;paint-order:stroke;stroke:#fff;stroke-width:3px}.ct-note.bad{fill:#b91c1c;font-weight:700}\
-.playhead line{stroke:#1d1f23;stroke-width:1.5;stroke-dasharray:4 3}.legend text{font-size:11px}";
+.playhead line{stroke:#1d1f23;stroke-width:1.5;stroke-dasharray:4 3}.ct-finished{font-size:11px;font-weight:700;fill:#15803d}.legend text{font-size:11px}";
 
 /// PNG pixels per SVG unit.
 const PNG_SCALE: f64 = 2.0;

@@ -24,7 +24,8 @@ const TABLE_ROWS: usize = 500;
 
 #[derive(Properties, PartialEq)]
 pub struct CombinedPanelProps {
-    pub results: Results,
+    /// Shared, not copied: a replay re-renders the panel on every frame.
+    pub results: Rc<Results>,
     /// The run has finished: replay and trace are offered.
     pub finished: bool,
 }
@@ -32,25 +33,21 @@ pub struct CombinedPanelProps {
 #[function_component(CombinedPanel)]
 pub fn combined_panel(props: &CombinedPanelProps) -> Html {
     let full: Rc<CombinedTimeline> =
-        use_memo(props.results.clone(), CombinedTimeline::from_results);
+        use_memo(props.results.clone(), |r| CombinedTimeline::from_results(r));
     let fit = use_state(Fit::default);
     let moment = use_state(|| None::<f64>);
     let focus = use_state(|| None::<TaskPos>);
+    // The task whose details show: the focused or the last hovered one.
+    let detail = use_state(|| None::<TaskPos>);
     let axis = full.axis(*fit);
     let duration = full.duration_ms();
-    let shown: Rc<CombinedTimeline> = match *moment {
-        Some(t) if props.finished => Rc::new(full.at(t)),
-        _ => full.clone(),
-    };
     let kinds: Vec<SegmentKind> = SegmentKind::ALL
         .into_iter()
         .filter(|k| {
-            *k == SegmentKind::Compute
-                || full
-                    .groups
-                    .iter()
-                    .flat_map(|g| &g.lanes)
-                    .any(|l| l.segments.iter().any(|s| s.kind == *k))
+            full.groups
+                .iter()
+                .flat_map(|g| &g.lanes)
+                .any(|l| l.segments.iter().any(|s| s.kind == *k))
         })
         .collect();
     let on_time = {
@@ -58,8 +55,15 @@ pub fn combined_panel(props: &CombinedPanelProps) -> Html {
         Callback::from(move |t: Option<f64>| moment.set(t))
     };
     let on_focus = {
-        let focus = focus.clone();
-        Callback::from(move |pos: TaskPos| focus.set(Some(pos)))
+        let (focus, detail) = (focus.clone(), detail.clone());
+        Callback::from(move |pos: TaskPos| {
+            focus.set(Some(pos));
+            detail.set(Some(pos));
+        })
+    };
+    let on_hover = {
+        let detail = detail.clone();
+        Callback::from(move |pos: TaskPos| detail.set(Some(pos)))
     };
     let fit_button = |f: Fit, text: &'static str, testid: &'static str| {
         let fit = fit.clone();
@@ -72,7 +76,7 @@ pub fn combined_panel(props: &CombinedPanelProps) -> Html {
         let results = props.results.clone();
         Callback::from(move |_| export::download_trace(&results))
     };
-    let details = (*focus)
+    let details = (*detail)
         .and_then(|pos| full.task_details(pos))
         .map(|d| d.describe());
     html! {
@@ -94,8 +98,8 @@ pub fn combined_panel(props: &CombinedPanelProps) -> Html {
                 <ReplayControl duration_ms={duration} shown_ms={*moment} {on_time} />
             }
             <div class="ct-scroll">
-                <CombinedChart timeline={shown} {axis} playhead_ms={(*moment).filter(|_| props.finished)}
-                               {kinds} focus={*focus} {on_focus} id={CHART_ID} />
+                <CombinedChart timeline={full.clone()} {axis} playhead_ms={(*moment).filter(|_| props.finished)}
+                               {kinds} focus={*focus} {on_focus} {on_hover} id={CHART_ID} />
             </div>
             <p class="ct-details note" data-testid="combined-details" aria-live="polite">
                 { details.unwrap_or_else(|| "Hover over a task, or Tab to the chart and use the arrow keys, to see its details.".to_owned()) }

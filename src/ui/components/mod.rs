@@ -3,6 +3,7 @@
 
 mod chart_tools;
 mod combined_chart;
+mod combined_lanes;
 mod combined_panel;
 mod environment;
 mod errors;

@@ -63,7 +63,7 @@ pub fn results_view(props: &ResultsProps) -> Html {
                 </details>
             }
             if props.finished && !props.results.runs.is_empty() {
-                <super::combined_panel::CombinedPanel results={props.results.clone()} finished={props.finished} />
+                <super::combined_panel::CombinedPanel results={std::rc::Rc::new(props.results.clone())} finished={props.finished} />
             }
             if props.finished {
                 <super::explanations::Explanations results={props.results.clone()} />
