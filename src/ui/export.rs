@@ -12,12 +12,12 @@ const CHART_CSS: &str = "text{font:12px system-ui,sans-serif;fill:#1d1f23}\
 .amdahl{fill:none;stroke:#b45309;stroke-width:1.5}.measured{fill:none;stroke:#2563eb;stroke-width:2}\
 .point{fill:#2563eb}\
 .combined .band{fill:#f4f4f1}.combined .ct-group.odd .band{fill:none}.combined .grid{stroke:#d9dce1}\
-.combined .model-name{font-weight:700}.combined .lane-label{font-size:11px;fill:#5c6370}\
+.combined .model-name{font-weight:700}.combined .lane-label{font-size:12px;fill:#5c6370}\
 .seg.compute{fill:#6366f1}.seg.gil{fill:url(#ct-hatch)}.hatch-bg{fill:#d97706}.hatch-line{stroke:#fff;stroke-width:2}\
 .seg.io{fill:#bfdbfe;stroke:#3b82f6;stroke-width:.75}.seg.blocked{fill:#b45309}.seg.blocked.long{fill:#b91c1c}\
 .seg.overhead{fill:none;stroke:#5c6370;stroke-dasharray:3 2}.seg.failed{stroke:#b91c1c;stroke-width:1.5}\
-.ct-note{font-size:9px;fill:#5c6370;paint-order:stroke;stroke:#fff;stroke-width:3px}.ct-note.bad{fill:#b91c1c;font-weight:700}\
-.playhead line{stroke:#1d1f23;stroke-width:1.5;stroke-dasharray:4 3}.ct-finished{font-size:11px;font-weight:700;fill:#15803d}.legend text{font-size:11px}";
+.ct-note{font-size:10px;fill:#5c6370;paint-order:stroke;stroke:#fff;stroke-width:3px}.ct-note.bad{fill:#b91c1c;font-weight:700}\
+.playhead line{stroke:#1d1f23;stroke-width:1.5;stroke-dasharray:4 3}.ct-finished{font-size:11px;font-weight:700;fill:#15803d}.legend text{font-size:12px}";
 
 /// PNG pixels per SVG unit.
 const PNG_SCALE: f64 = 2.0;

@@ -55,7 +55,7 @@ fn legend(kinds: &[SegmentKind], top: f64) -> Html {
         .iter()
         .map(|&k| {
             let here = x;
-            x += 26.0 + 6.4 * k.label().chars().count() as f64;
+            x += 28.0 + 7.0 * k.label().chars().count() as f64;
             html! {
                 <g class="legend-item" data-kind={kind_class(k)}>
                     <rect class={classes!("seg", kind_class(k))} x={format!("{here:.1}")} y={format!("{:.1}", top + 8.0)} width="16" height="11" />
