@@ -156,3 +156,39 @@ test('replay: plays from 0 at the chosen speed; with reduced motion it shows the
     assert.equal((await drawn(page)).segments, full, 'reduced motion: the end state at once');
     assert.equal(await page.$(`${CHART} g.playhead`), null);
   }));
+
+/** Whether the whole element is inside the viewport (no scrolling needed to see it). */
+function inView(page, selector) {
+  return page.$eval(selector, (el) => {
+    const r = el.getBoundingClientRect();
+    return r.width > 0 && r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth;
+  });
+}
+
+test('results where the eye is: Run in view at load, both charts in view after a run (1280x900)', { timeout: TIMEOUT }, () =>
+  checkedPage(s.browser, 'layout', async (page) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${s.server.url}/?${QUERY}`);
+    await page.waitForSelector(`${sel.run}:enabled`, { timeout: WAIT_MS });
+    assert.ok(await inView(page, sel.run), 'the Run button is in view at load');
+    await page.click(sel.run);
+    await waitForFinished(page);
+    await page.waitForSelector(CHART, { timeout: WAIT_MS });
+    assert.equal(await page.evaluate(() => window.scrollY), 0, 'the page did not scroll');
+    assert.ok(await inView(page, '[data-testid=comparison-chart]'), 'the comparison chart is in view');
+    assert.ok(await inView(page, CHART), 'the combined timeline is in view');
+    assert.ok(await inView(page, sel.run), 'Run is still in view');
+
+    // Phone width: the page does not scroll sideways (the chart scrolls in its own box).
+    await page.setViewportSize({ width: 390, height: 844 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+    assert.ok(overflow <= 0, `the page is ${overflow} px wider than a phone`);
+    // Dark mode: the chart's words follow the page's colours.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const [text, bg] = await page.evaluate(() => [
+      getComputedStyle(document.querySelector('[data-testid=combined-timeline] .model-name')).fill,
+      getComputedStyle(document.body).backgroundColor,
+    ]);
+    assert.notEqual(text, bg);
+    assert.equal(text, 'rgb(230, 232, 235)', 'light text on the dark page');
+  }));
