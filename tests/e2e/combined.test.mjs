@@ -127,34 +127,52 @@ test('combined timeline: a lane group per model, one scale for all, trace matche
     assert.equal(ok, MODELS.length, 'the exported SVG parses, with a group per model');
   }));
 
-test('replay: plays from 0 at the chosen speed; with reduced motion it shows the end at once', { timeout: TIMEOUT }, () =>
+test('replay: plays from 0 at the chosen speed, the slider shows any moment; reduced motion shows the end at once', { timeout: TIMEOUT }, () =>
   checkedPage(s.browser, 'replay', async (page) => {
-    await runThree(page);
+    const results = await runThree(page);
     const full = (await drawn(page)).segments;
-    const state = () => page.getAttribute('[data-testid=replay]', 'data-state');
-    assert.equal(await state(), 'end');
+    // State, drawn segments and playhead read together (a replay moves on between reads).
+    const snap = () => page.evaluate(() => ({
+      state: document.querySelector('[data-testid=replay]').dataset.state,
+      segments: Number(document.querySelector('[data-testid=combined-timeline]').dataset.segments),
+      playhead: document.querySelector('[data-testid=combined-timeline] g.playhead')?.dataset.ms ?? null,
+    }));
+    assert.deepEqual(await snap(), { state: 'end', segments: full, playhead: null });
 
+    // 1/100x: a run of tens of ms takes seconds, so it is still early when read.
     await page.selectOption('[data-testid=replay-speed]', '0.01');
     await page.click('[data-testid=replay-play]');
     await page.waitForSelector('[data-testid=replay][data-state=playing]', { timeout: 5_000 });
-    assert.ok((await drawn(page)).segments < full, 'the replay starts with nothing drawn');
-    await page.waitForSelector(`${CHART} g.playhead`, { state: 'attached', timeout: 5_000 });
+    const early = await snap();
+    assert.ok(early.state !== 'playing' || early.segments < full, `the replay starts from 0: ${JSON.stringify(early)}`);
     await page.click('[data-testid=replay-play]');
+    await page.waitForSelector('[data-testid=replay]:is([data-state=paused], [data-state=end])', { timeout: 5_000 });
+
+    // The slider holds the moment: the tasks that had started by then are drawn (cut there),
+    // plus the overheads, which are not part of the race.
+    const duration = Math.max(...results.runs.map((r) => Math.max(r.wall_ms, ...r.tasks.map((t) => t.end_ms))));
+    const at = duration / 2;
+    await page.$eval('[data-testid=replay-scrub]', (el, v) => {
+      el.value = String(v);
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    }, at);
     await page.waitForSelector('[data-testid=replay][data-state=paused]', { timeout: 5_000 });
-    const held = await page.getAttribute(`${CHART} g.playhead`, 'data-ms');
-    assert.ok(Number(held) > 0, 'paused after some time had passed');
+    const started = results.runs.reduce((n, r) => n + r.tasks.filter((t) => t.start_ms < at).length, 0);
+    const overheads = results.runs.reduce((n, r) => n + Object.keys(r.overheads_ms).length, 0);
+    const held = await snap();
+    assert.equal(held.segments, started + overheads, `at ${at} ms: the tasks started by then`);
+    assert.ok(Math.abs(Number(held.playhead) - at) < 1e-6, `the playhead is at ${at} ms: ${held.playhead}`);
+
+    // 1x from there to the end: the whole run again.
     await page.selectOption('[data-testid=replay-speed]', '1');
     await page.click('[data-testid=replay-play]');
     await page.waitForSelector('[data-testid=replay][data-state=end]', { timeout: 10_000 });
-    assert.equal((await drawn(page)).segments, full, 'the replay ends with the whole run');
-    assert.equal(await page.$(`${CHART} g.playhead`), null);
+    assert.deepEqual(await snap(), { state: 'end', segments: full, playhead: null }, 'the replay ends with the whole run');
 
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.selectOption('[data-testid=replay-speed]', '0.01');
     await page.click('[data-testid=replay-play]');
-    assert.equal(await state(), 'end', 'reduced motion: no animation');
-    assert.equal((await drawn(page)).segments, full, 'reduced motion: the end state at once');
-    assert.equal(await page.$(`${CHART} g.playhead`), null);
+    assert.deepEqual(await snap(), { state: 'end', segments: full, playhead: null }, 'reduced motion: the end state at once');
   }));
 
 /** Whether the whole element is inside the viewport (no scrolling needed to see it). */
