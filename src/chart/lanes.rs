@@ -31,31 +31,23 @@ pub struct Lane {
 /// Name of the lane that shows a blocked event loop.
 pub const BLOCKED_LANE: &str = "loop blocked";
 
-/// The lanes of a run whose event loop was blocked on purpose (`block_ms`):
-/// first a lane with the blocking call, made by task `index`, then the
-/// tasks' lanes, so the stall is seen above the answers it held up.
-pub fn lanes_with_block(tasks: &[TaskRecord], blocked: Option<[f64; 2]>) -> Vec<Lane> {
-    let mut lanes = timeline_lanes(tasks);
-    if let Some([start_ms, end_ms]) = blocked {
-        let index = tasks.iter().map(|t| t.index).max().unwrap_or(0);
-        lanes.insert(
-            0,
-            Lane {
-                name: BLOCKED_LANE.to_owned(),
-                bars: vec![LaneBar {
-                    index,
-                    start_ms,
-                    end_ms,
-                    ok: true,
-                    row: 0,
-                    waits: Vec::new(),
-                    io: false,
-                }],
-                rows: 1,
-            },
-        );
+/// The lane that shows an event loop blocked on purpose (`block_ms`): one
+/// bar, the blocking call made by the last task, over `[start, end]`.
+fn blocked_lane(tasks: &[TaskRecord], [start_ms, end_ms]: [f64; 2]) -> Lane {
+    let index = tasks.iter().map(|t| t.index).max().unwrap_or(0);
+    Lane {
+        name: BLOCKED_LANE.to_owned(),
+        bars: vec![LaneBar {
+            index,
+            start_ms,
+            end_ms,
+            ok: true,
+            row: 0,
+            waits: Vec::new(),
+            io: false,
+        }],
+        rows: 1,
     }
-    lanes
 }
 
 /// Groups tasks by lane. Lanes are ordered naturally (`thread-2` before
@@ -86,6 +78,23 @@ pub fn timeline_lanes(tasks: &[TaskRecord]) -> Vec<Lane> {
         lane.rows = stack(&mut lane.bars);
     }
     lanes.sort_by_key(|l| lane_key(&l.name));
+    lanes
+}
+
+/// The lanes of one model's run, as its card draws them: a task without a
+/// value waited for I/O only where the workload fetches (a failed or
+/// stopped fib task computed).
+pub fn run_lanes(run: &crate::report::RunRecord) -> Vec<Lane> {
+    let mut lanes = timeline_lanes(&run.tasks);
+    if !super::combined::fetches(run) {
+        for bar in lanes.iter_mut().flat_map(|l| l.bars.iter_mut()) {
+            bar.io = false;
+        }
+    }
+    // A blocked loop first, so the stall is seen above the answers it held up.
+    if let Some(blocked) = run.loop_blocked_ms {
+        lanes.insert(0, blocked_lane(&run.tasks, blocked));
+    }
     lanes
 }
 
@@ -120,10 +129,17 @@ mod tests {
 
     #[test]
     fn a_blocked_loop_gets_its_own_lane_first() {
+        use crate::report::RunRecord;
+        use crate::vocab::{ModelId, Workload};
         let tasks: Vec<TaskRecord> = (0..3)
             .map(|i| TaskRecord::fetch(i, "page".into(), 0.2, 401.0, Ok((200, 64))))
             .collect();
-        let lanes = lanes_with_block(&tasks, Some([0.3, 400.3]));
+        let mut run = RunRecord {
+            tasks,
+            loop_blocked_ms: Some([0.3, 400.3]),
+            ..RunRecord::finished(ModelId::Async, Workload::Fetch, 402.0)
+        };
+        let lanes = run_lanes(&run);
         assert_eq!(lanes[0].name, BLOCKED_LANE);
         let bar = &lanes[0].bars[0];
         assert_eq!(
@@ -131,7 +147,8 @@ mod tests {
             (2, 0.3, 400.3, false)
         );
         assert_eq!(lanes[1].name, "page");
-        assert_eq!(lanes_with_block(&tasks, None), timeline_lanes(&tasks));
+        run.loop_blocked_ms = None;
+        assert_eq!(run_lanes(&run), timeline_lanes(&run.tasks));
     }
 
     #[test]
@@ -150,6 +167,29 @@ mod tests {
         assert!(!lanes[0].bars[0].io, "fib computes");
         let fetch = TaskRecord::fetch(0, "page".into(), 0.0, 150.0, Ok((200, 10)));
         assert!(timeline_lanes(&[fetch])[0].bars[0].io, "a fetch waits");
+    }
+
+    #[test]
+    fn a_failed_fib_task_computed_while_a_failed_request_waited() {
+        let small = crate::chart::fixtures::small();
+        let failed = |lanes: Vec<Lane>| {
+            lanes
+                .into_iter()
+                .flat_map(|l| l.bars)
+                .find(|b| !b.ok)
+                .expect("a failed task")
+        };
+        let async_run = &small.runs[2];
+        assert!(
+            failed(timeline_lanes(&async_run.tasks)).io,
+            "fields alone say I/O"
+        );
+        assert!(!failed(run_lanes(async_run)).io, "fib: it computed");
+        let fetch = crate::chart::fixtures::fetch();
+        assert!(
+            failed(run_lanes(&fetch.runs[0])).io,
+            "fetch: the 500 waited"
+        );
     }
 
     #[test]
