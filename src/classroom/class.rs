@@ -5,6 +5,7 @@
 use serde_json::Value;
 use thiserror::Error;
 
+use super::paste::code_excerpt;
 use super::read::{self, FileError, ReadError};
 use super::runs::ClassRun;
 
@@ -30,6 +31,8 @@ pub struct Class {
     runs: Vec<ClassRun>,
     files: usize,
     codes: usize,
+    /// Codes offered so far, added or not: a code's number in messages.
+    pasted: usize,
 }
 
 impl Class {
@@ -68,6 +71,7 @@ impl Class {
     /// A [`FileError`] naming the file; the class is then unchanged.
     pub fn add_file(&mut self, name: &str, text: &str) -> Result<usize, FileError> {
         let fail = |e| FileError::new(name, e);
+        let name = &self.unique_name(name);
         self.check_room(1).map_err(fail)?;
         let docs = read::read_text(text).map_err(fail)?;
         let lines = text.trim().lines().filter(|l| !l.trim().is_empty()).count() == docs.len();
@@ -91,10 +95,14 @@ impl Class {
     /// Adds the run of a result code; returns 1.
     ///
     /// # Errors
-    /// A [`FileError`] naming the code (`code k`); the class is then unchanged.
+    /// A [`FileError`] naming the code by its number among the codes
+    /// offered so far and its first characters (`code 3 (cp1.eNqtV…)`);
+    /// the class is then unchanged.
     pub fn add_code(&mut self, code: &str) -> Result<usize, FileError> {
-        let name = format!("code {}", self.codes + 1);
-        let fail = |e| FileError::new(&name, e);
+        self.pasted += 1;
+        let name = self.unique_name(&format!("code {}", self.pasted));
+        let named = format!("{name} ({})", code_excerpt(code));
+        let fail = |e| FileError::new(&named, e);
         self.check_room(1).map_err(fail)?;
         let doc = read::read_code(code).map_err(fail)?;
         self.push(vec![ClassRun::from_doc(&doc, name.clone())])
@@ -118,6 +126,41 @@ impl Class {
     /// Removes the row at `index` (in [`Class::runs`] order).
     pub fn remove(&mut self, index: usize) -> Option<ClassRun> {
         (index < self.runs.len()).then(|| self.runs.remove(index))
+    }
+
+    /// Removes the row that came from `source` at `position` (what a
+    /// table row, sorted its own way, knows of itself).
+    pub fn remove_run(&mut self, source: &str, position: usize) -> Option<ClassRun> {
+        let index = self
+            .runs
+            .iter()
+            .position(|r| r.source == source && r.position == position)?;
+        self.remove(index)
+    }
+
+    /// Removes every row (the limits count afresh).
+    pub fn clear(&mut self) {
+        *self = Class::new();
+    }
+
+    /// `name`, or `name (2)`, `name (3)`… when rows already come from a
+    /// file of that name (two folders may hold a `results.json` each), so
+    /// every row names its source unambiguously.
+    fn unique_name(&self, name: &str) -> String {
+        let taken = |n: &str| {
+            self.runs.iter().any(|r| {
+                r.source == n
+                    || r.source.starts_with(&format!("{n} line "))
+                    || r.source.starts_with(&format!("{n} #"))
+            })
+        };
+        if !taken(name) {
+            return name.to_owned();
+        }
+        (2..)
+            .map(|k| format!("{name} ({k})"))
+            .find(|n| !taken(n))
+            .unwrap_or_else(|| name.to_owned())
     }
 
     fn check_room(&self, files: usize) -> Result<(), ReadError> {

@@ -13,6 +13,7 @@ mod class;
 mod code;
 #[cfg(test)]
 mod fixtures;
+mod paste;
 mod read;
 mod reference;
 mod runs;
@@ -25,6 +26,7 @@ pub use code::{
     decode, encode, from_fragment, link_fragment, summarize, CodeError, Detail, CODE_PREFIX,
     CODE_VERSION, LINK_KEY,
 };
+pub use paste::{code_excerpt, split_codes};
 pub use read::{
     check_size, read_code, read_text, read_value, ClassDoc, DocEnvironment, DocRun, DocTask,
     FileError, ReadError, MAX_DOCS_PER_FILE, MAX_FILE_BYTES, SCHEMA,
