@@ -14,6 +14,7 @@ mod code;
 #[cfg(test)]
 mod fixtures;
 mod paste;
+mod query;
 mod read;
 mod reference;
 mod runs;
@@ -27,6 +28,7 @@ pub use code::{
     CODE_VERSION, LINK_KEY,
 };
 pub use paste::{code_excerpt, split_codes};
+pub use query::experiment_query;
 pub use read::{
     check_size, read_code, read_text, read_value, ClassDoc, DocEnvironment, DocRun, DocTask,
     FileError, ReadError, MAX_DOCS_PER_FILE, MAX_FILE_BYTES, SCHEMA,

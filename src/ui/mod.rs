@@ -11,6 +11,8 @@ mod app;
 #[cfg(target_arch = "wasm32")]
 mod browser;
 #[cfg(target_arch = "wasm32")]
+mod class;
+#[cfg(target_arch = "wasm32")]
 mod components;
 #[cfg(target_arch = "wasm32")]
 mod engine_client;
@@ -28,5 +30,13 @@ mod server;
 /// Mounts the app into the page's body.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
-    yew::Renderer::<app::App>::new().render();
+    // The classroom pages only read results: no engine, no simulated server.
+    match class::route() {
+        Some(route) => {
+            yew::Renderer::<class::ClassroomPage>::with_props(class::PageProps { route }).render();
+        }
+        None => {
+            yew::Renderer::<app::App>::new().render();
+        }
+    }
 }
