@@ -7,6 +7,7 @@ use thiserror::Error;
 
 use super::paste::code_excerpt;
 use super::read::{self, FileError, ReadError};
+use super::reading::FileReading;
 use super::runs::ClassRun;
 
 /// The most files a class holds (a class of 30 adding a few runs each).
@@ -18,11 +19,23 @@ pub const MAX_RUNS: usize = 2_000;
 /// A batch that cannot be added at all.
 #[derive(Clone, Debug, Error, PartialEq, Eq)]
 pub enum ClassError {
-    #[error(
-        "{adding} files at once are too many: the class view holds up to {MAX_FILES} files \
-         ({already} added so far); add them in smaller batches or remove some"
-    )]
+    #[error("{}", too_many(*adding, *already))]
     TooManyFiles { adding: usize, already: usize },
+}
+
+fn too_many(adding: usize, already: usize) -> String {
+    if adding > MAX_FILES {
+        format!(
+            "{adding} files at once are too many: the class view holds up to {MAX_FILES} files; \
+             add them in smaller batches"
+        )
+    } else {
+        format!(
+            "too many files: the class view holds up to {MAX_FILES} files and has {already} \
+             ({} more fit); remove some first, or add fewer at a time",
+            MAX_FILES.saturating_sub(already)
+        )
+    }
 }
 
 /// The runs added so far.
@@ -71,10 +84,23 @@ impl Class {
     /// A [`FileError`] naming the file; the class is then unchanged.
     pub fn add_file(&mut self, name: &str, text: &str) -> Result<usize, FileError> {
         let fail = |e| FileError::new(name, e);
-        let name = &self.unique_name(name);
         self.check_room(1).map_err(fail)?;
-        let docs = read::read_text(text).map_err(fail)?;
-        let lines = text.trim().lines().filter(|l| !l.trim().is_empty()).count() == docs.len();
+        let mut reading = FileReading::new(text).map_err(fail)?;
+        while !reading.step(usize::MAX).map_err(fail)? {}
+        self.add_read(name, reading)
+    }
+
+    /// Adds the runs of a file read to its end (see [`FileReading`]);
+    /// returns how many rows it added.
+    ///
+    /// # Errors
+    /// A [`FileError`] naming the file; the class is then unchanged.
+    pub fn add_read(&mut self, name: &str, reading: FileReading<'_>) -> Result<usize, FileError> {
+        let fail = |e| FileError::new(name, e);
+        self.check_room(1).map_err(fail)?;
+        let lines = reading.is_lines();
+        let docs = reading.into_docs();
+        let name = &self.unique_name(name);
         let rows: Vec<ClassRun> = docs
             .iter()
             .enumerate()

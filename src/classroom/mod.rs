@@ -16,6 +16,7 @@ mod fixtures;
 mod paste;
 mod query;
 mod read;
+mod reading;
 mod reference;
 mod runs;
 mod stats;
@@ -33,6 +34,7 @@ pub use read::{
     check_size, read_code, read_text, read_value, ClassDoc, DocEnvironment, DocRun, DocTask,
     FileError, ReadError, MAX_DOCS_PER_FILE, MAX_FILE_BYTES, SCHEMA,
 };
+pub use reading::FileReading;
 pub use reference::{
     match_reference, read_reference, ReferenceMatch, REFERENCE_LABEL, REFERENCE_PATH,
 };

@@ -214,7 +214,12 @@ fn a_full_class_refuses_more_files_by_name() {
         (err.name.as_str(), err.error),
         ("late.json", ReadError::ClassFull)
     );
-    assert!(class.check_batch(1).is_err());
+    let err = class.check_batch(1).expect_err("full");
+    assert_eq!(
+        err.to_string(),
+        "too many files: the class view holds up to 200 files and has 200 (0 more fit); \
+         remove some first, or add fewer at a time"
+    );
 }
 
 #[test]

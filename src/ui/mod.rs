@@ -31,7 +31,8 @@ mod server;
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     // The classroom pages only read results: no engine, no simulated server.
-    match class::route() {
+    let first = class::route();
+    match first.clone() {
         Some(route) => {
             yew::Renderer::<class::ClassroomPage>::with_props(class::PageProps { route }).render();
         }
@@ -39,4 +40,13 @@ pub fn start() {
             yew::Renderer::<app::App>::new().render();
         }
     }
+    // A result link pasted into the address bar changes only the fragment,
+    // which loads nothing: load the page it asks for.
+    let window = gloo::utils::window();
+    gloo::events::EventListener::new(&window.clone(), "hashchange", move |_| {
+        if class::route() != first {
+            let _ = window.location().reload();
+        }
+    })
+    .forget();
 }

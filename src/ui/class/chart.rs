@@ -47,7 +47,11 @@ pub fn class_chart(props: &ClassChartProps) -> Html {
         .ceil();
     let x = |c: f64| LEFT + (c - 1.0) / (x_max - 1.0) * (W - LEFT - RIGHT);
     let y = |s: f64| TOP + (1.0 - s / y_max) * (H - TOP - BOTTOM);
-    let step = if x_max <= 16.0 { 1 } else { (x_max / 8.0).ceil() as u32 };
+    let step = if x_max <= 16.0 {
+        1
+    } else {
+        (x_max / 8.0).ceil() as u32
+    };
     let x_ticks: Vec<u32> = (1..=x_max as u32)
         .filter(|c| *c == 1 || c % step == 0)
         .collect();

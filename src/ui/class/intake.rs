@@ -3,7 +3,8 @@
 //!
 //! A file is refused by its size before it is read; its text is read with
 //! the browser's `FileReader` (asynchronous, so each file is a turn of the
-//! event loop); between codes, and after any step that ran longer than
+//! event loop); a JSON-lines file is parsed a chunk at a time
+//! (`classroom::FileReading`); after any work that ran longer than
 //! [`SLICE_MS`], the loop yields to the event loop. The view is told how far
 //! it got at most every [`REPORT_MS`], so a pile of 200 files redraws the
 //! table a few times, not 200 times. Parsing is `crate::classroom`'s; this
@@ -15,10 +16,13 @@ use std::rc::Rc;
 use gloo::file::File;
 use gloo::timers::future::TimeoutFuture;
 
-use crate::classroom::{check_size, Class, FileError};
+use crate::classroom::{check_size, Class, FileError, FileReading};
 
 /// Work between two yields to the event loop, in ms (under a 60 Hz frame).
 const SLICE_MS: f64 = 12.0;
+
+/// Text parsed between two looks at the clock: a few lines of JSON lines.
+const CHUNK_BYTES: usize = 64 * 1024;
 
 /// Least time between two reports to the view, in ms.
 const REPORT_MS: f64 = 200.0;
@@ -122,14 +126,25 @@ pub async fn take_in(items: Vec<Item>, class: Rc<RefCell<Class>>, report: Rc<dyn
 }
 
 /// Reads one file and adds its runs; the error text names the file.
+/// JSON lines are parsed [`CHUNK_BYTES`] at a time, with a yield whenever
+/// a slice of work has run [`SLICE_MS`].
 async fn add_file(file: &File, class: &Rc<RefCell<Class>>) -> Result<usize, String> {
     let name = file.name();
-    check_size(file.size()).map_err(|e| describe(FileError::new(&name, e)))?;
+    let fail = |e| describe(FileError::new(&name, e));
+    check_size(file.size()).map_err(fail)?;
     let text = gloo::file::futures::read_as_text(file)
         .await
         .map_err(|e| format!("{name}: the browser could not read the file ({e})"))?;
+    let mut reading = FileReading::new(&text).map_err(fail)?;
+    let mut slice = now();
+    while !reading.step(CHUNK_BYTES).map_err(fail)? {
+        if now() - slice >= SLICE_MS {
+            TimeoutFuture::new(0).await;
+            slice = now();
+        }
+    }
     // Not borrowed across an await: another batch may run beside this one.
-    let result = class.borrow_mut().add_file(&name, &text);
+    let result = class.borrow_mut().add_read(&name, reading);
     result.map_err(describe)
 }
 
@@ -141,16 +156,16 @@ fn summary(rows: usize, files: usize, codes: usize, refused: usize) -> String {
         .filter(|(n, _)| *n > 0)
         .map(|(n, one)| count(n, one))
         .collect();
-    let mut text = if from.is_empty() {
-        "Nothing added".to_owned()
-    } else {
-        format!("Added {} from {}", count(rows, "run"), from.join(" and "))
-    };
-    if refused > 0 {
-        text.push_str(&format!("; {refused} not added (named above)"));
+    match (from.is_empty(), refused) {
+        (true, 1) => "Nothing added (see the message above).".to_owned(),
+        (true, n) => format!("Nothing added (see the {n} messages above)."),
+        (false, 0) => format!("Added {} from {}.", count(rows, "run"), from.join(" and ")),
+        (false, n) => format!(
+            "Added {} from {}; {n} not added (named above).",
+            count(rows, "run"),
+            from.join(" and ")
+        ),
     }
-    text.push('.');
-    text
 }
 
 fn describe(error: FileError) -> String {

@@ -104,7 +104,10 @@ pub fn reference_beside(props: &ReferenceBesideProps) -> Html {
 
 fn comparison(run: &ClassRun, name: &str, found: ReferenceMatch<'_>) -> Html {
     let reference = found.run();
-    let ms = |v: Option<f64>| v.map(|v| format!("{v:.1}")).unwrap_or_else(|| "–".to_owned());
+    let ms = |v: Option<f64>| {
+        v.map(|v| format!("{v:.1}"))
+            .unwrap_or_else(|| "–".to_owned())
+    };
     let times = |v: Option<f64>| v.map(|v| format!("{v:.2}x")).unwrap_or_default();
     let mut models: Vec<&str> = run.models.iter().map(|m| m.model.as_str()).collect();
     for m in &reference.models {

@@ -28,7 +28,10 @@ enum Copied {
     /// Copied to the clipboard: what, and a note.
     Done(String),
     /// The clipboard was refused (or encoding failed): show this text.
-    ByHand { what: String, text: String },
+    ByHand {
+        what: String,
+        text: String,
+    },
     Failed(String),
 }
 

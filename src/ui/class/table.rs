@@ -21,7 +21,8 @@ pub struct GroupTableProps {
 }
 
 fn ms(v: Option<f64>) -> String {
-    v.map(|v| format!("{v:.1}")).unwrap_or_else(|| "–".to_owned())
+    v.map(|v| format!("{v:.1}"))
+        .unwrap_or_else(|| "–".to_owned())
 }
 
 fn times(v: Option<f64>) -> String {
@@ -120,10 +121,13 @@ pub fn group_table(props: &GroupTableProps) -> Html {
                     if let Some((reference, same)) = &props.reference {
                         <tr class="reference-label-row">
                             <td colspan={columns.to_string()} class="reference-label" data-testid="class-reference-label">
-                                { REFERENCE_LABEL }
-                                if !same {
-                                    { format!(" Its settings differ: {}.", reference.experiment) }
-                                }
+                                // Sticky, so a phone sees the label beside the scrolled table.
+                                <span class="sticky-label">
+                                    { REFERENCE_LABEL }
+                                    if !same {
+                                        { format!(". Its settings differ: {}.", reference.experiment) }
+                                    }
+                                </span>
                             </td>
                         </tr>
                         <tr class="reference" data-testid="class-reference">

@@ -80,9 +80,16 @@ pub fn class_view(props: &ClassViewProps) -> Html {
             if items.is_empty() {
                 return;
             }
-            let files = items.iter().filter(|i| matches!(i, Item::File(_))).count();
-            if let Err(e) = class.borrow().check_batch(files) {
-                shown.dispatch(Change::Notices(vec![Notice::error(e.to_string())]));
+            let files: Vec<String> = items
+                .iter()
+                .filter_map(|i| match i {
+                    Item::File(f) => Some(f.name()),
+                    Item::Code(_) => None,
+                })
+                .collect();
+            if let Err(e) = class.borrow().check_batch(files.len()) {
+                let text = format!("{}: not added: {e}", name_list(&files));
+                shown.dispatch(Change::Notices(vec![Notice::error(text)]));
                 return;
             }
             shown.dispatch(Change::Busy(Some((0, items.len()))));
@@ -259,6 +266,21 @@ pub fn class_view(props: &ClassViewProps) -> Html {
                             references={reference_runs.clone()} on_remove={on_remove.clone()} /> }
             }) }
         </section>
+    }
+}
+
+/// "a.json", "a.json, b.json", or "a.json, b.json, c.json and 497 more".
+fn name_list(names: &[String]) -> String {
+    const SHOWN: usize = 3;
+    let shown = names
+        .iter()
+        .take(SHOWN)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    match names.len().saturating_sub(SHOWN) {
+        0 => shown,
+        more => format!("{shown} and {more} more"),
     }
 }
 
