@@ -4,69 +4,18 @@ use serde::{Deserialize, Serialize};
 
 use super::error::ConfigError;
 use super::limits::{Range, LIMITS};
-use super::query::RawSettings;
-use crate::models::ModelId;
+use super::raw::RawSettings;
+use crate::vocab::{ModelId, Workload};
 
 /// Longest text of a rejected value echoed back in a message.
 const ECHO_MAX: usize = 40;
 /// Longest accepted custom URL.
 const URL_MAX: usize = 2_000;
 
-/// What to run.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Workload {
-    /// CPU-bound: recursive fib(n), `tasks` times.
-    Fib,
-    /// I/O-bound: `requests` HTTP requests that each wait on a slow server.
-    Fetch,
-    /// Shared state: threads increment one counter `increments` times each,
-    /// without a lock, with an atomic and with a mutex.
-    Race,
-    /// Mixed: fetch each item, then compute fib(n) on it.
-    Pipeline,
-}
-
-impl Workload {
-    /// The public id (`fib`, `fetch`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Workload::Fib => "fib",
-            Workload::Fetch => "fetch",
-            Workload::Race => "race",
-            Workload::Pipeline => "pipeline",
-        }
-    }
-
-    /// Every workload, in the order the form lists them.
-    pub const ALL: [Workload; 4] = [
-        Workload::Fib,
-        Workload::Fetch,
-        Workload::Race,
-        Workload::Pipeline,
-    ];
-
-    /// Parses a public id.
-    pub fn parse(id: &str) -> Option<Workload> {
-        Workload::ALL.into_iter().find(|w| w.as_str() == id)
-    }
-
-    /// Does `model` apply to this workload?
-    pub fn supports(self, model: ModelId) -> bool {
-        match self {
-            Workload::Fib | Workload::Fetch => true,
-            Workload::Race => matches!(model, ModelId::Sequential | ModelId::Threads),
-            Workload::Pipeline => {
-                matches!(
-                    model,
-                    ModelId::Sequential | ModelId::Threads | ModelId::Async
-                )
-            }
-        }
-    }
-}
-
-/// One experiment's settings, every value in its accepted range.
+/// Every setting's validated value, in its accepted range: what the URL
+/// gave or the form shows, whichever workload is chosen. The experiment
+/// itself is [`Settings::run_config`]; the page's flags are
+/// [`Settings::page_flags`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Settings {
     pub workload: Workload,
@@ -93,11 +42,7 @@ impl Settings {
     /// How many tasks one run of a model has: fib tasks, requests, or (race)
     /// one per thread for each of the three counters.
     pub fn task_count(&self) -> u32 {
-        match self.workload {
-            Workload::Fib => self.tasks,
-            Workload::Fetch | Workload::Pipeline => self.requests,
-            Workload::Race => self.threads * 3,
-        }
+        self.run_config().task_count()
     }
 
     /// The defaults: the reference CPU experiment (20 x fib(35)) on every

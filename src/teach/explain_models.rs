@@ -2,11 +2,10 @@
 //! the GIL's waits, the processes' costs, the page freeze) and about the
 //! waiting in fetch runs. Only called with runs that finished cleanly.
 
-use crate::config::Workload;
-use crate::models::ModelId;
 use crate::report::{max_overlap, overhead_per_task_ms};
+use crate::vocab::{ModelId, OverheadKey, Workload};
 
-use super::explain::{bytes, mean_task_ms, ms, ratio, Ctx, Timed, NOISE};
+use super::explain_ctx::{bytes, mean_task_ms, ms, ratio, Ctx, Timed, NOISE};
 
 /// Threads reaching this share of the ideal speedup are "close to the ideal".
 const CLOSE_TO_IDEAL: f64 = 0.8;
@@ -160,10 +159,10 @@ fn processes(ctx: &Ctx, t: &Timed) -> Vec<String> {
             .filter(|v| v.is_finite())
     };
     let mut parts = Vec::new();
-    if let Some(start) = overhead("process_start") {
+    if let Some(start) = overhead(OverheadKey::ProcessStart.as_str()) {
         parts.push(format!("starting the workers took {}", ms(start)));
     }
-    if let Some(copy) = overhead("serialize_copy") {
+    if let Some(copy) = overhead(OverheadKey::SerializeCopy.as_str()) {
         let payload = match ctx.payload {
             Some(p) if p > 0 => format!(" ({} per task)", bytes(p)),
             _ => String::new(),

@@ -5,6 +5,7 @@
 //! decides where and how to show it, always as text, never as markup.
 
 mod explain;
+mod explain_ctx;
 mod explain_models;
 mod explain_race;
 mod explain_reference;

@@ -115,13 +115,18 @@ pub fn current_url() -> String {
 ///
 /// # Errors
 /// When the browser refuses (no permission, not a secure context).
-pub async fn copy_to_clipboard(text: &str) -> Result<(), String> {
+pub async fn copy_to_clipboard(text: &str) -> Result<(), ClipboardRefused> {
     let clipboard = window().navigator().clipboard();
     wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
         .await
         .map(|_| ())
-        .map_err(|e| crate::jsutil::describe(&e))
+        .map_err(|e| ClipboardRefused(crate::jsutil::describe(&e)))
 }
+
+/// The browser did not let the page write to the clipboard (its reason).
+#[derive(Debug, thiserror::Error)]
+#[error("the browser did not allow copying: {0}")]
+pub struct ClipboardRefused(String);
 
 /// Keeps an observer that posts `{type: "resize", height}` to an embedding
 /// page whenever the page's height changes. Drop it to stop.

@@ -3,62 +3,12 @@
 //! transitions are tested natively; components only render it and dispatch
 //! [`Action`]s.
 
+pub use super::status::{PoolStatus, Progress, RunPhase, ServerStatus, Sweep};
 use crate::config::{validate, RawSettings, Settings};
+use crate::engine::protocol::PoolInfo;
 use crate::models::ModelId;
 use crate::report::{Results, RunRecord};
-
-/// The simulated server (a service worker) as the page knows it.
-#[derive(Clone, Debug, PartialEq)]
-pub enum ServerStatus {
-    Starting,
-    Ready,
-    Unavailable { reason: String },
-}
-
-/// The thread pool as the page knows it.
-#[derive(Clone, Debug, PartialEq)]
-pub enum PoolStatus {
-    /// The engine is loading or the pool is starting.
-    Starting,
-    Ready {
-        threads: u32,
-        start_ms: f64,
-        warm_up_ms: f64,
-    },
-    /// Threads cannot run here; models that need them are skipped.
-    Unavailable { reason: String },
-}
-
-/// Where the current run is.
-#[derive(Clone, Debug, PartialEq)]
-pub enum RunPhase {
-    Idle,
-    Running {
-        model: ModelId,
-        repetition: u32,
-        repeat: u32,
-    },
-    Finished,
-}
-
-/// Tasks done of a model in the current run.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Progress {
-    pub model: ModelId,
-    pub done: u32,
-    pub total: u32,
-}
-
-/// A thread sweep: one model measured on 1..=k threads.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Sweep {
-    pub model: ModelId,
-    pub max_threads: u32,
-    /// `(threads, wall_ms)`, in the order measured.
-    pub measured: Vec<(u32, f64)>,
-    pub running: bool,
-    pub error: Option<String>,
-}
+use crate::teach::Prediction;
 
 /// Everything the page shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -81,6 +31,9 @@ pub struct AppState {
     /// The last thread sweep, if any.
     pub sweep: Option<Sweep>,
     pub results: Option<Results>,
+    /// The learner's predictions and finished lessons (kept by the page in
+    /// local storage).
+    pub lessons: crate::teach::Progress,
 }
 
 /// Everything that can happen to the state.
@@ -103,11 +56,7 @@ pub enum Action {
     },
     /// A new engine (with a new pool size) is starting.
     EngineRestarting,
-    PoolReady {
-        threads: u32,
-        start_ms: f64,
-        warm_up_ms: f64,
-    },
+    PoolReady(PoolInfo),
     PoolFailed {
         reason: String,
     },
@@ -144,7 +93,12 @@ pub enum Action {
     },
     /// A model finished (all repetitions).
     ModelFinished(RunRecord),
+    /// The run ended; a run of the open lesson counts as done.
     RunFinished,
+    /// The learner ranked the models of the open lesson.
+    Predicted(Prediction),
+    /// The learner reset their lesson progress.
+    ResetLessons,
 }
 
 impl AppState {
@@ -168,6 +122,7 @@ impl AppState {
             stopping: false,
             sweep: None,
             results: None,
+            lessons: crate::teach::Progress::default(),
         }
     }
 
@@ -226,17 +181,7 @@ impl AppState {
                 self.engine_start_ms = None;
                 self.pool = PoolStatus::Starting;
             }
-            Action::PoolReady {
-                threads,
-                start_ms,
-                warm_up_ms,
-            } => {
-                self.pool = PoolStatus::Ready {
-                    threads,
-                    start_ms,
-                    warm_up_ms,
-                };
-            }
+            Action::PoolReady(info) => self.pool = PoolStatus::Ready(info),
             Action::PoolFailed { reason } => self.pool = PoolStatus::Unavailable { reason },
             Action::RunStarted(results) => {
                 let total = self.settings.task_count();
@@ -330,7 +275,16 @@ impl AppState {
             Action::RunFinished => {
                 self.phase = RunPhase::Finished;
                 self.stopping = false;
+                if let (Some(id), Some(results)) = (&self.settings.lesson, &self.results) {
+                    self.lessons.ran(id, results);
+                }
             }
+            Action::Predicted(prediction) => {
+                if let Some(id) = &self.settings.lesson {
+                    self.lessons.predict(id, prediction);
+                }
+            }
+            Action::ResetLessons => self.lessons = crate::teach::Progress::default(),
         }
         self
     }
@@ -378,3 +332,7 @@ fn form_of(s: &Settings) -> RawSettings {
 #[cfg(test)]
 #[path = "state_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "state_lessons_tests.rs"]
+mod lessons_tests;
