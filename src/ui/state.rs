@@ -231,6 +231,8 @@ impl AppState {
                     let settings = Settings {
                         lesson: Some(lesson.id.clone()),
                         embed: self.settings.embed,
+                        present: self.settings.present,
+                        view: self.settings.view,
                         autorun: false,
                         ..lesson.settings(self.default_threads)
                     };
@@ -291,10 +293,13 @@ impl AppState {
 
     fn revalidate(&mut self) {
         let (settings, errors) = validate(&self.form, self.default_threads);
-        // Keep what has no form field (autorun, embed, the open lesson).
+        // Keep what has no form field (autorun, embed, the view, projector
+        // mode, the open lesson).
         self.settings = Settings {
             autorun: self.settings.autorun,
             embed: self.settings.embed,
+            view: self.settings.view,
+            present: self.settings.present,
             lesson: self.settings.lesson.clone(),
             ..settings
         };

@@ -209,7 +209,14 @@ test("a learner's run goes to the class view by result code and by link", { time
     const link = await page.evaluate(() => navigator.clipboard.readText());
     assert.ok(link.startsWith(`${s.server.url}/?`) && link.includes('#results=cp1.'), link);
 
-    await page.goto(`${s.server.url}/?view=class`);
+    // The matching reference run beside the learner's own results, labelled.
+    await page.waitForSelector('[data-testid=reference-beside] [data-testid=reference-run]');
+    assert.ok((await page.textContent('[data-testid=reference-label]')).includes(LABEL));
+    assert.match(await page.textContent('[data-testid=reference-other-settings]'), /the closest has fib n=/);
+
+    // The page links to the class view.
+    await page.click('[data-testid=open-class-view]');
+    await page.waitForSelector(sel.view);
     await page.fill('[data-testid=class-codes]', code);
     await page.click('[data-testid=class-add-codes]');
     const groups = await settled(page, 1);
@@ -309,5 +316,53 @@ test('many files at once: the page keeps drawing; too many are refused by count;
     }, JSON.stringify(learner(3, 4, CHROME_131)));
     const groups = await settled(page, 91);
     assert.ok(groups.some((g) => g.sources.includes('dropped.json')));
+  }),
+);
+
+test('projector mode: large type, high contrast, few controls, on every view; unknown views named', { timeout: TIMEOUT }, () =>
+  checkedPage(s.browser, 'present', async (page) => {
+    await page.goto(`${s.server.url}/?models=sequential,threads&n=24&tasks=8&threads=2&present=1&autorun=1`);
+    await page.waitForSelector('main.app.present');
+    await waitForFinished(page);
+    const look = await page.evaluate(() => {
+      const app = document.querySelector('main.app');
+      const shown = (q) => [...document.querySelectorAll(q)].some((e) => e.getClientRects().length > 0);
+      return {
+        fontPx: parseFloat(getComputedStyle(app).fontSize),
+        background: getComputedStyle(document.documentElement).backgroundColor,
+        colour: getComputedStyle(app).color,
+        fields: shown('.settings .fields'),
+        models: shown('.settings fieldset.models'),
+        side: shown('.side'),
+        sweep: shown('.sweep'),
+        run: shown('[data-testid=run]'),
+        results: shown('[data-testid=result-threads]'),
+        reference: shown('[data-testid=reference-beside]'),
+      };
+    });
+    assert.ok(look.fontPx >= 21, `large type (${look.fontPx}px)`);
+    assert.equal(look.background, 'rgb(255, 255, 255)');
+    assert.equal(look.colour, 'rgb(0, 0, 0)');
+    assert.deepEqual(
+      { fields: look.fields, models: look.models, side: look.side, sweep: look.sweep },
+      { fields: false, models: false, side: false, sweep: false },
+      'settings, sharing and the sweep are hidden',
+    );
+    assert.ok(look.run && look.results && look.reference, 'Run, the results and the reference run stay');
+    await screenshot(page, 'present');
+
+    // The class view and a result link are projector pages too.
+    await page.goto(`${s.server.url}/?view=class&present=1`);
+    await page.waitForSelector(`main.app.present ${sel.view}`);
+    assert.ok((await page.getAttribute('[data-testid=back-to-playground]', 'href')).endsWith('/?present=1'));
+    await page.goto(`${s.server.url}/?present=1#results=${codeOf(learner(3, 4, CHROME_131))}`);
+    await page.waitForSelector('main.app.present [data-testid=shared-results][data-state=ok]');
+    await screenshot(page, 'present-result-link');
+
+    // An unknown view is reported by name; the playground is shown.
+    await page.goto(`${s.server.url}/?view=teacher`);
+    const message = await page.textContent('[data-testid=config-errors] li[data-key=view]');
+    assert.equal(message, 'view: unknown view "teacher" (accepted: class); showing the playground');
+    await page.waitForSelector('[data-testid=run]');
   }),
 );

@@ -14,6 +14,7 @@ mod table;
 mod view;
 
 pub use page::{route, ClassroomPage, PageProps};
+pub use reference::OwnReference;
 pub use share::ResultShare;
 pub use shared_view::SharedResultsView;
 pub use view::ClassView;

@@ -1,13 +1,16 @@
 //! The classroom kit's own pages, chosen when the app starts: the class
 //! view (`view=class`) and the read-only view of a result link
 //! (`#results=…`). Neither starts the engine or the simulated server: they
-//! only read results.
+//! only read results. Both honour projector mode (`present=1`) and report
+//! rejected URL settings like the playground does.
 
 use yew::prelude::*;
 
 use super::{ClassView, SharedResultsView};
 use crate::classroom::LINK_KEY;
+use crate::config::{validate, RawSettings, Settings, View};
 use crate::ui::browser;
+use crate::ui::components::ErrorList;
 
 /// Which page the address asks for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -16,6 +19,17 @@ pub enum Route {
     Class,
     /// A result link: the fragment holding `results=`.
     Shared(String),
+}
+
+/// The page's settings and the messages about rejected ones.
+fn settings() -> (Settings, Vec<(String, String)>) {
+    let raw = RawSettings::from_query(&browser::query());
+    let (settings, errors) = validate(&raw, browser::hardware_concurrency());
+    let errors = errors
+        .iter()
+        .map(|e| (e.key().to_owned(), e.to_string()))
+        .collect();
+    (settings, errors)
 }
 
 /// The classroom page the current address asks for, if any. A result link
@@ -29,23 +43,16 @@ pub fn route() -> Option<Route> {
     if holds_results {
         return Some(Route::Shared(hash));
     }
-    let query = browser::query();
-    let class = form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
-        .find(|(k, _)| k == "view")
-        .is_some_and(|(_, v)| v == "class");
-    class.then_some(Route::Class)
+    (settings().0.view == Some(View::Class)).then_some(Route::Class)
 }
 
-/// The address of the playground itself (no `view`, no fragment).
-fn playground_href() -> String {
-    browser::base_url()
-}
-
-fn masthead() -> Html {
-    html! {
-        <header class="masthead">
-            <h1><a class="home" href={playground_href()}>{ "Concurrency Playground" }</a></h1>
-        </header>
+/// The playground's address, in projector mode when this page is.
+fn playground_href(present: bool) -> String {
+    let base = browser::base_url();
+    if present {
+        format!("{base}?present=1")
+    } else {
+        base
     }
 }
 
@@ -57,11 +64,16 @@ pub struct PageProps {
 /// A classroom page with the app's masthead.
 #[function_component(ClassroomPage)]
 pub fn classroom_page(props: &PageProps) -> Html {
+    let (settings, errors) = use_memo((), |_| settings()).as_ref().clone();
+    let home = playground_href(settings.present);
     html! {
-        <main class="app classroom">
-            { masthead() }
+        <main class={classes!("app", "classroom", settings.present.then_some("present"))}>
+            <header class="masthead">
+                <h1><a class="home" href={home.clone()}>{ "Concurrency Playground" }</a></h1>
+            </header>
+            <ErrorList {errors} />
             { match &props.route {
-                Route::Class => html! { <ClassView back_href={playground_href()} /> },
+                Route::Class => html! { <ClassView back_href={home} /> },
                 Route::Shared(fragment) => html! { <SharedResultsView fragment={fragment.clone()} /> },
             } }
         </main>

@@ -9,8 +9,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::classroom::{
-    match_reference, read_reference, ClassRun, ReferenceMatch, REFERENCE_LABEL, REFERENCE_PATH,
+    match_reference, read_reference, read_value, ClassRun, ReferenceMatch, REFERENCE_LABEL,
+    REFERENCE_PATH,
 };
+use crate::report::Results;
 use crate::ui::browser;
 
 /// The reference runs as far as the page has them.
@@ -65,6 +67,29 @@ async fn load() -> Result<Vec<ClassRun>, String> {
     }
     let text = response.text().await.map_err(|e| failed(e.to_string()))?;
     read_reference(&text).map_err(|e| failed(e.to_string()))
+}
+
+#[derive(Properties, PartialEq)]
+pub struct OwnReferenceProps {
+    pub results: Results,
+}
+
+/// The matching reference run beside the learner's own finished run.
+#[function_component(OwnReference)]
+pub fn own_reference(props: &OwnReferenceProps) -> Html {
+    let row = use_memo(props.results.clone(), row_of);
+    match &*row {
+        Some(run) => html! { <ReferenceBeside run={run.clone()} name="Your run" /> },
+        None => html! {},
+    }
+}
+
+/// The class-table row of a results document (`None` only if the app's
+/// own results do not read back, which its tests rule out).
+fn row_of(results: &Results) -> Option<ClassRun> {
+    let value = serde_json::to_value(results).ok()?;
+    let doc = read_value(value, None).ok()?;
+    Some(ClassRun::from_doc(&doc, "your run"))
 }
 
 #[derive(Properties, PartialEq)]
