@@ -209,6 +209,19 @@ test("a learner's run goes to the class view by result code and by link", { time
     const link = await page.evaluate(() => navigator.clipboard.readText());
     assert.ok(link.startsWith(`${s.server.url}/?`) && link.includes('#results=cp1.'), link);
 
+    // A clipboard that refuses: the code is shown, selected, to copy by hand.
+    await page.evaluate(() => {
+      navigator.clipboard.writeText = () => Promise.reject(new DOMException('refused', 'NotAllowedError'));
+    });
+    await page.click('[data-testid=copy-result-code]');
+    await page.waitForSelector('[data-testid=share-by-hand]');
+    const byHand = await page.$eval('[data-testid=share-by-hand]', (t) => ({
+      value: t.value,
+      selected: t.selectionStart === 0 && t.selectionEnd === t.value.length,
+      focused: document.activeElement === t,
+    }));
+    assert.deepEqual(byHand, { value: code, selected: true, focused: true });
+
     // The matching reference run beside the learner's own results, labelled.
     await page.waitForSelector('[data-testid=reference-beside] [data-testid=reference-run]');
     assert.ok((await page.textContent('[data-testid=reference-label]')).includes(LABEL));
