@@ -11,7 +11,7 @@ use concurrency_playground::models::ModelId;
 use concurrency_playground::report::{
     Environment, Overheads, RaceCounts, Results, RunRecord, RunStatus, TaskRecord,
 };
-use concurrency_playground::teach::lessons;
+use concurrency_playground::teach::{lesson_ids, lessons};
 use concurrency_playground::workloads::fetch::FetchPlan;
 
 const FIXTURE: &str = "tests/compat/fixture.txt";
@@ -87,7 +87,7 @@ fn sample_record(model: ModelId, results: &Results) -> RunRecord {
 fn render() -> String {
     let mut out = String::new();
     for query in QUERIES {
-        let (settings, errors) = validate(&RawSettings::from_query(query), 4);
+        let (settings, errors) = validate(&RawSettings::from_query(query), 4, &lesson_ids());
         out.push_str(&format!("=== query: {query}\n"));
         out.push_str(&format!("to_query: {}\n", to_query(&settings)));
         for e in &errors {

@@ -33,7 +33,7 @@ pub struct Settings {
     pub switch_ms: u32,
     pub payload: u32,
     pub increments: u32,
-    /// The lesson the page shows (an id of `teach::lessons`).
+    /// The lesson the page shows (one of the known lesson ids).
     pub lesson: Option<String>,
     pub autorun: bool,
     pub embed: bool,
@@ -78,8 +78,14 @@ impl Settings {
 }
 
 /// Turns raw settings into validated ones. Every rejected value is reported
-/// by name and replaced by its default; unknown keys are ignored.
-pub fn validate(raw: &RawSettings, default_threads: u32) -> (Settings, Vec<ConfigError>) {
+/// by name and replaced by its default; unknown keys are ignored. A `lesson`
+/// must be one of `known_lessons` (the caller's catalogue, e.g.
+/// `teach::lesson_ids()`: config does not know the lessons).
+pub fn validate(
+    raw: &RawSettings,
+    default_threads: u32,
+    known_lessons: &[&str],
+) -> (Settings, Vec<ConfigError>) {
     let defaults = Settings::defaults(default_threads);
     let mut errors = Vec::new();
     let mut v = Validator {
@@ -112,7 +118,7 @@ pub fn validate(raw: &RawSettings, default_threads: u32) -> (Settings, Vec<Confi
         switch_ms: v.number("switch_ms", LIMITS.switch_ms, defaults.switch_ms),
         payload: v.number("payload", LIMITS.payload, defaults.payload),
         increments: v.number("increments", LIMITS.increments, defaults.increments),
-        lesson: v.lesson(),
+        lesson: v.lesson(known_lessons),
         autorun: v.flag("autorun"),
         embed: v.flag("embed"),
         view: v.view(),
@@ -176,16 +182,12 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn lesson(&mut self) -> Option<String> {
+    fn lesson(&mut self, known: &[&str]) -> Option<String> {
         let id = self.value("lesson")?;
-        if crate::teach::lesson(id).is_some() {
+        if known.contains(&id) {
             return Some(id.to_owned());
         }
-        let accepted = crate::teach::lessons()
-            .iter()
-            .map(|l| l.id.as_str())
-            .collect::<Vec<_>>()
-            .join(", ");
+        let accepted = known.join(", ");
         self.errors.push(ConfigError::UnknownLesson {
             got: echo(id),
             accepted,

@@ -3,9 +3,7 @@
 //! encoding the answer. Runs in its own worker, without a pool; never
 //! touches the DOM.
 
-use wasm_bindgen::prelude::*;
-
-use super::outbox::send_value;
+use super::outbox::{post, send_value};
 use super::process_protocol::{ProcessEvent, RunId, TaskItem};
 use crate::clock::now_ms;
 use crate::models::http;
@@ -37,20 +35,20 @@ pub(super) async fn run_task(
         run_id,
         task,
         payload,
-        codec_ms: decode_ms,
     };
     let t0 = now_ms();
-    match serde_wasm_bindgen::to_value(&event) {
+    let encoded = serde_wasm_bindgen::to_value(&event);
+    let encode_ms = now_ms() - t0;
+    match encoded {
         Ok(value) => {
-            let encode_ms = now_ms() - t0;
-            // The encode time cannot travel inside the message it measures;
-            // it is added to the field after encoding.
-            let _ = js_sys::Reflect::set(
-                &value,
-                &"codec_ms".into(),
-                &JsValue::from_f64(decode_ms + encode_ms),
-            );
             send_value(&value);
+            // The encode time cannot travel inside the message it measures:
+            // it follows in its own message (messages arrive in order).
+            post(&ProcessEvent::Codec {
+                run_id,
+                index,
+                codec_ms: decode_ms + encode_ms,
+            });
         }
         Err(e) => web_sys::console::error_1(&format!("engine: cannot encode a result: {e}").into()),
     }

@@ -1,6 +1,7 @@
 //! The typed messages between the page and one process worker of the
 //! `processes` model (Python's `ProcessPoolExecutor`): a task in, its
-//! result out, each with a payload of bytes, as arguments are pickled.
+//! result out, each with a payload of bytes, as arguments are pickled, then
+//! the time the process spent decoding and encoding them.
 //!
 //! A process worker is the engine binary without a pool; it tells the two
 //! protocols apart by the message's `type` (`task` is this protocol's).
@@ -18,7 +19,7 @@ pub type RunId = u32;
 #[serde(tag = "type", rename_all = "kebab-case")]
 pub enum ProcessRequest {
     /// Run one task and send its result (with `payload` echoed back) as
-    /// `TaskResult`.
+    /// `TaskResult`, then its `Codec` time.
     Task {
         run_id: RunId,
         index: u32,
@@ -54,7 +55,13 @@ pub enum ProcessEvent {
         task: TaskRecord,
         #[serde(with = "serde_bytes")]
         payload: Vec<u8>,
-        /// Time the process spent decoding the task and encoding the result.
+    },
+    /// Time the process spent decoding task `index` and encoding its
+    /// `TaskResult`, ms. Sent right after that result: a message cannot
+    /// carry the time spent encoding itself.
+    Codec {
+        run_id: RunId,
+        index: u32,
         codec_ms: f64,
     },
 }
@@ -78,11 +85,21 @@ mod tests {
             run_id: 3,
             task: TaskRecord::fib(1, "process-1".into(), 1.0, 2.0, 6_765),
             payload: vec![1, 2, 3],
-            codec_ms: 0.5,
         };
         let json = serde_json::to_string(&ev).expect("serialise");
         assert_eq!(
             serde_json::from_str::<ProcessEvent>(&json).expect("parse"),
+            ev
+        );
+        let ev = ProcessEvent::Codec {
+            run_id: 3,
+            index: 1,
+            codec_ms: 0.5,
+        };
+        let json = serde_json::to_value(&ev).expect("serialise");
+        assert_eq!(json["type"], "codec");
+        assert_eq!(
+            serde_json::from_value::<ProcessEvent>(json).expect("parse"),
             ev
         );
     }

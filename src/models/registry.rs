@@ -2,7 +2,8 @@
 //! workloads it runs, where it runs each of them, what it needs from the
 //! browser and how its fetch time is predicted; and, as data beside it
 //! (`models.en.json`, editable and translatable like the lessons), its
-//! label, its help text per workload and its prediction rule in words.
+//! label, its help text per workload, its prediction rule in words and why
+//! its time is what it is (the clause the results' explanation uses).
 //!
 //! The engine worker, the page-side runner, the predictions, the settings
 //! form and the results read it; none of them lists models itself. Pure: no
@@ -158,6 +159,11 @@ pub struct ModelText {
     /// Help per supported workload (`{yield_depth}` and `{awaits_per_task}`
     /// are filled in).
     pub help: BTreeMap<Workload, String>,
+    /// Why the model's time is what it is under a workload, as a clause
+    /// (lower case, no full stop) that `teach::explain_models` puts after
+    /// the measured numbers. Only where the explanation has a sentence.
+    #[serde(default)]
+    pub why: BTreeMap<Workload, String>,
 }
 
 /// Every model's texts. Parsed once.
@@ -225,6 +231,12 @@ impl ModelId {
             .help
             .get(&workload)
             .map_or(NOT_PART_HELP, String::as_str)
+    }
+
+    /// Why the model's time is what it is under `workload` (a clause; see
+    /// [`ModelText::why`]), if its explanation has a sentence for it.
+    pub fn why(self, workload: Workload) -> Option<&'static str> {
+        text(self).why.get(&workload).map(String::as_str)
     }
 
     /// How the model's fetch prediction is made, in words.

@@ -36,6 +36,19 @@ fn every_model_has_texts() {
 }
 
 #[test]
+fn why_clauses_are_for_supported_workloads_and_read_as_clauses() {
+    for m in ModelId::ALL {
+        for (workload, why) in &texts()[&m].why {
+            assert!(workload.supports(m), "{m}: a why for {workload}");
+            let first = why.chars().next().unwrap_or('.');
+            assert!(first.is_lowercase() && !why.ends_with('.'), "{m}: {why}");
+        }
+    }
+    assert!(ModelId::Gil.why(Workload::Fib).is_some());
+    assert_eq!(ModelId::Sequential.why(Workload::Fib), None);
+}
+
+#[test]
 fn help_prediction_and_placement_agree_for_every_pair() {
     let plan = FetchPlan {
         requests: (0..8)

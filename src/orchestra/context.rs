@@ -1,5 +1,5 @@
 //! What every part of a run shares: the engine slot, the run's context
-//! (server status, where progress goes, the meter, the Stop signal), the
+//! (server status, where events go, the meter, the Stop signal), the
 //! run error, and the small helpers that start an engine, plan requests
 //! and write cancelled or failed records.
 
@@ -11,14 +11,13 @@ use futures::future::Shared;
 use thiserror::Error;
 
 use super::engine_client::{EngineClient, EngineError};
+use super::event::RunEvent;
 use super::meter::Meter;
 use super::processes::ProcessError;
 use crate::config::RunConfig;
 use crate::engine::protocol::{EngineEvent, RunOutcome};
 use crate::models::ModelId;
 use crate::report::{RunRecord, RunStatus, TaskRecord, TaskStatus};
-use crate::ui::browser;
-use crate::ui::state::{Action, ServerStatus};
 use crate::vocab::Workload;
 use crate::workloads::fetch::FetchPlan;
 
@@ -35,19 +34,19 @@ pub(super) const PAGE_LANE: &str = "page";
 pub(super) const PROGRESS_EVERY_MS: f64 = 100.0;
 
 /// Starts an engine with `threads` threads in `slot`, replacing (and
-/// terminating) any engine that is there. Engine events reach `dispatch`.
-pub fn start_engine(slot: &EngineSlot, threads: u32, dispatch: Rc<dyn Fn(Action)>) {
-    dispatch(Action::EngineRestarting);
+/// terminating) any engine that is there. Engine events reach `emit`.
+pub fn start_engine(slot: &EngineSlot, threads: u32, emit: Rc<dyn Fn(RunEvent)>) {
+    emit(RunEvent::EngineRestarting);
     // Drop the old engine first: it terminates its worker and pool.
     slot.borrow_mut().take();
     let on_event = {
-        let dispatch = dispatch.clone();
+        let emit = emit.clone();
         move |event: &EngineEvent| match event {
-            EngineEvent::Loaded { module_start_ms } => dispatch(Action::EngineLoaded {
+            EngineEvent::Loaded { module_start_ms } => emit(RunEvent::EngineLoaded {
                 module_start_ms: *module_start_ms,
             }),
-            EngineEvent::PoolReady(info) => dispatch(Action::PoolReady(*info)),
-            EngineEvent::PoolFailed { reason } => dispatch(Action::PoolFailed {
+            EngineEvent::PoolReady(info) => emit(RunEvent::PoolReady(*info)),
+            EngineEvent::PoolFailed { reason } => emit(RunEvent::PoolFailed {
                 reason: reason.clone(),
             }),
             _ => {}
@@ -55,7 +54,7 @@ pub fn start_engine(slot: &EngineSlot, threads: u32, dispatch: Rc<dyn Fn(Action)
     };
     match EngineClient::spawn(threads, on_event) {
         Ok(client) => *slot.borrow_mut() = Some(Rc::new(client)),
-        Err(e) => dispatch(Action::PoolFailed {
+        Err(e) => emit(RunEvent::PoolFailed {
             reason: e.to_string(),
         }),
     }
@@ -75,9 +74,11 @@ pub enum RunError {
 /// What a run needs besides the settings.
 pub struct RunContext {
     pub slot: EngineSlot,
-    /// The simulated server, as the page knows it when the run starts.
-    pub server: ServerStatus,
-    pub dispatch: Rc<dyn Fn(Action)>,
+    /// Why the simulated server is unavailable, as the page knows it when
+    /// the run starts (`None`: it is up).
+    pub server_unavailable: Option<String>,
+    /// Where the run's events go.
+    pub emit: Rc<dyn Fn(RunEvent)>,
     pub meter: Rc<Meter>,
     pub cancel: CancelSignal,
 }
@@ -85,7 +86,7 @@ pub struct RunContext {
 /// The planned requests of `config` (none when its workload does not fetch).
 pub(super) fn plan_for(config: &RunConfig) -> FetchPlan {
     match config.workload.requests() {
-        Some(requests) => FetchPlan::for_requests(requests, &browser::base_url()),
+        Some(requests) => FetchPlan::for_requests(requests, &crate::platform::base_url()),
         None => FetchPlan {
             requests: Vec::new(),
         },

@@ -9,12 +9,12 @@
 
 use super::context::{cancelled, plan_for, start_engine, RunContext};
 use super::engine_client::PoolOutcome;
+use super::event::RunEvent;
 use super::meter::next_frame;
 use super::model_run::ModelRun;
 use crate::config::RunConfig;
+use crate::platform;
 use crate::report::{Environment, Results, RunRecord};
-use crate::ui::browser;
-use crate::ui::state::Action;
 
 /// Runs every model of `config`. The empty results document goes out as
 /// `RunStarted`, each model's record as soon as it is done
@@ -24,7 +24,7 @@ pub async fn run_experiment(config: RunConfig, ctx: RunContext) {
     // A different pool size needs a new engine: rayon's global pool starts once.
     let current = ctx.slot.borrow().as_ref().map(|c| c.threads());
     if current != Some(config.threads) {
-        start_engine(&ctx.slot, config.threads, ctx.dispatch.clone());
+        start_engine(&ctx.slot, config.threads, ctx.emit.clone());
     }
     let client = ctx.slot.borrow().clone();
     let (pool, round_trip) = match &client {
@@ -36,7 +36,7 @@ pub async fn run_experiment(config: RunConfig, ctx: RunContext) {
     };
 
     let results = Results::for_config(environment(&pool, round_trip), &config);
-    (ctx.dispatch)(Action::RunStarted(results));
+    (ctx.emit)(RunEvent::RunStarted(results));
     let plan = plan_for(&config);
     let workload = config.workload.kind();
     for &model in &config.models {
@@ -62,9 +62,9 @@ pub async fn run_experiment(config: RunConfig, ctx: RunContext) {
                 None => RunRecord::failed(model, workload, "the engine worker could not start"),
             }
         };
-        (ctx.dispatch)(Action::ModelFinished(record));
+        (ctx.emit)(RunEvent::ModelFinished(record));
     }
-    (ctx.dispatch)(Action::RunFinished);
+    (ctx.emit)(RunEvent::RunFinished);
 }
 
 fn environment(pool: &PoolOutcome, round_trip: Option<f64>) -> Environment {
@@ -73,9 +73,9 @@ fn environment(pool: &PoolOutcome, round_trip: Option<f64>) -> Environment {
         PoolOutcome::Failed(reason) => (false, Some(reason.clone()), None, None),
     };
     Environment {
-        user_agent: browser::user_agent(),
-        hardware_concurrency: browser::hardware_concurrency(),
-        cross_origin_isolated: browser::cross_origin_isolated(),
+        user_agent: platform::user_agent(),
+        hardware_concurrency: platform::hardware_concurrency(),
+        cross_origin_isolated: platform::cross_origin_isolated(),
         threads_available,
         threads_unavailable_reason: reason,
         pool_threads,

@@ -4,10 +4,14 @@
 //! measures the page meanwhile, and folds everything into `results@1`.
 //!
 //! Runs on the page's own thread and never blocks it (apart from the
-//! `main-thread` model, on purpose). It renders nothing: it reports progress
-//! as the page reducer's `ui::state::Action`s, and the view reads the state.
-//! Every worker is reached through one [`bridge`] (spawn, typed messages,
-//! terminate on drop). Browser glue: compiles for wasm32 only.
+//! `main-thread` model, on purpose). It renders nothing and imports nothing
+//! from `ui`: it reports what happens as [`RunEvent`]s through a callback,
+//! which the page maps to its reducer's actions. Every worker is reached
+//! through one `bridge` (spawn, typed messages, terminate on drop). Browser
+//! glue: compiles for wasm32 only, apart from the event type (pure).
+
+mod event;
+pub use event::RunEvent;
 
 #[cfg(target_arch = "wasm32")]
 mod bridge;

@@ -11,6 +11,7 @@ use super::context::{
     cancelled, failure_summary, start_engine, RunContext, RunError, PAGE_LANE, PROGRESS_EVERY_MS,
 };
 use super::engine_client::{EngineClient, OnTask, PoolOutcome};
+use super::event::RunEvent;
 use super::meter::{next_frame, PageStats};
 use super::processes::ProcessPool;
 use crate::clock::now_ms;
@@ -20,7 +21,6 @@ use crate::engine::protocol::{Job, RunOutcome};
 use crate::models::registry::Placement;
 use crate::models::{async_tasks, sequential, ModelId, ModelPlace};
 use crate::report::{Overheads, RunRecord, RunStatus, Summary, TaskRecord, TaskStatus};
-use crate::ui::state::Action;
 use crate::vocab::OverheadKey;
 use crate::workloads::fetch::FetchPlan;
 
@@ -43,7 +43,7 @@ pub(super) struct ModelRun<'a> {
 impl ModelRun<'_> {
     pub async fn execute(&self) -> RunRecord {
         let (model, workload) = (self.model, self.config.workload.kind());
-        let dispatch = &*self.ctx.dispatch;
+        let emit = &*self.ctx.emit;
         if !workload.supports(model) {
             let reason = format!("it does not apply to the {} workload", workload.as_str());
             return RunRecord::skipped(model, workload, reason);
@@ -62,7 +62,7 @@ impl ModelRun<'_> {
             }
         }
         let simulated = (self.config.workload.requests()).is_some_and(|r| r.url.is_none());
-        if let (true, Some(reason)) = (simulated, self.ctx.server.unavailable_reason()) {
+        if let (true, Some(reason)) = (simulated, self.ctx.server_unavailable.as_deref()) {
             let error = format!("the simulated server is unavailable: {reason}");
             return RunRecord::failed(model, workload, error);
         }
@@ -70,7 +70,7 @@ impl ModelRun<'_> {
         let mut runs: Vec<Measured> = Vec::new();
         let repeat = self.config.repeat;
         for repetition in 1..=repeat {
-            dispatch(Action::Progress {
+            emit(RunEvent::Repetition {
                 model,
                 repetition,
                 repeat,
@@ -78,7 +78,7 @@ impl ModelRun<'_> {
             // Tasks seen so far: kept when the run is stopped.
             let seen: Rc<RefCell<Vec<TaskRecord>>> = Rc::default();
             let on_task: OnTask = {
-                let (seen, dispatch) = (seen.clone(), self.ctx.dispatch.clone());
+                let (seen, emit) = (seen.clone(), self.ctx.emit.clone());
                 let total = self.task_count();
                 let last_shown = Cell::new(f64::NEG_INFINITY);
                 Rc::new(move |task: TaskRecord| {
@@ -90,7 +90,7 @@ impl ModelRun<'_> {
                     let now = now_ms();
                     if done == total || now - last_shown.get() >= PROGRESS_EVERY_MS {
                         last_shown.set(now);
-                        dispatch(Action::TaskProgress { model, done });
+                        emit(RunEvent::TasksDone { model, done });
                     }
                 })
             };
@@ -101,11 +101,7 @@ impl ModelRun<'_> {
                 Either::Right(_) => {
                     // Work in the engine cannot be interrupted: replace the engine.
                     if self.runs_in_engine() {
-                        start_engine(
-                            &self.ctx.slot,
-                            self.config.threads,
-                            self.ctx.dispatch.clone(),
-                        );
+                        start_engine(&self.ctx.slot, self.config.threads, self.ctx.emit.clone());
                     }
                     let tasks = std::mem::take(&mut *seen.borrow_mut());
                     return cancelled(model, workload, "stopped by the user", tasks);

@@ -50,6 +50,10 @@ struct Arrived {
     codec_ms: f64,
 }
 
+/// A result that has arrived, waiting for its `Codec` message: its index,
+/// and the answer with the page's decoding time so far.
+type Pending = Option<(u32, Arrived)>;
+
 /// One process worker. Dropping it terminates the worker.
 struct Process {
     bridge: Bridge<ProcessRequest>,
@@ -158,6 +162,7 @@ impl Process {
         let (loaded_tx, loaded_rx) = oneshot::channel();
         let mut loaded = Some(loaded_tx);
         let inbox: Rc<RefCell<Option<oneshot::Sender<Arrived>>>> = Rc::default();
+        let mut pending: Pending = None;
         let bridge = {
             let inbox = inbox.clone();
             Bridge::spawn(
@@ -169,17 +174,26 @@ impl Process {
                             let _ = tx.send(());
                         }
                     }
-                    ProcessEvent::TaskResult {
-                        task,
-                        payload,
-                        codec_ms,
-                        ..
-                    } => {
+                    ProcessEvent::TaskResult { task, payload, .. } => {
+                        let index = task.index;
                         let arrived = Arrived {
                             task,
                             payload_len: payload.len(),
-                            codec_ms: codec_ms + decode_ms,
+                            codec_ms: decode_ms,
                         };
+                        pending = Some((index, arrived));
+                    }
+                    // The process's own codec time follows its result.
+                    ProcessEvent::Codec {
+                        index, codec_ms, ..
+                    } => {
+                        let Some((expected, mut arrived)) = pending.take() else {
+                            return;
+                        };
+                        if expected != index {
+                            return;
+                        }
+                        arrived.codec_ms += codec_ms;
                         if let Some(tx) = inbox.borrow_mut().take() {
                             let _ = tx.send(arrived);
                         }

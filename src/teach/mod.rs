@@ -13,5 +13,5 @@ mod lessons;
 mod progress;
 
 pub use explain::explain;
-pub use lessons::{lesson, lessons, Lesson};
+pub use lessons::{lesson, lesson_ids, lessons, Lesson};
 pub use progress::{measured_ranking, LessonProgress, Prediction, Progress};

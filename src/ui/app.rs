@@ -19,7 +19,7 @@ use super::server;
 use super::state::{Action, AppState, PoolStatus, RunPhase};
 use crate::config::to_query;
 use crate::models::ModelId;
-use crate::orchestra::{self as runner, EngineSlot, Meter, RunContext};
+use crate::orchestra::{self as runner, EngineSlot, Meter, RunContext, RunEvent};
 use crate::report::to_csv;
 use crate::teach::{measured_ranking, Prediction};
 
@@ -48,13 +48,22 @@ pub fn app() -> Html {
         let d = state.dispatcher();
         Rc::new(move |a| d.dispatch(a))
     };
+    // Orchestration's events, as actions.
+    let emit: Rc<dyn Fn(RunEvent)> = {
+        let d = state.dispatcher();
+        Rc::new(move |e| d.dispatch(Action::from(e)))
+    };
 
     // When the page loads: start the responsiveness meter and the simulated
     // server, then the engine (and its pool), so that the engine's threads
     // are served by the same server; report size changes to an embedder.
     {
-        let (engine, dispatch, threads) =
-            (engine.clone(), dispatch.clone(), state.settings.threads);
+        let (engine, dispatch, emit, threads) = (
+            engine.clone(),
+            dispatch.clone(),
+            emit.clone(),
+            state.settings.threads,
+        );
         let meter = meter.clone();
         use_effect_with((), move |_| {
             *meter.borrow_mut() = Some(Rc::new(Meter::start()));
@@ -71,7 +80,7 @@ pub fn app() -> Html {
                         reason: e.to_string(),
                     }),
                 }
-                runner::start_engine(&engine, threads, dispatch);
+                runner::start_engine(&engine, threads, emit);
             });
             move || drop(resize)
         });
@@ -85,7 +94,7 @@ pub fn app() -> Html {
     // What a run or a sweep needs; `None` until the page has started (or
     // while something already runs). Arms the Stop button.
     let new_context: Rc<dyn Fn() -> Option<RunContext>> = {
-        let (state, engine, dispatch) = (state.clone(), engine.clone(), dispatch.clone());
+        let (state, engine, emit) = (state.clone(), engine.clone(), emit.clone());
         let (meter, stop) = (meter.clone(), stop.clone());
         Rc::new(move || {
             let meter = meter.borrow().clone()?;
@@ -96,8 +105,8 @@ pub fn app() -> Html {
             *stop.borrow_mut() = Some(tx);
             Some(RunContext {
                 slot: engine.clone(),
-                server: state.server.clone(),
-                dispatch: dispatch.clone(),
+                server_unavailable: state.server.unavailable_reason().map(str::to_owned),
+                emit: emit.clone(),
                 meter,
                 cancel: rx.shared(),
             })

@@ -2,9 +2,11 @@
 //! goes to the engine worker, waiting is done with futures. Running an
 //! experiment is `orchestra`'s; this module renders state and emits actions.
 //!
-//! [`state`] (the reducer) is pure and tested natively; everything else is
-//! browser glue and compiles for wasm32 only.
+//! [`state`] (the reducer) and `run_events` (orchestration's events ->
+//! actions) are pure and tested natively; everything else is browser glue
+//! and compiles for wasm32 only.
 
+mod run_events;
 pub mod state;
 mod status;
 

@@ -2,13 +2,21 @@
 //! settings, the engine's status and the results. Pure (no web APIs), so the
 //! transitions are tested natively; components only render it and dispatch
 //! [`Action`]s.
+//!
+//! `form` and `settings` are raw input and its validated form, kept both on
+//! purpose: the form must show what the user typed (`n=abc` stays `abc`,
+//! beside its error) while a run needs valid settings. `form` is the source:
+//! `settings` is only ever derived from it, by `revalidate` (validate, then
+//! keep the page flags `lesson`, `autorun`, `embed`, which have no form
+//! field). A URL or a lesson fills the form (with `form_of`, the normalised
+//! text of its validated settings) and then derives the settings the same way.
 
 pub use super::status::{PoolStatus, Progress, RunPhase, ServerStatus, Sweep};
-use crate::config::{validate, RawSettings, Settings};
+use crate::config::{validate, ConfigError, RawSettings, Settings};
 use crate::engine::protocol::PoolInfo;
 use crate::models::ModelId;
 use crate::report::{Results, RunRecord};
-use crate::teach::Prediction;
+use crate::teach::{lesson_ids, Prediction};
 
 /// Everything the page shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -105,14 +113,12 @@ impl AppState {
     /// The state for a page opened with `query`.
     pub fn from_query(query: &str, default_threads: u32) -> Self {
         let raw = RawSettings::from_query(query);
-        let (settings, errors) = validate(&raw, default_threads);
-        AppState {
+        let (settings, errors) = validate(&raw, default_threads, &lesson_ids());
+        let mut state = AppState {
             form: form_of(&settings),
+            // Its page flags are kept; the rest is derived from the form below.
             settings,
-            errors: errors
-                .iter()
-                .map(|e| (e.key().to_owned(), e.to_string()))
-                .collect(),
+            errors: Vec::new(),
             default_threads,
             engine_start_ms: None,
             server: ServerStatus::Starting,
@@ -123,7 +129,11 @@ impl AppState {
             sweep: None,
             results: None,
             lessons: crate::teach::Progress::default(),
-        }
+        };
+        state.revalidate();
+        // The query's errors (the form holds their defaults, which are valid).
+        state.errors = messages(&errors);
+        state
     }
 
     /// True while a run is in progress.
@@ -228,17 +238,11 @@ impl AppState {
             Action::OpenLesson(None) => self.settings.lesson = None,
             Action::OpenLesson(Some(id)) => {
                 if let (Some(lesson), false) = (crate::teach::lesson(&id), self.running()) {
-                    let settings = Settings {
-                        lesson: Some(lesson.id.clone()),
-                        embed: self.settings.embed,
-                        present: self.settings.present,
-                        view: self.settings.view,
-                        autorun: false,
-                        ..lesson.settings(self.default_threads)
-                    };
-                    self.form = form_of(&settings);
-                    self.settings = settings;
-                    self.errors.clear();
+                    self.form = form_of(&lesson.settings(self.default_threads));
+                    self.settings.lesson = Some(lesson.id.clone());
+                    self.settings.autorun = false;
+                    // A lesson's settings are valid (tested): this clears the errors.
+                    self.revalidate();
                     self.results = None;
                     self.phase = RunPhase::Idle;
                     self.progress.clear();
@@ -291,8 +295,9 @@ impl AppState {
         self
     }
 
+    /// The one place `settings` is derived from `form` (see the module doc).
     fn revalidate(&mut self) {
-        let (settings, errors) = validate(&self.form, self.default_threads);
+        let (settings, errors) = validate(&self.form, self.default_threads, &lesson_ids());
         // Keep what has no form field (autorun, embed, the view, projector
         // mode, the open lesson).
         self.settings = Settings {
@@ -303,11 +308,16 @@ impl AppState {
             lesson: self.settings.lesson.clone(),
             ..settings
         };
-        self.errors = errors
-            .iter()
-            .map(|e| (e.key().to_owned(), e.to_string()))
-            .collect();
+        self.errors = messages(&errors);
     }
+}
+
+/// Each error as (its key, its message), as the page shows them.
+fn messages(errors: &[ConfigError]) -> Vec<(String, String)> {
+    errors
+        .iter()
+        .map(|e| (e.key().to_owned(), e.to_string()))
+        .collect()
 }
 
 /// The form's text for valid settings.

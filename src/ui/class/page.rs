@@ -8,9 +8,11 @@ use yew::prelude::*;
 
 use super::{ClassView, SharedResultsView};
 use crate::classroom::LINK_KEY;
-use crate::config::{validate, RawSettings, Settings, View};
+use crate::config::{Settings, View};
+use crate::platform;
 use crate::ui::browser;
 use crate::ui::components::ErrorList;
+use crate::ui::state::AppState;
 
 /// Which page the address asks for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -21,15 +23,11 @@ pub enum Route {
     Shared(String),
 }
 
-/// The page's settings and the messages about rejected ones.
+/// The page's settings and the messages about rejected ones, as the
+/// playground reads them.
 fn settings() -> (Settings, Vec<(String, String)>) {
-    let raw = RawSettings::from_query(&browser::query());
-    let (settings, errors) = validate(&raw, browser::hardware_concurrency());
-    let errors = errors
-        .iter()
-        .map(|e| (e.key().to_owned(), e.to_string()))
-        .collect();
-    (settings, errors)
+    let state = AppState::from_query(&browser::query(), platform::hardware_concurrency());
+    (state.settings, state.errors)
 }
 
 /// The classroom page the current address asks for, if any. A result link
@@ -48,7 +46,7 @@ pub fn route() -> Option<Route> {
 
 /// The playground's address, in projector mode when this page is.
 fn playground_href(present: bool) -> String {
-    let base = browser::base_url();
+    let base = platform::base_url();
     if present {
         format!("{base}?present=1")
     } else {

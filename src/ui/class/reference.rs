@@ -13,7 +13,6 @@ use crate::classroom::{
     REFERENCE_PATH,
 };
 use crate::report::Results;
-use crate::ui::browser;
 
 /// The reference runs as far as the page has them.
 #[derive(Clone, Debug, PartialEq)]
@@ -56,7 +55,7 @@ pub fn use_references() -> References {
 }
 
 async fn load() -> Result<Vec<ClassRun>, String> {
-    let url = format!("{}{REFERENCE_PATH}", browser::base_url());
+    let url = format!("{}{REFERENCE_PATH}", crate::platform::base_url());
     let failed = |why: String| format!("The reference runs could not be loaded from {url}: {why}.");
     let response = gloo::net::http::Request::get(&url)
         .send()

@@ -49,7 +49,7 @@ fn read(fragment: &str) -> Shared {
 #[function_component(SharedResultsView)]
 pub fn shared_results_view(props: &SharedResultsProps) -> Html {
     let shared = use_memo(props.fragment.clone(), |f| read(f));
-    let playground = browser::base_url();
+    let playground = crate::platform::base_url();
     let doc = match &*shared {
         Shared::Broken(why) => {
             return html! {
