@@ -15,6 +15,7 @@ use std::rc::Rc;
 
 use gloo::file::File;
 use gloo::timers::future::TimeoutFuture;
+use thiserror::Error;
 
 use crate::classroom::{check_size, Class, FileError, FileReading};
 
@@ -80,7 +81,13 @@ pub async fn take_in(items: Vec<Item>, class: Rc<RefCell<Class>>, report: Rc<dyn
     for (i, item) in items.into_iter().enumerate() {
         let (outcome, is_file) = match item {
             Item::File(file) => (add_file(&file, &class).await, true),
-            Item::Code(code) => (class.borrow_mut().add_code(&code).map_err(describe), false),
+            Item::Code(code) => (
+                class
+                    .borrow_mut()
+                    .add_code(&code)
+                    .map_err(IntakeError::from),
+                false,
+            ),
         };
         match outcome {
             Ok(n) => {
@@ -91,9 +98,9 @@ pub async fn take_in(items: Vec<Item>, class: Rc<RefCell<Class>>, report: Rc<dyn
                     codes += 1;
                 }
             }
-            Err(text) => {
+            Err(e) => {
                 refused += 1;
-                notices.push(Notice::error(text));
+                notices.push(Notice::error(e.to_string()));
             }
         }
         let done = i + 1;
@@ -128,13 +135,17 @@ pub async fn take_in(items: Vec<Item>, class: Rc<RefCell<Class>>, report: Rc<dyn
 /// Reads one file and adds its runs; the error text names the file.
 /// JSON lines are parsed [`CHUNK_BYTES`] at a time, with a yield whenever
 /// a slice of work has run [`SLICE_MS`].
-async fn add_file(file: &File, class: &Rc<RefCell<Class>>) -> Result<usize, String> {
+async fn add_file(file: &File, class: &Rc<RefCell<Class>>) -> Result<usize, IntakeError> {
     let name = file.name();
-    let fail = |e| describe(FileError::new(&name, e));
+    let fail = |e| IntakeError::from(FileError::new(&name, e));
     check_size(file.size()).map_err(fail)?;
-    let text = gloo::file::futures::read_as_text(file)
-        .await
-        .map_err(|e| format!("{name}: the browser could not read the file ({e})"))?;
+    let text =
+        gloo::file::futures::read_as_text(file)
+            .await
+            .map_err(|e| IntakeError::Unreadable {
+                name: name.clone(),
+                detail: e.to_string(),
+            })?;
     let mut reading = FileReading::new(&text).map_err(fail)?;
     let mut slice = now();
     while !reading.step(CHUNK_BYTES).map_err(fail)? {
@@ -145,7 +156,16 @@ async fn add_file(file: &File, class: &Rc<RefCell<Class>>) -> Result<usize, Stri
     }
     // Not borrowed across an await: another batch may run beside this one.
     let result = class.borrow_mut().add_read(&name, reading);
-    result.map_err(describe)
+    Ok(result?)
+}
+
+/// Why a file or code was not added.
+#[derive(Debug, Error)]
+enum IntakeError {
+    #[error(transparent)]
+    File(#[from] FileError),
+    #[error("{name}: the browser could not read the file ({detail})")]
+    Unreadable { name: String, detail: String },
 }
 
 /// "Added 4 runs from 3 files and 1 code; 1 not added (named above)."
@@ -166,10 +186,6 @@ fn summary(rows: usize, files: usize, codes: usize, refused: usize) -> String {
             from.join(" and ")
         ),
     }
-}
-
-fn describe(error: FileError) -> String {
-    error.to_string()
 }
 
 /// The files of a file list (from the file input or a drop).

@@ -8,9 +8,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use thiserror::Error;
+
 use crate::classroom::{
-    match_reference, read_reference, read_value, ClassRun, ReferenceMatch, REFERENCE_LABEL,
-    REFERENCE_PATH,
+    match_reference, read_reference, read_value, ClassRun, FileError, ReferenceMatch,
+    REFERENCE_LABEL, REFERENCE_PATH,
 };
 use crate::report::Results;
 
@@ -39,13 +41,16 @@ pub fn use_references() -> References {
         use_effect_with((), move |_| {
             if *state == References::Loading {
                 wasm_bindgen_futures::spawn_local(async move {
-                    state.set(match load().await {
+                    state.set(match fetch_reference(&reference_url()).await {
                         Ok(runs) => {
                             let runs = Rc::new(runs);
                             LOADED.with(|l| *l.borrow_mut() = Some(runs.clone()));
                             References::Ready(runs)
                         }
-                        Err(reason) => References::Failed(reason),
+                        Err(e) => References::Failed(format!(
+                            "The reference runs could not be loaded from {}: {e}.",
+                            reference_url()
+                        )),
                     });
                 });
             }
@@ -54,18 +59,28 @@ pub fn use_references() -> References {
     (*state).clone()
 }
 
-async fn load() -> Result<Vec<ClassRun>, String> {
-    let url = format!("{}{REFERENCE_PATH}", crate::platform::base_url());
-    let failed = |why: String| format!("The reference runs could not be loaded from {url}: {why}.");
-    let response = gloo::net::http::Request::get(&url)
-        .send()
-        .await
-        .map_err(|e| failed(e.to_string()))?;
+/// Why the reference runs are not shown.
+#[derive(Debug, Error)]
+enum LoadError {
+    #[error("the request failed ({0})")]
+    Request(#[from] gloo::net::Error),
+    #[error("the server answered HTTP {0}")]
+    Status(u16),
+    #[error(transparent)]
+    File(#[from] FileError),
+}
+
+/// Where the reference runs are.
+fn reference_url() -> String {
+    format!("{}{REFERENCE_PATH}", crate::platform::base_url())
+}
+
+async fn fetch_reference(url: &str) -> Result<Vec<ClassRun>, LoadError> {
+    let response = gloo::net::http::Request::get(url).send().await?;
     if !response.ok() {
-        return Err(failed(format!("HTTP {}", response.status())));
+        return Err(LoadError::Status(response.status()));
     }
-    let text = response.text().await.map_err(|e| failed(e.to_string()))?;
-    read_reference(&text).map_err(|e| failed(e.to_string()))
+    Ok(read_reference(&response.text().await?)?)
 }
 
 #[derive(Properties, PartialEq)]

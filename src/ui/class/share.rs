@@ -7,7 +7,9 @@
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use crate::classroom::{encode, link_fragment, Detail, LINK_KEY};
+use thiserror::Error;
+
+use crate::classroom::{encode, link_fragment, CodeError, Detail, LINK_KEY};
 use crate::report::Results;
 use crate::ui::browser;
 
@@ -71,7 +73,7 @@ pub fn result_share(props: &ResultShareProps) -> Html {
                 let (text, done) = match made {
                     Ok(made) => made,
                     Err(e) => {
-                        copied.set(Copied::Failed(e));
+                        copied.set(Copied::Failed(format!("Nothing was copied: {e}.")));
                         return;
                     }
                 };
@@ -105,25 +107,35 @@ pub fn result_share(props: &ResultShareProps) -> Html {
     }
 }
 
-fn as_value(results: &Results) -> Result<serde_json::Value, String> {
-    serde_json::to_value(results).map_err(|e| format!("The results could not be encoded: {e}"))
+/// Why a code or link could not be made (neither happens with the app's
+/// own results; shown rather than ignored if it ever does).
+#[derive(Debug, Error)]
+enum ShareError {
+    #[error("the results could not be written as JSON: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("the results could not be encoded: {0}")]
+    Code(#[from] CodeError),
+}
+
+fn as_value(results: &Results) -> Result<serde_json::Value, ShareError> {
+    Ok(serde_json::to_value(results)?)
 }
 
 /// The result code (summary: no per-task arrays).
-fn result_code(results: &Results) -> Result<String, String> {
-    encode(&as_value(results)?, Detail::Summary).map_err(|e| e.to_string())
+fn result_code(results: &Results) -> Result<String, ShareError> {
+    Ok(encode(&as_value(results)?, Detail::Summary)?)
 }
 
 /// This page's address with the results in its fragment, and whether the
 /// tasks are in it.
-fn result_link(results: &Results) -> Result<(String, bool), String> {
+fn result_link(results: &Results) -> Result<(String, bool), ShareError> {
     let value = as_value(results)?;
     let page = browser::current_url();
     let page = page.split('#').next().unwrap_or_default().to_owned();
-    let full = link_fragment(&value).map_err(|e| e.to_string())?;
+    let full = link_fragment(&value)?;
     if page.len() + full.len() <= MAX_LINK_CHARS {
         return Ok((format!("{page}{full}"), true));
     }
-    let summary = encode(&value, Detail::Summary).map_err(|e| e.to_string())?;
+    let summary = encode(&value, Detail::Summary)?;
     Ok((format!("{page}#{LINK_KEY}={summary}"), false))
 }
