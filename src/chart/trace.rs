@@ -162,6 +162,23 @@ pub fn trace_json(results: &Results) -> String {
         .expect("a trace holds only strings, numbers and JSON maps")
 }
 
+/// The file a trace downloads as: `trace-<workload>-<model>-<model>....json`,
+/// the models in run order (ids are lower-case letters and `-` only).
+pub fn trace_file_name(results: &Results) -> String {
+    let mut name = format!("trace-{}", results.config.workload.as_str());
+    let mut seen: Vec<&str> = Vec::new();
+    for run in &results.runs {
+        let id = run.model.as_str();
+        if !seen.contains(&id) {
+            seen.push(id);
+            name.push('-');
+            name.push_str(id);
+        }
+    }
+    name.push_str(".json");
+    name
+}
+
 fn status_str(status: RunStatus) -> &'static str {
     match status {
         RunStatus::Ok => "ok",

@@ -230,3 +230,22 @@ fn other_data_names_the_run() {
     assert_eq!(trace["otherData"]["hardware_concurrency"], 16);
     assert_eq!(trace["otherData"]["config"]["n"], 34);
 }
+
+#[test]
+fn the_file_is_named_after_the_workload_and_the_models() {
+    assert_eq!(
+        trace_file_name(&fixtures::small()),
+        "trace-fib-sequential-gil-async-main-thread-processes.json"
+    );
+    let mut r = fixtures::fetch();
+    assert_eq!(trace_file_name(&r), "trace-fetch-sequential-threads.json");
+    let again = r.runs[0].clone();
+    r.runs.push(again);
+    assert_eq!(
+        trace_file_name(&r),
+        "trace-fetch-sequential-threads.json",
+        "each model once"
+    );
+    r.runs.clear();
+    assert_eq!(trace_file_name(&r), "trace-fetch.json");
+}

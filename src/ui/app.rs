@@ -228,7 +228,8 @@ pub fn app() -> Html {
         _ => None,
     };
     html! {
-        <main class={classes!("app", embed.then_some("embed"), present.then_some("present"))}>
+        <main class={classes!("app", embed.then_some("embed"), present.then_some("present"),
+                              state.results.is_some().then_some("has-results"))}>
             <header class="masthead">
                 <h1>{ "Concurrency Playground" }</h1>
                 if embed {
@@ -247,11 +248,13 @@ pub fn app() -> Html {
                 }
             </header>
             <IsolationBanner pool={state.pool.clone()} />
-            if !embed || state.settings.lesson.is_some() {
-                <LessonPanel open={state.settings.lesson.clone()} {measured} progress={state.lessons.clone()} {on_open} {on_predict} {on_reset} />
-            }
-            <ErrorList errors={state.errors.clone()} />
-            <div class="layout">
+            // One grid (www/style.css, `.workspace`): with results on a wide
+            // screen they sit beside the settings, in view after a run.
+            <div class="workspace">
+                if !embed || state.settings.lesson.is_some() {
+                    <LessonPanel open={state.settings.lesson.clone()} {measured} progress={state.lessons.clone()} {on_open} {on_predict} {on_reset} />
+                }
+                <ErrorList errors={state.errors.clone()} />
                 <SettingsForm
                     form={state.form.clone()}
                     errors={state.errors.clone()}
@@ -269,19 +272,21 @@ pub fn app() -> Html {
                         <SharePanel />
                     }
                 </div>
+                <div class="results-col">
+                    <RunStatus phase={state.phase.clone()} busy={state.running() || state.sweeping()}
+                               stopping={state.stopping} progress={state.progress.clone()} {on_stop} />
+                    if let Some(results) = &state.results {
+                        <ResultsView
+                            results={results.clone()}
+                            finished={!state.running()}
+                            {on_download}
+                        />
+                        if !state.running() {
+                            <OwnReference results={results.clone()} />
+                        }
+                    }
+                </div>
             </div>
-            <RunStatus phase={state.phase.clone()} busy={state.running() || state.sweeping()}
-                       stopping={state.stopping} progress={state.progress.clone()} {on_stop} />
-            if let Some(results) = &state.results {
-                <ResultsView
-                    results={results.clone()}
-                    finished={!state.running()}
-                    {on_download}
-                />
-                if !state.running() {
-                    <OwnReference results={results.clone()} />
-                }
-            }
             if !embed {
                 <SweepPanel cores={state.default_threads} can_run={state.can_run()}
                             sweep={state.sweep.clone()} {on_sweep} />

@@ -11,7 +11,14 @@ const CHART_CSS: &str = "text{font:12px system-ui,sans-serif;fill:#1d1f23}\
 .task{fill:#6366f1;stroke:#fff;stroke-width:1}.task.io{fill:#60a5fa;opacity:.55}.task.failed{fill:#b91c1c}.wait{fill:#b45309;opacity:.65}\
 .axis{stroke:#5c6370}.ideal{stroke:#5c6370;stroke-dasharray:5 4;stroke-width:1.5}\
 .amdahl{fill:none;stroke:#b45309;stroke-width:1.5}.measured{fill:none;stroke:#2563eb;stroke-width:2}\
-.point{fill:#2563eb}";
+.point{fill:#2563eb}\
+.combined .band{fill:#f4f4f1}.combined .ct-group.odd .band{fill:none}.combined .grid{stroke:#d9dce1}\
+.combined .model-name{font-weight:700}.combined .lane-label{font-size:12px;fill:#5c6370}\
+.seg.compute{fill:#6366f1}.seg.gil{fill:url(#ct-hatch)}.hatch-bg{fill:#d97706}.hatch-line{stroke:#fff;stroke-width:2}\
+.seg.io{fill:#bfdbfe;stroke:#3b82f6;stroke-width:.75}.seg.blocked{fill:#b45309}.seg.blocked.long{fill:#b91c1c}\
+.seg.overhead{fill:none;stroke:#5c6370;stroke-dasharray:3 2}.seg.failed{stroke:#b91c1c;stroke-width:1.5}\
+.ct-note{font-size:10px;fill:#5c6370;paint-order:stroke;stroke:#fff;stroke-width:3px}.ct-note.bad{fill:#b91c1c;font-weight:700}\
+.playhead line{stroke:#1d1f23;stroke-width:1.5;stroke-dasharray:4 3}.ct-finished{font-size:11px;font-weight:700;fill:#15803d}.legend text{font-size:12px}";
 
 /// Why a chart could not be exported; shown under the chart's buttons.
 #[derive(Debug, Error)]
@@ -58,6 +65,16 @@ pub fn download_svg(id: &str, name: &str) -> Result<(), ExportError> {
     let text = svg_text(id)?;
     super::browser::download(&format!("{name}.svg"), "image/svg+xml", &text);
     Ok(())
+}
+
+/// Downloads the run as a Chrome trace (Perfetto, `chrome://tracing`), named
+/// `trace-<workload>-<models>.json`.
+pub fn download_trace(results: &crate::report::Results) {
+    super::browser::download(
+        &crate::chart::trace_file_name(results),
+        "application/json",
+        &crate::chart::trace_json(results),
+    );
 }
 
 /// Downloads the chart `id` as `<name>.png` (drawn at twice its size).

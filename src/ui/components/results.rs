@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::chart_tools::ChartTools;
 use super::timeline::{ComparisonChart, Timeline};
-use crate::chart::{comparison_bars, timeline_lanes};
+use crate::chart::{comparison_bars, run_lanes};
 use crate::report::{
     lanes_used, max_overlap, overhead_per_task_ms, Results, RunRecord, RunStatus, TaskRecord,
 };
@@ -65,6 +65,9 @@ pub fn results_view(props: &ResultsProps) -> Html {
                     </table>
                 </details>
             }
+            if props.finished && !props.results.runs.is_empty() {
+                <super::combined_panel::CombinedPanel results={std::rc::Rc::new(props.results.clone())} finished={props.finished} />
+            }
             if props.finished {
                 <super::explanations::Explanations results={props.results.clone()} />
             }
@@ -97,7 +100,7 @@ fn run_card(run: &RunRecord) -> Html {
                     run.error.clone().unwrap_or_default(), run.tasks.len(),
                     if run.tasks.len() == 1 { "" } else { "s" }) }</p>
                 if !run.tasks.is_empty() {
-                    <Timeline lanes={timeline_lanes(&run.tasks)} span_ms={0.0}
+                    <Timeline lanes={run_lanes(run)} span_ms={0.0}
                               title={format!("Finished tasks of {}", run.model.label())} id={format!("timeline-{}", run.model.as_str())} />
                 }
             </>
@@ -168,7 +171,7 @@ fn run_card(run: &RunRecord) -> Html {
                         { "." }
                     </p>
                 }
-                <Timeline lanes={timeline_lanes(&run.tasks)} span_ms={run.wall_ms.unwrap_or_default()}
+                <Timeline lanes={run_lanes(run)} span_ms={run.wall_ms.unwrap_or_default()}
                           title={format!("Timeline of {}", run.model.label())} id={format!("timeline-{model}")} />
                 <ChartTools target={format!("timeline-{model}")} name={format!("timeline-{model}")} />
                 <details>
