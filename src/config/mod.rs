@@ -14,6 +14,7 @@ mod query;
 mod raw;
 mod run_config;
 mod settings;
+mod view;
 
 pub use crate::vocab::Workload;
 pub use error::ConfigError;
@@ -27,3 +28,4 @@ pub use run_config::{
 pub use settings::{
     request_defaults, validate, Settings, CONVOY_LATENCY_MS, CONVOY_MIN_THREADS, CONVOY_REQUESTS,
 };
+pub use view::View;
