@@ -31,10 +31,10 @@ pub use code::{
 pub use paste::{code_excerpt, split_codes};
 pub use query::experiment_query;
 pub use read::{
-    check_size, read_code, read_text, read_value, ClassDoc, DocEnvironment, DocRun, DocTask,
-    FileError, ReadError, MAX_DOCS_PER_FILE, MAX_FILE_BYTES, SCHEMA,
+    check_size, read_code, read_value, ClassDoc, DocEnvironment, DocRun, DocTask, FileError,
+    ReadError, MAX_DOCS_PER_FILE, MAX_FILE_BYTES, SCHEMA,
 };
-pub use reading::FileReading;
+pub use reading::{read_text, FileReading};
 pub use reference::{
     match_reference, read_reference, ReferenceMatch, REFERENCE_LABEL, REFERENCE_PATH,
 };

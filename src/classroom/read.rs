@@ -12,7 +12,6 @@ use serde_json::{Map, Value};
 use thiserror::Error;
 
 use super::code::{self, CodeError};
-use super::reading::FileReading;
 
 /// The schema family and the one version read here.
 pub const SCHEMA_FAMILY: &str = "concurrency-playground/results@";
@@ -164,21 +163,10 @@ pub fn check_size(size: u64) -> Result<(), ReadError> {
     Ok(())
 }
 
-/// The results documents of a file's text, in file order.
-///
-/// # Errors
-/// A [`ReadError`] for the first thing wrong: the whole file is refused,
-/// so a half-read file never looks complete.
-pub fn read_text(text: &str) -> Result<Vec<ClassDoc>, ReadError> {
-    let mut reading = FileReading::new(text)?;
-    while !reading.step(usize::MAX)? {}
-    Ok(reading.into_docs())
-}
-
 /// The results document of a result code.
 ///
 /// # Errors
-/// [`ReadError::Code`] for a damaged code, or as [`read_text`].
+/// [`ReadError::Code`] for a damaged code, or as [`super::read_text`].
 pub fn read_code(text: &str) -> Result<ClassDoc, ReadError> {
     read_value(code::decode(text)?, None)
 }

@@ -2,7 +2,7 @@
 //! a JSON-lines file (the reference file's form, and what a teacher gets by
 //! joining many downloads) is parsed a few lines per step; a single JSON
 //! document or array is parsed in one step (it cannot be split without
-//! parsing it). The same rules and errors as [`super::read::read_text`],
+//! parsing it). The same rules and errors as [`read_text`],
 //! which is this run to the end. Pure: the caller decides when to yield.
 
 use serde_json::Value;
@@ -123,6 +123,17 @@ fn read_whole(text: &str) -> Result<Vec<ClassDoc>, ReadError> {
         });
     }
     values.into_iter().map(|v| read_value(v, None)).collect()
+}
+
+/// The results documents of a file's text, in file order.
+///
+/// # Errors
+/// A [`ReadError`] for the first thing wrong: the whole file is refused,
+/// so a half-read file never looks complete.
+pub fn read_text(text: &str) -> Result<Vec<ClassDoc>, ReadError> {
+    let mut reading = FileReading::new(text)?;
+    while !reading.step(usize::MAX)? {}
+    Ok(reading.into_docs())
 }
 
 #[cfg(test)]

@@ -25,7 +25,7 @@ pub const REFERENCE_LABEL: &str = "Reference run, recorded elsewhere: 16-core ma
 /// # Errors
 /// A [`FileError`] if the file is not what the app shipped.
 pub fn read_reference(text: &str) -> Result<Vec<ClassRun>, FileError> {
-    let docs = read::read_text(text).map_err(|e| FileError::new(REFERENCE_PATH, e))?;
+    let docs = super::reading::read_text(text).map_err(|e| FileError::new(REFERENCE_PATH, e))?;
     Ok(docs
         .iter()
         .enumerate()
