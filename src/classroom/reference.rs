@@ -10,7 +10,7 @@
 //! the reference comparison use them. Fetched on demand, they cost nothing
 //! until then, and the browser caches them.
 
-use super::read::{self, FileError};
+use super::read::FileError;
 use super::runs::ClassRun;
 
 /// Where the page finds the reference runs, relative to the app's URL.
