@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Command 2: every check and test, the same locally and in CI.
 #   formatting, clippy (host and wasm32, -D warnings), native unit tests,
-#   release build, end-to-end tests in headless Chromium, a quick benchmark.
+#   release build, end-to-end tests in headless Chromium and a subset of them in headless
+#   Firefox, a quick benchmark.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 "$ROOT/scripts/setup.sh"
@@ -25,6 +26,11 @@ wasm trunk build --release
 
 step "end-to-end tests (headless Chromium)"
 node --test --test-concurrency=1 tests/e2e/
+
+# The same tests through the same page interface (tests/e2e/driver.mjs) in a second engine;
+# each test outside the Firefox subset is reported as skipped, with its reason.
+step "end-to-end tests, Firefox subset (headless Debian firefox-esr)"
+E2E_BROWSER=firefox node --test --test-concurrency=1 tests/e2e/
 
 # The benchmark must keep running (issue 7); its budgets are reported, not
 # asserted, because a shared 2-core machine is too noisy to gate on speed.

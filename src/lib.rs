@@ -28,6 +28,8 @@ pub mod workloads;
 pub mod clock;
 #[cfg(target_arch = "wasm32")]
 pub mod jsutil;
+#[cfg(target_arch = "wasm32")]
+pub mod wait_async;
 
 /// The version reported in results JSON (`app_version`).
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");

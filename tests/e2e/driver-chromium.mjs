@@ -1,0 +1,203 @@
+// driver-chromium.mjs — owns driving Debian's Chromium (/usr/bin/chromium, or CHROMIUM_PATH)
+// through playwright-core: the launch with the flags the suite needs, and the page interface
+// of driver.mjs on top of Playwright's Page. Never downloads a browser. Each launch gets a
+// fresh temporary profile (removed on close) so runs don't leak state (service workers,
+// storage) into each other.
+
+import { chromium } from 'playwright-core';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/** The frame methods of the interface, on a Playwright Page or Frame. */
+class Frame {
+  constructor(target) {
+    this.target = target;
+  }
+
+  evaluate(fn, arg) {
+    return this.target.evaluate(fn, arg);
+  }
+
+  async waitForFunction(fn, arg, { timeout } = {}) {
+    await this.target.waitForFunction(fn, arg, { timeout });
+  }
+
+  async waitForSelector(selector, { timeout } = {}) {
+    await this.target.waitForSelector(selector, { state: 'attached', timeout });
+  }
+
+  async has(selector) {
+    return (await this.target.$(selector)) !== null;
+  }
+
+  $$eval(selector, fn, arg) {
+    return this.target.$$eval(selector, fn, arg);
+  }
+
+  textContent(selector) {
+    return this.target.textContent(selector);
+  }
+
+  inputValue(selector) {
+    return this.target.inputValue(selector);
+  }
+
+  isChecked(selector) {
+    return this.target.isChecked(selector);
+  }
+
+  getAttribute(selector, name) {
+    return this.target.getAttribute(selector, name);
+  }
+}
+
+class Page extends Frame {
+  constructor(page) {
+    super(page);
+    this.raw = page;
+    this.errors = page.__errors;
+  }
+
+  async goto(url) {
+    await this.raw.goto(url);
+  }
+
+  async reload() {
+    await this.raw.reload();
+  }
+
+  url() {
+    return this.raw.url();
+  }
+
+  async click(selector, { timeout } = {}) {
+    await this.raw.click(selector, { timeout });
+  }
+
+  async fill(selector, value) {
+    await this.raw.fill(selector, value);
+  }
+
+  childFrames() {
+    return this.raw.frames().filter((f) => f !== this.raw.mainFrame()).map((f) => new Frame(f));
+  }
+
+  onLoad(callback) {
+    this.raw.on('load', () => callback());
+  }
+
+  async waitForLoad() {
+    await this.raw.waitForLoadState('load');
+  }
+
+  async download(selector, { timeout = 30_000 } = {}) {
+    // Fail at once, with the page's own message, if the click throws in the page instead of
+    // waiting out the timeout for a download that will never come.
+    let onPageError;
+    const pageError = new Promise((_, reject) => {
+      onPageError = (err) => reject(new Error(`uncaught page error after clicking ${selector}: ${err?.message ?? err}`));
+      this.raw.on('pageerror', onPageError);
+    });
+    let download;
+    try {
+      [download] = await Promise.race([
+        Promise.all([this.raw.waitForEvent('download', { timeout }), this.raw.click(selector, { timeout })]),
+        pageError,
+      ]);
+    } finally {
+      this.raw.off('pageerror', onPageError);
+    }
+    const failure = await download.failure();
+    if (failure) throw new Error(`download from ${selector} failed: ${failure}`);
+    return { filename: download.suggestedFilename(), bytes: await readFile(await download.path()) };
+  }
+
+  async screenshot(file) {
+    await this.raw.screenshot({ path: file, fullPage: true });
+  }
+
+  async close() {
+    await this.raw.close();
+  }
+}
+
+/**
+ * Record console errors, uncaught exceptions and crashes of a page (its frames and its workers)
+ * in `page.__errors`, as strings.
+ */
+function collectErrors(page) {
+  if (page.__errors) return page;
+  const errors = [];
+  page.__errors = errors;
+  const where = (msg) => {
+    const loc = msg.location?.();
+    return loc && loc.url ? ` (${loc.url}:${loc.lineNumber})` : '';
+  };
+  // Chromium reports the console of the page's frames and of its (nested) workers here too.
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`console.error: ${msg.text()}${where(msg)}`);
+  });
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err?.stack || err}`));
+  page.on('crash', () => errors.push('crash: the page crashed'));
+  return page;
+}
+
+/**
+ * Start Chromium with a fresh temporary profile, for code that uses Playwright itself (the
+ * benchmark): its pages are Playwright's, with their errors in `page.__errors`.
+ * @returns {Promise<{ context: import('playwright-core').BrowserContext,
+ *   newPage: () => Promise<import('playwright-core').Page>, close: () => Promise<void> }>}
+ */
+export async function launchPlaywright() {
+  const userDataDir = await mkdtemp(path.join(tmpdir(), 'cp-e2e-profile-'));
+  let context;
+  try {
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      acceptDownloads: true,
+      viewport: { width: 1280, height: 900 },
+    });
+  } catch (err) {
+    await rm(userDataDir, { recursive: true, force: true });
+    throw err;
+  }
+  for (const page of context.pages()) collectErrors(page);
+  context.on('page', collectErrors);
+  return {
+    context,
+    newPage: async () => collectErrors(await context.newPage()),
+    close: async () => {
+      try {
+        await context.close();
+      } finally {
+        await rm(userDataDir, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+/** Start Chromium for the tests: pages with the interface of driver.mjs. */
+export async function launch() {
+  const browser = await launchPlaywright();
+  return {
+    engine: 'chromium',
+    newPage: async () => new Page(await browser.newPage()),
+    close: browser.close,
+  };
+}
