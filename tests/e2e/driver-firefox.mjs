@@ -19,9 +19,10 @@ const DEFAULT_TIMEOUT = 30_000;
  * server at a dummy host).
  *
  * Not needed: `dom.serviceWorkers.testing.enabled`. It allows service workers on insecure
- * origins, but http://127.0.0.1 is a secure context (W3C Secure Contexts, "potentially
- * trustworthy origin"), and firefox-esr 140 registers the app's worker there without it
- * (tested: isSecureContext, registration and interception of sync XHR from nested workers).
+ * origins, but http://127.0.0.1 is a secure context (W3C Secure Contexts, "Is origin
+ * potentially trustworthy?": 127.0.0.0/8), and firefox-esr 140 registers the app's worker
+ * there without it (tested: isSecureContext, registration, and interception of a sync XHR
+ * from a nested blob worker).
  */
 function preferences(downloadDir) {
   return {
@@ -33,7 +34,10 @@ function preferences(downloadDir) {
     'browser.download.always_ask_before_handling_new_types': false,
     'browser.download.alwaysOpenPanel': false,
     // Stay off the network: nothing but the local test servers should be contacted, both to
-    // keep runs reproducible and because CI machines may have no route out.
+    // keep runs reproducible and because CI machines may have no route out. (Which services
+    // connect on their own: Mozilla's support article "How to stop Firefox from making
+    // automatic connections". Checked: sampling `ss -tnp` for 15 s with the app open showed
+    // no socket of firefox-esr but its loopback BiDi listener.)
     'network.captive-portal-service.enabled': false, // probes detectportal.firefox.com at start
     'network.connectivity-service.enabled': false, // probes for IPv4/IPv6 connectivity
     'network.trr.mode': 5, // DNS over HTTPS off by choice (no resolver probes)
