@@ -9,7 +9,7 @@
 // records are absolute (performance.timeOrigin + now), so frames with different time origins
 // (the embed parent and the app inside it) can be compared on one clock.
 
-import { launchPlaywright as launch } from '../e2e/driver-chromium.mjs';
+import { launch } from '../e2e/browser.mjs';
 import { startServer } from '../e2e/server.mjs';
 
 export const LOAD_TIMEOUT_MS = 240_000;

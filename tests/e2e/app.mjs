@@ -32,11 +32,11 @@ export function fib(n) {
 }
 
 export async function waitForPool(page, status) {
-  await page.waitForSelector(sel.pool(status), { timeout: WAIT_MS });
+  await page.waitForSelector(sel.pool(status), { state: 'attached', timeout: WAIT_MS });
 }
 
 export async function waitForFinished(page) {
-  await page.waitForSelector(sel.phase('finished'), { timeout: WAIT_MS });
+  await page.waitForSelector(sel.phase('finished'), { state: 'attached', timeout: WAIT_MS });
 }
 
 /** The result cards of the known models, in document order: [{ model, status }]. */

@@ -5,25 +5,24 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 
 import { useSuite } from './suite.mjs';
-import { notInFirefoxSubset } from './driver.mjs';
 import { downloadJson, checkedPage, screenshot } from './browser.mjs';
 import { WAIT_MS, sel, waitForFinished, runOf, lanesOf } from './app.mjs';
 
 const TIMEOUT = 180_000;
-// Charts and exports are drawn by the app's own code, the same in every engine.
-const SUBSET = 'charts and exports, kept to one engine to keep the suite quick';
 
 const s = useSuite();
 
-/** Clicks `selector`, returns the downloaded file's name and bytes. */
+/** Clicks `selector`, returns the downloaded file's name and text. */
 async function download(page, selector) {
-  const { filename, bytes } = await page.download(selector, { timeout: 30_000 });
-  return { name: filename, bytes };
+  const [file] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.click(selector)]);
+  const path = await file.path();
+  return { name: file.suggestedFilename(), bytes: await readFile(path) };
 }
 
-test('charts match the results: bars per model, lanes and bars per task; exports parse', { timeout: TIMEOUT, ...notInFirefoxSubset(SUBSET) }, () =>
+test('charts match the results: bars per model, lanes and bars per task; exports parse', { timeout: TIMEOUT }, () =>
   checkedPage(s.browser, 'charts', async (page) => {
     const models = ['sequential', 'threads', 'async', 'gil'];
     await page.goto(`${s.server.url}/?models=${models.join(',')}&n=28&tasks=6&threads=2&autorun=1`);
@@ -71,7 +70,7 @@ test('charts match the results: bars per model, lanes and bars per task; exports
     assert.ok(png.bytes.length > 1000, 'the PNG has content');
   }));
 
-test('thread sweep: points for 1..k threads and an Amdahl fit', { timeout: TIMEOUT, ...notInFirefoxSubset(SUBSET) }, () =>
+test('thread sweep: points for 1..k threads and an Amdahl fit', { timeout: TIMEOUT }, () =>
   checkedPage(s.browser, 'sweep', async (page) => {
     await page.goto(`${s.server.url}/?models=threads&n=27&tasks=8&threads=2`);
     await page.waitForSelector(`${sel.run}:enabled`, { timeout: WAIT_MS });

@@ -22,7 +22,29 @@ const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-/** The frame methods of the interface, on a Playwright Page or Frame. */
+/**
+ * Make `wrapper` answer, for any member it does not have itself, with the Playwright object it
+ * wraps (methods bound to it). Tests written against Playwright's Page or Frame (`page.$`,
+ * `page.frames()`, `page.keyboard`, `page.waitForEvent`, `page.__errors`) then run unchanged
+ * in Chromium; in Firefox only the interface of driver.mjs exists, so such a test stays out of
+ * the Firefox subset (see tests/e2e/README.md).
+ */
+function withFallback(wrapper, target) {
+  return new Proxy(wrapper, {
+    get(obj, prop) {
+      if (prop in obj) return Reflect.get(obj, prop, obj);
+      const value = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+    has: (obj, prop) => prop in obj || prop in target,
+  });
+}
+
+/**
+ * The frame methods of the interface, on a Playwright Page or Frame. Where a method has
+ * Playwright's name, it also takes Playwright's options and returns what Playwright returns,
+ * so that a test written against Playwright means what it meant there.
+ */
 class Frame {
   constructor(target) {
     this.target = target;
@@ -32,12 +54,12 @@ class Frame {
     return this.target.evaluate(fn, arg);
   }
 
-  async waitForFunction(fn, arg, { timeout } = {}) {
-    await this.target.waitForFunction(fn, arg, { timeout });
+  waitForFunction(fn, arg, options) {
+    return this.target.waitForFunction(fn, arg, options);
   }
 
-  async waitForSelector(selector, { timeout } = {}) {
-    await this.target.waitForSelector(selector, { state: 'attached', timeout });
+  waitForSelector(selector, options) {
+    return this.target.waitForSelector(selector, options);
   }
 
   async has(selector) {
@@ -48,20 +70,20 @@ class Frame {
     return this.target.$$eval(selector, fn, arg);
   }
 
-  textContent(selector) {
-    return this.target.textContent(selector);
+  textContent(selector, options) {
+    return this.target.textContent(selector, options);
   }
 
-  inputValue(selector) {
-    return this.target.inputValue(selector);
+  inputValue(selector, options) {
+    return this.target.inputValue(selector, options);
   }
 
-  isChecked(selector) {
-    return this.target.isChecked(selector);
+  isChecked(selector, options) {
+    return this.target.isChecked(selector, options);
   }
 
-  getAttribute(selector, name) {
-    return this.target.getAttribute(selector, name);
+  getAttribute(selector, name, options) {
+    return this.target.getAttribute(selector, name, options);
   }
 }
 
@@ -72,28 +94,33 @@ class Page extends Frame {
     this.errors = page.__errors;
   }
 
-  async goto(url) {
-    await this.raw.goto(url);
+  /** The old name of `errors` (Playwright-style tests read it on the page). */
+  get __errors() {
+    return this.errors;
   }
 
-  async reload() {
-    await this.raw.reload();
+  goto(url, options) {
+    return this.raw.goto(url, options);
+  }
+
+  reload(options) {
+    return this.raw.reload(options);
   }
 
   url() {
     return this.raw.url();
   }
 
-  async click(selector, { timeout } = {}) {
-    await this.raw.click(selector, { timeout });
+  click(selector, options) {
+    return this.raw.click(selector, options);
   }
 
-  async fill(selector, value) {
-    await this.raw.fill(selector, value);
+  fill(selector, value, options) {
+    return this.raw.fill(selector, value, options);
   }
 
   childFrames() {
-    return this.raw.frames().filter((f) => f !== this.raw.mainFrame()).map((f) => new Frame(f));
+    return this.raw.frames().filter((f) => f !== this.raw.mainFrame()).map(wrapFrame);
   }
 
   onLoad(callback) {
@@ -126,13 +153,27 @@ class Page extends Frame {
     return { filename: download.suggestedFilename(), bytes: await readFile(await download.path()) };
   }
 
-  async screenshot(file) {
-    await this.raw.screenshot({ path: file, fullPage: true });
+  /** `screenshot(file)`: the full page to `file`; or Playwright's `screenshot(options)`. */
+  screenshot(fileOrOptions) {
+    const options = typeof fileOrOptions === 'string' ? { path: fileOrOptions, fullPage: true } : fileOrOptions;
+    return this.raw.screenshot(options);
   }
 
-  async close() {
-    await this.raw.close();
+  close(options) {
+    return this.raw.close(options);
   }
+}
+
+function wrapFrame(frame) {
+  return withFallback(new Frame(frame), frame);
+}
+
+/**
+ * A Playwright page (from `launchPlaywright`, or any with its errors collected) with the
+ * interface of driver.mjs, falling back to Playwright's own page for every other member.
+ */
+export function wrapPage(page) {
+  return withFallback(new Page(collectErrors(page)), page);
 }
 
 /**
@@ -143,6 +184,8 @@ function collectErrors(page) {
   if (page.__errors) return page;
   const errors = [];
   page.__errors = errors;
+  // The interface's name too, so helpers that take either kind of page read `page.errors`.
+  page.errors = errors;
   const where = (msg) => {
     const loc = msg.location?.();
     return loc && loc.url ? ` (${loc.url}:${loc.lineNumber})` : '';
@@ -192,12 +235,16 @@ export async function launchPlaywright() {
   };
 }
 
-/** Start Chromium for the tests: pages with the interface of driver.mjs. */
+/**
+ * Start Chromium for the tests: pages with the interface of driver.mjs (and Playwright's page
+ * behind it); `context` is Playwright's BrowserContext (e.g. `context.grantPermissions`).
+ */
 export async function launch() {
   const browser = await launchPlaywright();
   return {
     engine: 'chromium',
-    newPage: async () => new Page(await browser.newPage()),
+    context: browser.context,
+    newPage: async () => wrapPage(await browser.newPage()),
     close: browser.close,
   };
 }

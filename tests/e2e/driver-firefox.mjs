@@ -78,9 +78,11 @@ class Frame {
     await this.frame.waitForFunction(fn, { timeout }, arg);
   }
 
-  async waitForSelector(selector, { timeout = DEFAULT_TIMEOUT } = {}) {
-    // Puppeteer's default is what Playwright calls `attached`: in the DOM, visible or not.
-    const handle = await this.frame.waitForSelector(selector, { timeout });
+  async waitForSelector(selector, { timeout = DEFAULT_TIMEOUT, state = 'visible' } = {}) {
+    // Playwright's states and default (visible); Puppeteer's default is `attached`.
+    const how = { attached: {}, visible: { visible: true }, hidden: { hidden: true } }[state];
+    if (!how) throw new Error(`waitForSelector(${selector}): state "${state}" is not in the page interface (attached, visible, hidden)`);
+    const handle = await this.frame.waitForSelector(selector, { timeout, ...how });
     await handle?.dispose();
   }
 
@@ -127,6 +129,11 @@ class Page extends Frame {
     this.raw = page;
     this.downloadDir = downloadDir;
     this.errors = collectErrors(page);
+  }
+
+  /** The old name of `errors`. */
+  get __errors() {
+    return this.errors;
   }
 
   async goto(url) {
@@ -206,8 +213,10 @@ class Page extends Frame {
     return { filename, bytes };
   }
 
-  async screenshot(file) {
-    await this.raw.screenshot({ path: file, fullPage: true });
+  /** `screenshot(file)`: the full page to `file`; or `screenshot({ path, fullPage })`. */
+  async screenshot(fileOrOptions) {
+    const { path: file, fullPage = false } = typeof fileOrOptions === 'string' ? { path: fileOrOptions, fullPage: true } : fileOrOptions;
+    await this.raw.screenshot({ path: file, fullPage });
   }
 
   async close() {

@@ -1,7 +1,7 @@
 // driver.mjs — owns which browser engine the end-to-end tests drive and the one page interface
 // they drive it through, so that one test code base runs in Chromium and in Firefox. It knows
-// nothing about the app (that is app.mjs) and does not decide which tests run where beyond
-// `chromiumOnly` (each test says so itself).
+// nothing about the app (that is app.mjs). Which files run in Firefox is scripts/test.sh's list
+// (FIREFOX_FILES); within those, `chromiumOnly` / `notInFirefoxSubset` mark single tests.
 //
 // The engine is chosen by E2E_BROWSER: `chromium` (the default: Debian's Chromium through
 // playwright-core, driver-chromium.mjs) or `firefox` (Debian's firefox-esr through
@@ -11,7 +11,8 @@
 //   goto(url)  reload()  url()                      load a page and wait for its `load` event
 //   evaluate(fn, arg)*                               run fn(arg) in the page, return its value
 //   waitForFunction(fn, arg, { timeout })*           until fn(arg) is truthy in the page
-//   waitForSelector(selector, { timeout })*          until an element matches (attached)
+//   waitForSelector(selector, { timeout, state })*   until an element matches and is `visible`
+//                                                    (the default), `attached` or `hidden`
 //   has(selector)*                                   whether an element matches now
 //   $$eval(selector, fn, arg)*                       fn(elements, arg) in the page
 //   textContent(selector)*  inputValue(selector)*  isChecked(selector)*
@@ -26,7 +27,10 @@
 //   errors                                           console errors, uncaught exceptions and
 //                                                    crashes seen so far, as strings
 //   raw                                              the library's own page: Chromium-only tests only
-// Selectors are CSS. Waits without a timeout use 30 s, as Playwright does.
+// Selectors are CSS. Waits without a timeout use 30 s, as Playwright does. `__errors` is the old
+// name of `errors`. In Chromium a page (and a frame) also answers, for any member not listed
+// here, with Playwright's own page (frame), so tests written against Playwright run unchanged
+// there; such a file stays out of the Firefox subset.
 
 export const ENGINES = ['chromium', 'firefox'];
 export const ENGINE = process.env.E2E_BROWSER || 'chromium';

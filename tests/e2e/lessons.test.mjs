@@ -8,19 +8,17 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 
 import { useSuite } from './suite.mjs';
-import { notInFirefoxSubset } from './driver.mjs';
 import { downloadJson, checkedPage } from './browser.mjs';
 import { WAIT_MS, sel, waitForFinished, runOf } from './app.mjs';
 
 const LESSONS = JSON.parse(await readFile(new URL('../../src/teach/lessons.en.json', import.meta.url), 'utf8'));
 const TIMEOUT = 180_000;
-const SUBSET = 'the teaching layer, kept to one engine to keep the suite quick';
 // Form fields a lesson query may set, by URL key.
 const FIELDS = ['n', 'tasks', 'threads', 'requests', 'latency', 'jitter', 'concurrency', 'payload', 'increments', 'switch_ms'];
 
 const s = useSuite();
 
-test('every lesson link opens the lesson with its settings', { timeout: TIMEOUT, ...notInFirefoxSubset(SUBSET) }, () =>
+test('every lesson link opens the lesson with its settings', { timeout: TIMEOUT }, () =>
   checkedPage(s.browser, 'lesson-links', async (page) => {
     assert.ok(LESSONS.length >= 9);
     for (const lesson of LESSONS) {
@@ -41,7 +39,7 @@ test('every lesson link opens the lesson with its settings', { timeout: TIMEOUT,
     }
   }));
 
-test('predict, then run: the prediction is stored, shown beside the result, and kept', { timeout: TIMEOUT, ...notInFirefoxSubset(SUBSET) }, () =>
+test('predict, then run: the prediction is stored, shown beside the result, and kept', { timeout: TIMEOUT }, () =>
   checkedPage(s.browser, 'predict', async (page) => {
     await page.goto(`${s.server.url}/?workload=fib&models=sequential,threads,gil&n=30&tasks=8&threads=2&lesson=the-gil`);
     await page.waitForSelector(`${sel.run}:enabled`, { timeout: WAIT_MS });
@@ -54,7 +52,7 @@ test('predict, then run: the prediction is stored, shown beside the result, and 
     assert.match(saved, /Your prediction: gil < sequential < threads, the fastest in about 40 ms/);
 
     await page.click(sel.run);
-    await page.waitForSelector(sel.phase('running'), { timeout: WAIT_MS });
+    await page.waitForSelector(sel.phase('running'), { state: 'attached', timeout: WAIT_MS });
     await waitForFinished(page);
     const measured = await page.textContent('[data-testid=measured-ranking]');
     const results = await downloadJson(page, sel.download);
@@ -71,7 +69,7 @@ test('predict, then run: the prediction is stored, shown beside the result, and 
     assert.match(await page.textContent('#lessons-title'), /\(0 of \d+ done\)/);
   }));
 
-test('the race lesson: updates are lost without a lock, none with an atomic or a mutex', { timeout: TIMEOUT, ...notInFirefoxSubset(SUBSET) }, () =>
+test('the race lesson: updates are lost without a lock, none with an atomic or a mutex', { timeout: TIMEOUT }, () =>
   checkedPage(s.browser, 'race', async (page) => {
     const lesson = LESSONS.find((l) => l.id === 'race-condition');
     await page.goto(`${s.server.url}/?${lesson.query}&lesson=${lesson.id}&autorun=1`);
@@ -83,7 +81,7 @@ test('the race lesson: updates are lost without a lock, none with an atomic or a
       if (attempt > 1) {
         await page.waitForSelector(`${sel.run}:enabled`, { timeout: WAIT_MS });
         await page.click(sel.run);
-        await page.waitForSelector(sel.phase('running'), { timeout: WAIT_MS });
+        await page.waitForSelector(sel.phase('running'), { state: 'attached', timeout: WAIT_MS });
       }
       await waitForFinished(page);
       const results = await downloadJson(page, sel.download);

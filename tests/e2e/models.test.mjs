@@ -139,7 +139,7 @@ test('Stop ends a long run quickly, keeps finished tasks, and the next run works
     await page.fill(sel.field('tasks'), '4');
     await page.waitForSelector(`${sel.run}:enabled`, { timeout: WAIT_MS });
     await page.click(sel.run);
-    await page.waitForSelector(sel.phase('running'), { timeout: WAIT_MS });
+    await page.waitForSelector(sel.phase('running'), { state: 'attached', timeout: WAIT_MS });
     await waitForFinished(page);
     const again = await downloadJson(page, sel.download);
     for (const model of ['sequential', 'threads']) assertFibRunOk(runOf(again, model), { n: 24, tasks: 4 });

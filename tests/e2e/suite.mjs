@@ -19,9 +19,18 @@ export function useSuite() {
   // The browser starts with the first page a test opens: a file whose tests are all skipped
   // in this engine starts none.
   let started = null;
-  const browser = {
-    newPage: async () => (await (started ??= launch())).newPage(),
+  let launched = null;
+  const own = {
+    newPage: async () => {
+      started ??= launch().then((b) => (launched = b));
+      return (await started).newPage();
+    },
   };
+  // Any other member (Chromium: `context`, Playwright's BrowserContext) is the started
+  // browser's, once a page has been opened.
+  const browser = new Proxy(own, {
+    get: (obj, prop) => (prop in obj ? obj[prop] : launched?.[prop]),
+  });
   const s = { server: null, plainServer: null, browser };
   before(async () => {
     assert.ok(existsSync(path.join(DIST, 'index.html')), `${DIST} has no build: run \`scripts/build.sh\` first`);
