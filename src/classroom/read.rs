@@ -12,6 +12,7 @@ use serde_json::{Map, Value};
 use thiserror::Error;
 
 use super::code::{self, CodeError};
+use super::reading::FileReading;
 
 /// The schema family and the one version read here.
 pub const SCHEMA_FAMILY: &str = "concurrency-playground/results@";
@@ -169,56 +170,9 @@ pub fn check_size(size: u64) -> Result<(), ReadError> {
 /// A [`ReadError`] for the first thing wrong: the whole file is refused,
 /// so a half-read file never looks complete.
 pub fn read_text(text: &str) -> Result<Vec<ClassDoc>, ReadError> {
-    check_size(text.len() as u64)?;
-    let trimmed = text.trim_start_matches('\u{feff}').trim();
-    if trimmed.is_empty() {
-        return Err(ReadError::Empty);
-    }
-    let docs: Vec<(Option<usize>, Value)> = match serde_json::from_str::<Value>(trimmed) {
-        Ok(Value::Array(items)) => items.into_iter().map(|v| (None, v)).collect(),
-        Ok(value) => vec![(None, value)],
-        Err(whole) => {
-            let lines: Vec<(usize, &str)> = trimmed
-                .lines()
-                .enumerate()
-                .filter(|(_, l)| !l.trim().is_empty())
-                .map(|(i, l)| (i + 1, l))
-                .collect();
-            if lines.len() < 2 {
-                return Err(ReadError::Malformed {
-                    line: None,
-                    detail: whole.to_string(),
-                });
-            }
-            let mut parsed = Vec::with_capacity(lines.len());
-            for (k, (n, l)) in lines.into_iter().enumerate() {
-                match serde_json::from_str(l) {
-                    Ok(v) => parsed.push((Some(n), v)),
-                    // Not JSON lines at all (a pretty-printed file with an
-                    // error): the whole file's error says where.
-                    Err(_) if k == 0 => {
-                        return Err(ReadError::Malformed {
-                            line: None,
-                            detail: whole.to_string(),
-                        })
-                    }
-                    Err(e) => {
-                        return Err(ReadError::Malformed {
-                            line: Some(n),
-                            detail: e.to_string(),
-                        })
-                    }
-                }
-            }
-            parsed
-        }
-    };
-    if docs.len() > MAX_DOCS_PER_FILE {
-        return Err(ReadError::TooManyDocs { count: docs.len() });
-    }
-    docs.into_iter()
-        .map(|(line, value)| read_value(value, line))
-        .collect()
+    let mut reading = FileReading::new(text)?;
+    while !reading.step(usize::MAX)? {}
+    Ok(reading.into_docs())
 }
 
 /// The results document of a result code.

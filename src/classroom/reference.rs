@@ -17,8 +17,8 @@ use super::runs::ClassRun;
 pub const REFERENCE_PATH: &str = "reference/16-core-chromium156.jsonl";
 
 /// How every view labels them.
-pub const REFERENCE_LABEL: &str = "Reference run, recorded elsewhere: a 16-core x86-64 Linux \
-     machine in Chromium 156 on 2026-11-27, not this computer";
+pub const REFERENCE_LABEL: &str = "Reference run, recorded elsewhere: 16-core machine, \
+     Chromium 156, 2026-11-27 (x86-64 Linux), not this computer";
 
 /// The reference runs of the shipped file, flagged as such.
 ///

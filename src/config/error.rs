@@ -44,6 +44,8 @@ pub enum ConfigError {
     BadUrl { got: String },
     #[error("lesson: unknown lesson \"{got}\" (accepted: {accepted}); showing none")]
     UnknownLesson { got: String, accepted: String },
+    #[error("view: unknown view \"{got}\" (accepted: {accepted}); showing the playground")]
+    UnknownView { got: String, accepted: String },
     #[error("{key} was given {count} times; give it once (using the first)")]
     Repeated { key: String, count: usize },
 }
@@ -61,6 +63,7 @@ impl ConfigError {
             ConfigError::UnknownWorkload { .. } => "workload",
             ConfigError::BadUrl { .. } => "url",
             ConfigError::UnknownLesson { .. } => "lesson",
+            ConfigError::UnknownView { .. } => "view",
             ConfigError::Repeated { key, .. } => key,
         }
     }

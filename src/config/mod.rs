@@ -14,6 +14,7 @@ mod query;
 mod raw;
 mod run_config;
 mod settings;
+mod view;
 
 pub use crate::vocab::Workload;
 pub use error::ConfigError;
@@ -25,3 +26,4 @@ pub use run_config::{
     RunConfig, WorkloadConfig,
 };
 pub use settings::{validate, Settings};
+pub use view::View;

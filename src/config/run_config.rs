@@ -13,6 +13,7 @@
 //! struct (or [`ModelKnobs`], [`PageFlags`]) and its line in `query_pairs`.
 
 use super::settings::Settings;
+use super::view::View;
 use crate::vocab::{ModelId, Workload};
 
 /// The requests of a fetching workload.
@@ -96,6 +97,10 @@ pub struct PageFlags {
     pub autorun: bool,
     /// Compact layout for iframes.
     pub embed: bool,
+    /// A page other than the playground (`view=class`).
+    pub view: Option<View>,
+    /// Projector mode (`present=1`).
+    pub present: bool,
 }
 
 impl WorkloadConfig {
@@ -224,6 +229,12 @@ impl PageFlags {
         if self.embed {
             pairs.push(("embed", "1".to_owned()));
         }
+        if let Some(view) = self.view {
+            pairs.push(("view", view.as_str().to_owned()));
+        }
+        if self.present {
+            pairs.push(("present", "1".to_owned()));
+        }
         pairs
     }
 }
@@ -273,6 +284,8 @@ impl Settings {
             lesson: self.lesson.clone(),
             autorun: self.autorun,
             embed: self.embed,
+            view: self.view,
+            present: self.present,
         }
     }
 }

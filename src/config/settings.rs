@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::error::ConfigError;
 use super::limits::{Range, LIMITS};
 use super::raw::RawSettings;
+use super::view::View;
 use crate::vocab::{ModelId, Workload};
 
 /// Longest text of a rejected value echoed back in a message.
@@ -36,6 +37,10 @@ pub struct Settings {
     pub lesson: Option<String>,
     pub autorun: bool,
     pub embed: bool,
+    /// A page other than the playground (`view=class`).
+    pub view: Option<View>,
+    /// Projector mode: large type, high contrast, few controls.
+    pub present: bool,
 }
 
 impl Settings {
@@ -66,6 +71,8 @@ impl Settings {
             lesson: None,
             autorun: false,
             embed: false,
+            view: None,
+            present: false,
         }
     }
 }
@@ -114,6 +121,8 @@ pub fn validate(
         lesson: v.lesson(known_lessons),
         autorun: v.flag("autorun"),
         embed: v.flag("embed"),
+        view: v.view(),
+        present: v.flag("present"),
     };
     (settings, errors)
 }
@@ -184,6 +193,19 @@ impl<'a> Validator<'a> {
             accepted,
         });
         None
+    }
+
+    fn view(&mut self) -> Option<View> {
+        let text = self.value("view")?;
+        let view = View::parse(text);
+        if view.is_none() {
+            let accepted = View::ALL.map(View::as_str).join(", ");
+            self.errors.push(ConfigError::UnknownView {
+                got: echo(text),
+                accepted,
+            });
+        }
+        view
     }
 
     fn url(&mut self) -> Option<String> {

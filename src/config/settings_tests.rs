@@ -60,6 +60,8 @@ fn each_bad_value_is_named_and_replaced_by_its_default() {
         ("models=,", "models", "models: choose at least one model (accepted: sequential, threads, async, gil, processes, main-thread); using sequential,threads,async"),
         ("workload=disk", "workload", "workload must be fib, fetch, race or pipeline (got \"disk\"); using fib"),
         ("autorun=yes", "autorun", "autorun must be 1 or absent (got \"yes\")"),
+        ("present=2", "present", "present must be 1 or absent (got \"2\")"),
+        ("view=teacher", "view", "view: unknown view \"teacher\" (accepted: class); showing the playground"),
         ("url=javascript:alert(1)", "url", "url must be an http:// or https:// address (got \"javascript:alert(1)\"); using the simulated server"),
     ];
     let defaults = Settings::defaults(4);
@@ -141,6 +143,18 @@ fn query_round_trip_restores_every_setting() {
     let (back, errors) = validate(&RawSettings::from_query(&to_query(&f)), 2, &[]);
     assert!(errors.is_empty(), "{errors:?}");
     assert_eq!(back, f);
+
+    let mut c = Settings::defaults(2);
+    c.view = Some(crate::config::View::Class);
+    c.present = true;
+    assert!(
+        to_query(&c).ends_with("&view=class&present=1"),
+        "{}",
+        to_query(&c)
+    );
+    let (back, errors) = validate(&RawSettings::from_query(&to_query(&c)), 2, &[]);
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(back, c);
 }
 
 #[test]

@@ -10,6 +10,7 @@ use futures::FutureExt;
 use yew::prelude::*;
 
 use super::browser;
+use super::class::OwnReference;
 use super::components::{
     EnvironmentPanel, ErrorList, ExportFormat, IsolationBanner, LessonPanel, ResultsView,
     RunStatus, SettingsForm, SharePanel, SweepPanel,
@@ -220,14 +221,15 @@ pub fn app() -> Html {
         Callback::from(move |_| d.dispatch(Action::ResetLessons))
     };
 
-    let embed = state.settings.embed;
+    let (embed, present) = (state.settings.embed, state.settings.present);
     // The lesson panel compares the learner's ranking with the finished run.
     let measured = match (&state.phase, &state.results) {
         (RunPhase::Finished, Some(results)) => Some(measured_ranking(results)),
         _ => None,
     };
     html! {
-        <main class={classes!("app", embed.then_some("embed"), state.results.is_some().then_some("has-results"))}>
+        <main class={classes!("app", embed.then_some("embed"), present.then_some("present"),
+                              state.results.is_some().then_some("has-results"))}>
             <header class="masthead">
                 <h1>{ "Concurrency Playground" }</h1>
                 if embed {
@@ -235,6 +237,10 @@ pub fn app() -> Html {
                         { "Open the full playground ↗" }
                     </a>
                 } else {
+                    <nav class="page-links" aria-label="Other pages">
+                        <a href={format!("?view=class{}", if present { "&present=1" } else { "" })}
+                           data-testid="open-class-view">{ "Class results: compare a class's runs" }</a>
+                    </nav>
                     <p class="lede">
                         { "Run the same work one after another, on threads, and on one event loop. \
                            Measure which model wins on your machine, and see why." }
@@ -275,6 +281,9 @@ pub fn app() -> Html {
                             finished={!state.running()}
                             {on_download}
                         />
+                        if !state.running() {
+                            <OwnReference results={results.clone()} />
+                        }
                     }
                 </div>
             </div>

@@ -298,10 +298,13 @@ impl AppState {
     /// The one place `settings` is derived from `form` (see the module doc).
     fn revalidate(&mut self) {
         let (settings, errors) = validate(&self.form, self.default_threads, &lesson_ids());
-        // Keep what has no form field (autorun, embed, the open lesson).
+        // Keep what has no form field (autorun, embed, the view, projector
+        // mode, the open lesson).
         self.settings = Settings {
             autorun: self.settings.autorun,
             embed: self.settings.embed,
+            view: self.settings.view,
+            present: self.settings.present,
             lesson: self.settings.lesson.clone(),
             ..settings
         };

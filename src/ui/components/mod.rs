@@ -17,6 +17,7 @@ mod share;
 mod sweep;
 mod timeline;
 
+pub use chart_tools::ChartTools;
 pub use environment::EnvironmentPanel;
 pub use errors::ErrorList;
 pub use lessons::LessonPanel;

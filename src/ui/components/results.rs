@@ -44,6 +44,9 @@ pub fn results_view(props: &ResultsProps) -> Html {
                     </button>
                 </div>
             </div>
+            if props.finished {
+                <crate::ui::class::ResultShare results={props.results.clone()} />
+            }
             if !bars.is_empty() {
                 <ComparisonChart bars={bars.clone()} />
                 <ChartTools target="chart-comparison" name="comparison" />
