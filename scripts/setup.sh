@@ -46,8 +46,16 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
 fi
 chromium --version
 
+step "Firefox ESR (Debian) for the browser tests' Firefox subset"
+if ! command -v firefox-esr >/dev/null; then
+  # Debian's package list may be stale or absent on a fresh machine: refresh it once, here only.
+  [[ "$(apt-cache policy firefox-esr)" == *"Candidate: "[0-9]* ]] || apt-get update
+  DEBIAN_FRONTEND=noninteractive apt-get install -y firefox-esr
+fi
+firefox-esr --version
+
 step "End-to-end test dependencies (npm, pinned in tests/e2e/package-lock.json)"
-if [[ ! -d tests/e2e/node_modules/playwright-core ]] ||
+if [[ ! -d tests/e2e/node_modules/playwright-core ]] || [[ ! -d tests/e2e/node_modules/puppeteer-core ]] ||
    [[ tests/e2e/package-lock.json -nt tests/e2e/node_modules/.package-lock.json ]]; then
   npm ci --prefix tests/e2e --no-audit --no-fund
 fi

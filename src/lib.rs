@@ -36,6 +36,8 @@ pub mod clock;
 pub mod jsutil;
 #[cfg(target_arch = "wasm32")]
 pub mod platform;
+#[cfg(target_arch = "wasm32")]
+pub mod wait_async;
 
 /// The version reported in results JSON (`app_version`).
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");

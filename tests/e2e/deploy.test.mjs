@@ -20,7 +20,7 @@ test('a plain static server: one reload makes the page isolated, and threads wor
     // Count document loads (not the app's own address-bar updates, which
     // Playwright also reports as navigations).
     let navigations = 0;
-    page.on('load', () => {
+    page.onLoad(() => {
       navigations += 1;
     });
     await page.goto(`${s.plainServer.url}/?models=threads&n=27&tasks=4&threads=2&autorun=1`);
@@ -33,7 +33,7 @@ test('a plain static server: one reload makes the page isolated, and threads wor
     navigations = 0;
     await page.goto(`${s.plainServer.url}/?models=threads&n=20&tasks=4&threads=2`);
     await waitForPool(page, 'ready');
-    await page.waitForLoadState('load');
+    await page.waitForLoad();
     assert.equal(navigations, 1, 'no reload once the service worker is in control');
   }));
 
@@ -59,10 +59,10 @@ test('embedded in a page without isolation: runs what it can, and the parent hea
     for (const model of ['sequential', 'processes']) assertFibRunOk(runOf(results, model), { n: 22, tasks: 4 });
     assert.ok(lanesOf(runOf(results, 'processes')).length >= 2);
 
-    const frame = page.frames().find((f) => f !== page.mainFrame());
+    const frame = page.childFrames()[0];
     const open = await frame.getAttribute('.open-full', 'href');
     assert.ok(open && !open.includes('embed=1'), `"open the full playground" drops embed: ${open}`);
-    assert.ok(await frame.$('[data-testid=isolation-banner]'), 'the banner explains why threads are off');
+    assert.ok(await frame.has('[data-testid=isolation-banner]'), 'the banner explains why threads are off');
   }));
 
 test('a link restores every setting in the controls, and bad values never become markup', { timeout: TIMEOUT }, () =>

@@ -2,7 +2,7 @@
 // isolation and the thread pool, fib results under every model, URL validation messages,
 // the embed messages, the JSON download, and the fallback when the page is not isolated.
 //
-// Runs against the built app in dist/ (trunk build --release) in Debian's Chromium.
+// Runs against the built app in dist/ (trunk build --release) in the engine driver.mjs selects.
 // One isolated server, one non-isolated server and one browser for the whole file; each
 // test opens its own page. Waits are on the app's DOM contract (see app.mjs), never sleeps.
 
@@ -31,7 +31,7 @@ test('a. the page is cross-origin isolated and the thread pool starts', { timeou
     await waitForPool(page, 'ready');
     assert.equal(await textOf(page, sel.envIsolated), 'yes', 'env-isolated');
     await page.waitForSelector(`${sel.run}:enabled`, { timeout: WAIT_MS });
-    assert.ok(await page.$(sel.phase('idle')), 'no autorun: the run phase stays idle');
+    assert.ok(await page.has(sel.phase('idle')), 'no autorun: the run phase stays idle');
   }));
 
 test('b. fib(30) x 6 under every model: right values, lanes and overlap', { timeout: TIMEOUT }, () =>
@@ -126,7 +126,7 @@ test('e. Run button, then the download matches what is shown', { timeout: TIMEOU
   withPage('download', async (page) => {
     await page.goto(`${s.server.url}/?models=sequential,threads,async&n=27&tasks=4&threads=2`);
     await page.waitForSelector(`${sel.run}:enabled`, { timeout: WAIT_MS });
-    assert.ok(await page.$(sel.phase('idle')), 'idle before Run');
+    assert.ok(await page.has(sel.phase('idle')), 'idle before Run');
 
     // Record, on every DOM change, whether the Run button was enabled while running.
     await page.evaluate(([runSel, phaseSel]) => {
@@ -165,11 +165,11 @@ test('f. embedded in a page that is not isolated: threads is skipped with a reas
     // deploy.test.mjs); an iframe in a parent without COOP/COEP can never be.
     const n = 20;
     const { results } = await runEmbedded(page, s.plainServer.url, `models=sequential,threads,async&n=${n}&tasks=4&threads=2&autorun=1`);
-    const frame = page.frames().find((f) => f !== page.mainFrame());
+    const frame = page.childFrames()[0];
     assert.equal(await frame.evaluate(() => crossOriginIsolated), false, 'crossOriginIsolated');
     assert.equal(await frame.textContent(sel.envIsolated), 'no', 'env-isolated');
-    assert.ok(await frame.$(sel.pool('unavailable')), 'pool-status unavailable');
-    assert.ok(await frame.$('[data-testid=isolation-banner]'), 'the banner explains why');
+    assert.ok(await frame.has(sel.pool('unavailable')), 'pool-status unavailable');
+    assert.ok(await frame.has('[data-testid=isolation-banner]'), 'the banner explains why');
 
     assert.equal(results.schema, SCHEMA);
     assert.equal(results.environment.cross_origin_isolated, false);
