@@ -3,11 +3,14 @@
 //! with the page; the rest is worker glue and never touches the DOM.
 
 pub mod protocol;
+pub mod settle;
 
-#[cfg(target_arch = "wasm32")]
+// The worker glue exists only in the engine's build (feature `threads`); the
+// page's module uses `protocol` alone.
+#[cfg(all(target_arch = "wasm32", feature = "threads"))]
 mod pool;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "threads"))]
 mod worker;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "threads"))]
 pub use worker::start;

@@ -11,15 +11,15 @@ pub use id::{ModelId, ModelPlace};
 
 #[cfg(target_arch = "wasm32")]
 pub mod async_tasks;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "threads"))]
 pub mod gil;
 #[cfg(target_arch = "wasm32")]
 pub mod http;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "threads"))]
 pub mod pipeline;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "threads"))]
 pub mod race;
 #[cfg(target_arch = "wasm32")]
 pub mod sequential;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "threads"))]
 pub mod threads;
