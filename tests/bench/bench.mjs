@@ -192,6 +192,8 @@ function summarise({ started, loadavg, transfer, native, nativeCpu, cpython, ren
   const all = loads.map((l) => l.environment);
 
   const seqSamples = scaling.flatMap((s) => samples(s.runs.sequential)).map((ms) => ms / S.tasks);
+  // Issue 16: each page load's own median per call of `sequential` (fresh engine, pool, warm-up).
+  const seqPerLoad = scaling.map((s) => wall(s.runs.sequential)).filter(Number.isFinite).map((ms) => ms / S.tasks);
   const wasm = spread(seqSamples);
   // Cross-check: the same calls on one pool thread (threads model, 1 thread), which runs second.
   const oneThread = spread(samples(scaling[0]?.runs.threads).map((ms) => ms / S.tasks));
@@ -261,6 +263,7 @@ function summarise({ started, loadavg, transfer, native, nativeCpu, cpython, ren
       n: S.n, tasks: S.tasks,
       wasm_per_call_ms: wasm,
       wasm_one_thread_per_call_ms: oneThread,
+      wasm_per_call_by_load_ms: seqPerLoad,
       native_per_call_ms: native.per_call_ms,
       native: { sequential_ms: native.sequential_ms, min: native.sequential_ms_min, max: native.sequential_ms_max, reps: native.reps },
       native_cpu_per_call_ms: nativeCpu?.per_call_ms ?? null,

@@ -26,6 +26,11 @@ export function budgets(d) {
   add('WASM / native fib', x(fib.wasm_over_native), '<= 1.00x', fib.wasm_over_native <= 1.0,
     `WASM ${ms(fib.wasm_per_call_ms?.median)} (best ${ms(fib.wasm_per_call_ms?.min)}; on 1 pool thread ` +
       `${ms(fib.wasm_one_thread_per_call_ms?.median)}) vs native ${ms(fib.native_per_call_ms)} per fib(${fib.n}) call`);
+  const byLoad = fib.wasm_per_call_by_load_ms ?? [];
+  const loadSpread = byLoad.length > 1 ? Math.max(...byLoad) / Math.min(...byLoad) - 1 : null;
+  add('sequential agrees across page loads', loadSpread == null ? 'one load' : `${f(loadSpread * 100, 1)}%`, '<= 5%',
+    loadSpread == null ? null : loadSpread <= 0.05,
+    `median per call of each load: ${byLoad.map((v) => ms(v)).join(', ')}`);
   add('CPython / WASM fib', fib.cpython ? x(fib.cpython_over_wasm, 0) : 'no python3', '>= 40x',
     fib.cpython ? fib.cpython_over_wasm >= 40 : null, fib.cpython ? `CPython ${ms(fib.cpython.per_call_ms)} per call` : '');
   add(`threads speedup, ${k} threads`, x(top.speedup), `>= ${f(0.95 * k, 2)}x`, top.speedup >= 0.95 * k,
@@ -37,6 +42,12 @@ export function budgets(d) {
       `other work took ${f(d.machine.other_cpu_busy.at(-1) * 100, 0)}% of the CPU just before`);
   add('threads speedup vs native rayon', `${x(top.speedup)} vs ${x(top.native_speedup)}`, '> native',
     top.speedup > top.native_speedup, `native rayon: ${k} threads over a plain loop, same n and tasks, this run`);
+  // Issue 16: at least 0.9x native rayon's speedup at every thread count, measured in this run.
+  const ofNative = d.scaling.filter((r) => r.speedup && r.native_speedup)
+    .map((r) => ({ t: r.threads, ratio: r.speedup / r.native_speedup }));
+  const worst = ofNative.reduce((w, r) => (!w || r.ratio < w.ratio ? r : w), null);
+  add('threads >= 0.9x native rayon, every t', worst ? `${f(worst.ratio, 2)} at ${worst.t}` : '-', '>= 0.90',
+    worst ? worst.ratio >= 0.9 : null, ofNative.map((r) => `${r.t}: ${f(r.ratio, 2)}`).join(', '));
   for (const [N, limit] of [[100, 1.15], [1000, 1.5]]) {
     const r = d.io.find((i) => i.requests === N);
     add(`async wall / L, N=${N}`, r ? x(r.async_over_latency) : `not run (${d.mode})`, `<= ${limit}x`,
