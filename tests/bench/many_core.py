@@ -134,17 +134,22 @@ def run_browser(browser, dist, queries, out_dir, timeout_s):
 
 
 def lanes_of(run):
-    """Tasks per lane, the idle tail (wall - earliest end of a lane's last task), task times."""
+    """Tasks per lane, the idle tail (wall - earliest end of a lane's last task), task times, and
+    each lane's median task time: lanes of one run that differ a lot ran on cores of different
+    speed (hybrid CPUs, two threads sharing a core), which no scheduling of ours can even out."""
     lanes = {}
     for t in run["tasks"]:
-        lane = lanes.setdefault(t["lane"], {"n": 0, "last": 0.0})
+        lane = lanes.setdefault(t["lane"], {"n": 0, "last": 0.0, "times": []})
         lane["n"] += 1
         lane["last"] = max(lane["last"], t["end_ms"])
+        lane["times"].append(t["end_ms"] - t["start_ms"])
     times = [t["end_ms"] - t["start_ms"] for t in run["tasks"]]
+    speeds = sorted(statistics.median(v["times"]) for v in lanes.values())
     return {
         "tasks_per_lane": sorted((v["n"] for v in lanes.values()), reverse=True),
         "tail_ms": run["wall_ms"] - min(v["last"] for v in lanes.values()),
         "task_ms": statistics.median(times), "task_max_ms": max(times),
+        "lane_task_ms": [speeds[0], speeds[-1]],
     }
 
 
@@ -190,12 +195,13 @@ def report(rows, problems, seq_per_call, native, args, meta):
            f"{args.tasks} x fib({args.n}), repeat {args.repeat} per load; one page load per thread count; "
            "times: median [min-max]", ""]
     head = ["threads", "sequential", "threads", "speedup [spread]", "native rayon", "of native",
-            "one task: seq / threads [max]", "tasks per lane", "idle tail"]
+            "one task: seq / threads [max]", "lanes' median task", "tasks per lane", "idle tail"]
     table = [head] + [[
         str(r["threads"]), f"{r['sequential_ms']:.0f} ms", f"{r['threads_ms']:.0f} ms",
         f"{r['speedup']:.2f}x [{r['speedup_min']:.2f}-{r['speedup_max']:.2f}]",
         f"{fmt(r['native_speedup'])}x", f"{fmt(r['of_native'])}",
         f"{r['sequential_task_ms']:.1f} / {r['task_ms']:.1f} [{r['task_max_ms']:.1f}] ms",
+        f"{r['lane_task_ms'][0]:.1f}-{r['lane_task_ms'][1]:.1f} ms",
         "/".join(map(str, r["tasks_per_lane"])) if len(r["tasks_per_lane"]) <= 16
         else f"{max(r['tasks_per_lane'])}-{min(r['tasks_per_lane'])}",
         f"{r['tail_ms']:.1f} ms"] for r in rows]

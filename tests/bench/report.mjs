@@ -120,7 +120,7 @@ export function report(d) {
   L.push(table([
     ['thread-pool start, 2 threads', sp(o.pool_start_2_threads_ms)],
     [`thread-pool start, ${d.settings.ioThreads} threads`, sp(o.pool_start_io_threads_ms)],
-    ['warm-up, 2 threads (150 ms per thread)', sp(o.warm_up_2_threads_ms)],
+    ['warm-up, 2 threads (until settled, >= 150 ms a thread)', sp(o.warm_up_2_threads_ms)],
     ['process-worker start, 2 processes', o.process_start_2_ms ? sp(o.process_start_2_ms) : NA],
     ['page-to-engine round trip', o.engine_round_trip_ms ? sp(o.engine_round_trip_ms) : NA],
     [`per-task dispatch, ${o.dispatch.tasks} x fib(5)`, disp],
