@@ -28,6 +28,28 @@ pub struct Lane {
     pub rows: u32,
 }
 
+/// Name of the lane that shows a blocked event loop.
+pub const BLOCKED_LANE: &str = "loop blocked";
+
+/// The lane that shows an event loop blocked on purpose (`block_ms`): one
+/// bar, the blocking call made by the last task, over `[start, end]`.
+fn blocked_lane(tasks: &[TaskRecord], [start_ms, end_ms]: [f64; 2]) -> Lane {
+    let index = tasks.iter().map(|t| t.index).max().unwrap_or(0);
+    Lane {
+        name: BLOCKED_LANE.to_owned(),
+        bars: vec![LaneBar {
+            index,
+            start_ms,
+            end_ms,
+            ok: true,
+            row: 0,
+            waits: Vec::new(),
+            io: false,
+        }],
+        rows: 1,
+    }
+}
+
 /// Groups tasks by lane. Lanes are ordered naturally (`thread-2` before
 /// `thread-10`).
 pub fn timeline_lanes(tasks: &[TaskRecord]) -> Vec<Lane> {
@@ -59,6 +81,23 @@ pub fn timeline_lanes(tasks: &[TaskRecord]) -> Vec<Lane> {
     lanes
 }
 
+/// The lanes of one model's run, as its card draws them: a task without a
+/// value waited for I/O only where the workload fetches (a failed or
+/// stopped fib task computed).
+pub fn run_lanes(run: &crate::report::RunRecord) -> Vec<Lane> {
+    let mut lanes = timeline_lanes(&run.tasks);
+    if !super::combined::fetches(run) {
+        for bar in lanes.iter_mut().flat_map(|l| l.bars.iter_mut()) {
+            bar.io = false;
+        }
+    }
+    // A blocked loop first, so the stall is seen above the answers it held up.
+    if let Some(blocked) = run.loop_blocked_ms {
+        lanes.insert(0, blocked_lane(&run.tasks, blocked));
+    }
+    lanes
+}
+
 /// Gives each bar (sorted by start) the first sub-row that is free by its
 /// start; returns the number of sub-rows used.
 fn stack(bars: &mut [LaneBar]) -> u32 {
@@ -78,7 +117,7 @@ fn stack(bars: &mut [LaneBar]) -> u32 {
 }
 
 /// Sort key: the name's text before its trailing number, then the number.
-fn lane_key(name: &str) -> (String, u64) {
+pub(crate) fn lane_key(name: &str) -> (String, u64) {
     let digits = name.chars().rev().take_while(char::is_ascii_digit).count();
     let (head, tail) = name.split_at(name.len() - digits);
     (head.to_owned(), tail.parse().unwrap_or(0))
@@ -87,6 +126,30 @@ fn lane_key(name: &str) -> (String, u64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_blocked_loop_gets_its_own_lane_first() {
+        use crate::report::RunRecord;
+        use crate::vocab::{ModelId, Workload};
+        let tasks: Vec<TaskRecord> = (0..3)
+            .map(|i| TaskRecord::fetch(i, "page".into(), 0.2, 401.0, Ok((200, 64))))
+            .collect();
+        let mut run = RunRecord {
+            tasks,
+            loop_blocked_ms: Some([0.3, 400.3]),
+            ..RunRecord::finished(ModelId::Async, Workload::Fetch, 402.0)
+        };
+        let lanes = run_lanes(&run);
+        assert_eq!(lanes[0].name, BLOCKED_LANE);
+        let bar = &lanes[0].bars[0];
+        assert_eq!(
+            (bar.index, bar.start_ms, bar.end_ms, bar.io),
+            (2, 0.3, 400.3, false)
+        );
+        assert_eq!(lanes[1].name, "page");
+        run.loop_blocked_ms = None;
+        assert_eq!(run_lanes(&run), timeline_lanes(&run.tasks));
+    }
 
     #[test]
     fn tasks_are_grouped_by_lane_in_natural_order() {
@@ -104,6 +167,29 @@ mod tests {
         assert!(!lanes[0].bars[0].io, "fib computes");
         let fetch = TaskRecord::fetch(0, "page".into(), 0.0, 150.0, Ok((200, 10)));
         assert!(timeline_lanes(&[fetch])[0].bars[0].io, "a fetch waits");
+    }
+
+    #[test]
+    fn a_failed_fib_task_computed_while_a_failed_request_waited() {
+        let small = crate::chart::fixtures::small();
+        let failed = |lanes: Vec<Lane>| {
+            lanes
+                .into_iter()
+                .flat_map(|l| l.bars)
+                .find(|b| !b.ok)
+                .expect("a failed task")
+        };
+        let async_run = &small.runs[2];
+        assert!(
+            failed(timeline_lanes(&async_run.tasks)).io,
+            "fields alone say I/O"
+        );
+        assert!(!failed(run_lanes(async_run)).io, "fib: it computed");
+        let fetch = crate::chart::fixtures::fetch();
+        assert!(
+            failed(run_lanes(&fetch.runs[0])).io,
+            "fetch: the 500 waited"
+        );
     }
 
     #[test]

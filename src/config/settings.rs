@@ -4,69 +4,19 @@ use serde::{Deserialize, Serialize};
 
 use super::error::ConfigError;
 use super::limits::{Range, LIMITS};
-use super::query::RawSettings;
-use crate::models::ModelId;
+use super::raw::RawSettings;
+use super::view::View;
+use crate::vocab::{ModelId, Workload};
 
 /// Longest text of a rejected value echoed back in a message.
 const ECHO_MAX: usize = 40;
 /// Longest accepted custom URL.
 const URL_MAX: usize = 2_000;
 
-/// What to run.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Workload {
-    /// CPU-bound: recursive fib(n), `tasks` times.
-    Fib,
-    /// I/O-bound: `requests` HTTP requests that each wait on a slow server.
-    Fetch,
-    /// Shared state: threads increment one counter `increments` times each,
-    /// without a lock, with an atomic and with a mutex.
-    Race,
-    /// Mixed: fetch each item, then compute fib(n) on it.
-    Pipeline,
-}
-
-impl Workload {
-    /// The public id (`fib`, `fetch`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Workload::Fib => "fib",
-            Workload::Fetch => "fetch",
-            Workload::Race => "race",
-            Workload::Pipeline => "pipeline",
-        }
-    }
-
-    /// Every workload, in the order the form lists them.
-    pub const ALL: [Workload; 4] = [
-        Workload::Fib,
-        Workload::Fetch,
-        Workload::Race,
-        Workload::Pipeline,
-    ];
-
-    /// Parses a public id.
-    pub fn parse(id: &str) -> Option<Workload> {
-        Workload::ALL.into_iter().find(|w| w.as_str() == id)
-    }
-
-    /// Does `model` apply to this workload?
-    pub fn supports(self, model: ModelId) -> bool {
-        match self {
-            Workload::Fib | Workload::Fetch => true,
-            Workload::Race => matches!(model, ModelId::Sequential | ModelId::Threads),
-            Workload::Pipeline => {
-                matches!(
-                    model,
-                    ModelId::Sequential | ModelId::Threads | ModelId::Async
-                )
-            }
-        }
-    }
-}
-
-/// One experiment's settings, every value in its accepted range.
+/// Every setting's validated value, in its accepted range: what the URL
+/// gave or the form shows, whichever workload is chosen. The experiment
+/// itself is [`Settings::run_config`]; the page's flags are
+/// [`Settings::page_flags`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Settings {
     pub workload: Workload,
@@ -83,21 +33,23 @@ pub struct Settings {
     pub switch_ms: u32,
     pub payload: u32,
     pub increments: u32,
-    /// The lesson the page shows (an id of `teach::lessons`).
+    /// fetch, `async`: one coroutine blocks the loop this many ms.
+    pub block_ms: Option<u32>,
+    /// The lesson the page shows (one of the known lesson ids).
     pub lesson: Option<String>,
     pub autorun: bool,
     pub embed: bool,
+    /// A page other than the playground (`view=class`).
+    pub view: Option<View>,
+    /// Projector mode: large type, high contrast, few controls.
+    pub present: bool,
 }
 
 impl Settings {
     /// How many tasks one run of a model has: fib tasks, requests, or (race)
     /// one per thread for each of the three counters.
     pub fn task_count(&self) -> u32 {
-        match self.workload {
-            Workload::Fib => self.tasks,
-            Workload::Fetch | Workload::Pipeline => self.requests,
-            Workload::Race => self.threads * 3,
-        }
+        self.run_config().task_count()
     }
 
     /// The defaults: the reference CPU experiment (20 x fib(35)) on every
@@ -118,16 +70,40 @@ impl Settings {
             switch_ms: crate::models::gil_lock::DEFAULT_SWITCH_MS,
             payload: 0,
             increments: 100_000,
+            block_ms: None,
             lesson: None,
             autorun: false,
             embed: false,
+            view: None,
+            present: false,
         }
     }
 }
 
+/// The convoy's pool: one I/O thread and at least one CPU thread.
+pub const CONVOY_MIN_THREADS: u32 = 2;
+/// The convoy's requests and server latency when the link gives none:
+/// many short requests, where waiting for the GIL shows most.
+pub const CONVOY_REQUESTS: u32 = 40;
+pub const CONVOY_LATENCY_MS: u32 = 2;
+
+/// The default `requests` and `latency` of `workload`.
+pub fn request_defaults(workload: Workload, defaults: &Settings) -> (u32, u32) {
+    match workload {
+        Workload::Convoy => (CONVOY_REQUESTS, CONVOY_LATENCY_MS),
+        _ => (defaults.requests, defaults.latency_ms),
+    }
+}
+
 /// Turns raw settings into validated ones. Every rejected value is reported
-/// by name and replaced by its default; unknown keys are ignored.
-pub fn validate(raw: &RawSettings, default_threads: u32) -> (Settings, Vec<ConfigError>) {
+/// by name and replaced by its default; unknown keys are ignored. A `lesson`
+/// must be one of `known_lessons` (the caller's catalogue, e.g.
+/// `teach::lesson_ids()`: config does not know the lessons).
+pub fn validate(
+    raw: &RawSettings,
+    default_threads: u32,
+    known_lessons: &[&str],
+) -> (Settings, Vec<ConfigError>) {
     let defaults = Settings::defaults(default_threads);
     let mut errors = Vec::new();
     let mut v = Validator {
@@ -145,6 +121,7 @@ pub fn validate(raw: &RawSettings, default_threads: u32) -> (Settings, Vec<Confi
         }
     };
     let models = v.models(&defaults.models);
+    let (requests_default, latency_default) = request_defaults(workload, &defaults);
     let settings = Settings {
         workload,
         models,
@@ -152,19 +129,45 @@ pub fn validate(raw: &RawSettings, default_threads: u32) -> (Settings, Vec<Confi
         tasks: v.number("tasks", LIMITS.tasks, defaults.tasks),
         threads: v.number("threads", LIMITS.threads, defaults.threads),
         repeat: v.number("repeat", LIMITS.repeat, defaults.repeat),
-        requests: v.number("requests", LIMITS.requests, defaults.requests),
-        latency_ms: v.number("latency", LIMITS.latency, defaults.latency_ms),
+        requests: v.number("requests", LIMITS.requests, requests_default),
+        latency_ms: v.number("latency", LIMITS.latency, latency_default),
         jitter_ms: v.number("jitter", LIMITS.jitter, defaults.jitter_ms),
-        concurrency: v.optional_number("concurrency", LIMITS.concurrency),
+        concurrency: v.optional_number("concurrency", LIMITS.concurrency, "no limit"),
         url: v.url(),
         switch_ms: v.number("switch_ms", LIMITS.switch_ms, defaults.switch_ms),
         payload: v.number("payload", LIMITS.payload, defaults.payload),
         increments: v.number("increments", LIMITS.increments, defaults.increments),
-        lesson: v.lesson(),
+        block_ms: v.optional_number("block_ms", LIMITS.block_ms, "no blocking call"),
+        lesson: v.lesson(known_lessons),
         autorun: v.flag("autorun"),
         embed: v.flag("embed"),
+        view: v.view(),
+        present: v.flag("present"),
     };
-    (settings, errors)
+    (applicable(settings, &mut errors), errors)
+}
+
+/// Settings that only some workloads and models can use, made to fit:
+/// the convoy's minimum pool, and `block_ms` only for `async` fetching.
+fn applicable(mut s: Settings, errors: &mut Vec<ConfigError>) -> Settings {
+    if s.workload == Workload::Convoy && s.threads < CONVOY_MIN_THREADS {
+        errors.push(ConfigError::ConvoyNeedsTwoThreads { got: s.threads });
+        s.threads = CONVOY_MIN_THREADS;
+    }
+    if s.block_ms.is_some() {
+        let why = if s.workload != Workload::Fetch {
+            Some(format!("here the workload is {}", s.workload))
+        } else if !s.models.contains(&ModelId::Async) {
+            Some("async is not among the models".to_owned())
+        } else {
+            None
+        };
+        if let Some(why) = why {
+            errors.push(ConfigError::BlockMsDoesNotApply { why });
+            s.block_ms = None;
+        }
+    }
+    s
 }
 
 struct Validator<'a> {
@@ -199,9 +202,10 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn optional_number(&mut self, key: &'static str, range: Range) -> Option<u32> {
+    /// A number that may be absent; `absent` says what absence means.
+    fn optional_number(&mut self, key: &'static str, range: Range, absent: &str) -> Option<u32> {
         let text = self.value(key)?;
-        match parse_in_range(key, text, range, "no limit") {
+        match parse_in_range(key, text, range, absent) {
             Ok(n) => Some(n),
             Err(e) => {
                 self.errors.push(e);
@@ -222,21 +226,30 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn lesson(&mut self) -> Option<String> {
+    fn lesson(&mut self, known: &[&str]) -> Option<String> {
         let id = self.value("lesson")?;
-        if crate::teach::lesson(id).is_some() {
+        if known.contains(&id) {
             return Some(id.to_owned());
         }
-        let accepted = crate::teach::lessons()
-            .iter()
-            .map(|l| l.id.as_str())
-            .collect::<Vec<_>>()
-            .join(", ");
+        let accepted = known.join(", ");
         self.errors.push(ConfigError::UnknownLesson {
             got: echo(id),
             accepted,
         });
         None
+    }
+
+    fn view(&mut self) -> Option<View> {
+        let text = self.value("view")?;
+        let view = View::parse(text);
+        if view.is_none() {
+            let accepted = View::ALL.map(View::as_str).join(", ");
+            self.errors.push(ConfigError::UnknownView {
+                got: echo(text),
+                accepted,
+            });
+        }
+        view
     }
 
     fn url(&mut self) -> Option<String> {
@@ -342,3 +355,7 @@ fn echo(text: &str) -> String {
 #[cfg(test)]
 #[path = "settings_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "settings_tests_convoy.rs"]
+mod tests_convoy;

@@ -2,7 +2,21 @@ use super::*;
 use crate::config::to_query;
 
 fn parse(q: &str) -> (Settings, Vec<ConfigError>) {
-    validate(&RawSettings::from_query(q), 4)
+    validate(&RawSettings::from_query(q), 4, &[])
+}
+
+#[test]
+fn a_lesson_must_be_one_the_caller_knows() {
+    let known = ["intro", "the-gil"];
+    let (s, errors) = validate(&RawSettings::from_query("lesson=the-gil"), 4, &known);
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(s.lesson.as_deref(), Some("the-gil"));
+    let (s, errors) = validate(&RawSettings::from_query("lesson=nope"), 4, &known);
+    assert_eq!(s.lesson, None);
+    assert_eq!(
+        errors.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        ["lesson: unknown lesson \"nope\" (accepted: intro, the-gil); showing none"]
+    );
 }
 
 #[test]
@@ -44,8 +58,10 @@ fn each_bad_value_is_named_and_replaced_by_its_default() {
         ("repeat=", "", ""),
         ("models=threads,bogus", "models", "models: unknown model \"bogus\" (accepted: sequential, threads, async, gil, processes, main-thread); using sequential,threads,async"),
         ("models=,", "models", "models: choose at least one model (accepted: sequential, threads, async, gil, processes, main-thread); using sequential,threads,async"),
-        ("workload=disk", "workload", "workload must be fib, fetch, race or pipeline (got \"disk\"); using fib"),
+        ("workload=disk", "workload", "workload must be fib, fetch, race, pipeline or convoy (got \"disk\"); using fib"),
         ("autorun=yes", "autorun", "autorun must be 1 or absent (got \"yes\")"),
+        ("present=2", "present", "present must be 1 or absent (got \"2\")"),
+        ("view=teacher", "view", "view: unknown view \"teacher\" (accepted: class); showing the playground"),
         ("url=javascript:alert(1)", "url", "url must be an http:// or https:// address (got \"javascript:alert(1)\"); using the simulated server"),
     ];
     let defaults = Settings::defaults(4);
@@ -112,7 +128,7 @@ fn query_round_trip_restores_every_setting() {
     s.tasks = 9;
     s.repeat = 5;
     s.autorun = true;
-    let (back, errors) = validate(&RawSettings::from_query(&to_query(&s)), 3);
+    let (back, errors) = validate(&RawSettings::from_query(&to_query(&s)), 3, &[]);
     assert!(errors.is_empty(), "{errors:?}");
     assert_eq!(back, s);
 
@@ -124,9 +140,21 @@ fn query_round_trip_restores_every_setting() {
     f.concurrency = Some(5);
     f.url = Some("https://example.org/a?b=c&d=e".into());
     f.embed = true;
-    let (back, errors) = validate(&RawSettings::from_query(&to_query(&f)), 2);
+    let (back, errors) = validate(&RawSettings::from_query(&to_query(&f)), 2, &[]);
     assert!(errors.is_empty(), "{errors:?}");
     assert_eq!(back, f);
+
+    let mut c = Settings::defaults(2);
+    c.view = Some(crate::config::View::Class);
+    c.present = true;
+    assert!(
+        to_query(&c).ends_with("&view=class&present=1"),
+        "{}",
+        to_query(&c)
+    );
+    let (back, errors) = validate(&RawSettings::from_query(&to_query(&c)), 2, &[]);
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(back, c);
 }
 
 #[test]

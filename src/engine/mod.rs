@@ -1,14 +1,21 @@
 //! The engine: a dedicated worker that owns the rayon thread pool and runs
-//! the CPU models. Only [`protocol`] (the typed messages) is pure and shared
-//! with the page; the rest is worker glue and never touches the DOM.
+//! the CPU models, and, as a process of the `processes` model, single tasks.
+//! Only [`protocol`] and [`process_protocol`] (the typed messages) are pure
+//! and shared with the page; the rest is worker glue and never touches the
+//! DOM.
 
+pub mod process_protocol;
 pub mod protocol;
 pub mod settle;
 
 // The worker glue exists only in the engine's build (feature `threads`); the
-// page's module uses `protocol` alone.
+// page's module uses the protocols alone.
+#[cfg(all(target_arch = "wasm32", feature = "threads"))]
+mod outbox;
 #[cfg(all(target_arch = "wasm32", feature = "threads"))]
 mod pool;
+#[cfg(all(target_arch = "wasm32", feature = "threads"))]
+mod process;
 #[cfg(all(target_arch = "wasm32", feature = "threads"))]
 mod worker;
 

@@ -11,6 +11,7 @@ use futures::channel::oneshot;
 use futures::future::{select, Either};
 use gloo::events::EventListener;
 use gloo::timers::future::TimeoutFuture;
+use thiserror::Error;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::jsutil::describe;
@@ -53,21 +54,34 @@ pub fn reload_for_isolation() -> Next {
     }
 }
 
+/// Why the simulated server (the service worker) is not available.
+#[derive(Debug, Error)]
+pub enum ServerError {
+    #[error(
+        "this browser offers no service workers here (private mode, or a \
+         non-secure origin), so the simulated server cannot run; a URL of your \
+         own still works"
+    )]
+    NoServiceWorkers,
+    #[error("the service worker did not register: {detail}")]
+    NotRegistered { detail: String },
+    #[error(
+        "the service worker registered but did not take control of the page; \
+         reload the page"
+    )]
+    NoControl,
+}
+
 /// Registers the service worker and waits until it controls the page.
 ///
 /// # Errors
 /// A readable reason when the browser offers no service workers (some
 /// private modes, non-secure origins) or registration fails.
-pub async fn start() -> Result<(), String> {
+pub async fn start() -> Result<(), ServerError> {
     let navigator = gloo::utils::window().navigator();
     let has_sw = js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false);
     if !has_sw {
-        return Err(
-            "this browser offers no service workers here (private mode, or a \
-                    non-secure origin), so the simulated server cannot run; a URL of your \
-                    own still works"
-                .to_owned(),
-        );
+        return Err(ServerError::NoServiceWorkers);
     }
     let container = navigator.service_worker();
     if container.controller().is_some() {
@@ -83,16 +97,14 @@ pub async fn start() -> Result<(), String> {
     });
     JsFuture::from(container.register("./sw.js"))
         .await
-        .map_err(|e| format!("the service worker did not register: {}", describe(&e)))?;
+        .map_err(|e| ServerError::NotRegistered {
+            detail: describe(&e),
+        })?;
     if container.controller().is_some() {
         return Ok(());
     }
     match select(rx, TimeoutFuture::new(CONTROL_TIMEOUT_MS)).await {
         Either::Left((Ok(()), _)) => Ok(()),
-        _ => Err(
-            "the service worker registered but did not take control of the page; \
-                  reload the page"
-                .to_owned(),
-        ),
+        _ => Err(ServerError::NoControl),
     }
 }

@@ -6,8 +6,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::config::Settings;
-use crate::models::ModelId;
+use crate::config::{RequestParams, Settings};
+use crate::models::registry;
+use crate::vocab::ModelId;
 
 /// Body size the simulated server returns per request.
 pub const BODY_BYTES: u32 = 2_048;
@@ -36,11 +37,25 @@ pub struct FetchPlan {
 }
 
 impl FetchPlan {
-    /// Plans the requests of `settings`. `base` is the absolute URL of the
-    /// app's directory (ending in `/`): the simulated server lives under it.
+    /// Plans the requests of `settings` (their request keys, whichever
+    /// workload is chosen). `base` is the absolute URL of the app's
+    /// directory (ending in `/`): the simulated server lives under it.
     pub fn new(settings: &Settings, base: &str) -> FetchPlan {
-        let requests = (0..settings.requests)
-            .map(|index| match &settings.url {
+        FetchPlan::for_requests(
+            &RequestParams {
+                requests: settings.requests,
+                latency_ms: settings.latency_ms,
+                jitter_ms: settings.jitter_ms,
+                url: settings.url.clone(),
+            },
+            base,
+        )
+    }
+
+    /// Plans `params`' requests; `base` as for [`FetchPlan::new`].
+    pub fn for_requests(params: &RequestParams, base: &str) -> FetchPlan {
+        let requests = (0..params.requests)
+            .map(|index| match &params.url {
                 Some(url) => PlannedRequest {
                     index,
                     url: url.clone(),
@@ -48,7 +63,7 @@ impl FetchPlan {
                     timeout_ms: TIMEOUT_GRACE_MS,
                 },
                 None => {
-                    let delay = settings.latency_ms + jitter_ms(index, settings.jitter_ms);
+                    let delay = params.latency_ms + jitter_ms(index, params.jitter_ms);
                     PlannedRequest {
                         index,
                         url: format!("{base}{DELAY_PATH}?ms={delay}&bytes={BODY_BYTES}&i={index}"),
@@ -66,10 +81,10 @@ impl FetchPlan {
         self.requests.iter().map(|r| r.delay_ms).collect()
     }
 
-    /// What `model` should take if waiting were all there is: one by one for
-    /// `sequential` and `main-thread`; `threads` at a time for the thread,
-    /// GIL and process models; `concurrency` (default: all) at a time for
-    /// `async`. `None` for a user's own URL (unknown latency).
+    /// What `model` should take if waiting were all there is, with as many
+    /// requests in flight as the registry says (`InFlight`: one by one,
+    /// `threads` at a time, or `concurrency`, default all, at a time).
+    /// `None` for a user's own URL (unknown latency).
     pub fn predict_ms(
         &self,
         model: ModelId,
@@ -77,12 +92,7 @@ impl FetchPlan {
         concurrency: Option<u32>,
     ) -> Option<f64> {
         let delays = self.delays()?;
-        let lanes = match model {
-            ModelId::Sequential | ModelId::MainThread => 1,
-            // The GIL is released while waiting: I/O overlaps as on plain threads.
-            ModelId::Threads | ModelId::Gil | ModelId::Processes => threads,
-            ModelId::Async => concurrency.unwrap_or(u32::MAX),
-        };
+        let lanes = registry::spec(model).in_flight.lanes(threads, concurrency);
         Some(makespan(&delays, lanes))
     }
 }

@@ -2,10 +2,15 @@
 //! `ui::state`.
 
 mod chart_tools;
+mod combined_chart;
+mod combined_lanes;
+mod combined_panel;
+mod convoy;
 mod environment;
 mod errors;
 mod explanations;
 mod lessons;
+mod replay;
 mod results;
 mod run_status;
 mod settings_form;
@@ -13,6 +18,7 @@ mod share;
 mod sweep;
 mod timeline;
 
+pub use chart_tools::ChartTools;
 pub use environment::EnvironmentPanel;
 pub use errors::ErrorList;
 pub use lessons::LessonPanel;

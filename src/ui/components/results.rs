@@ -4,12 +4,14 @@
 use yew::prelude::*;
 
 use super::chart_tools::ChartTools;
+use super::convoy::ConvoyCard;
 use super::timeline::{ComparisonChart, Timeline};
-use crate::chart::{comparison_bars, timeline_lanes};
-use crate::models::ModelId;
+use crate::chart::{comparison_bars, run_lanes};
 use crate::report::{
-    lanes_used, max_overlap, overhead_per_task_ms, Results, RunRecord, RunStatus, TaskRecord,
+    lanes_used, max_overlap, overhead_per_task_ms, ConfigEcho, Results, RunRecord, RunStatus,
+    TaskRecord,
 };
+use crate::vocab::OverheadKey;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {
@@ -44,6 +46,9 @@ pub fn results_view(props: &ResultsProps) -> Html {
                     </button>
                 </div>
             </div>
+            if props.finished {
+                <crate::ui::class::ResultShare results={props.results.clone()} />
+            }
             if !bars.is_empty() {
                 <ComparisonChart bars={bars.clone()} />
                 <ChartTools target="chart-comparison" name="comparison" />
@@ -62,17 +67,39 @@ pub fn results_view(props: &ResultsProps) -> Html {
                     </table>
                 </details>
             }
+            if props.finished && !props.results.runs.is_empty() {
+                <super::combined_panel::CombinedPanel results={std::rc::Rc::new(props.results.clone())} finished={props.finished} />
+            }
             if props.finished {
                 <super::explanations::Explanations results={props.results.clone()} />
             }
             <div class="cards">
-                { for props.results.runs.iter().map(run_card) }
+                { for props.results.runs.iter().map(|run| run_card(run, &props.results.config)) }
             </div>
         </section>
     }
 }
 
-fn run_card(run: &RunRecord) -> Html {
+/// `async` fetching from the user's own server: at most this many at once.
+fn in_flight_to_own_url(config: &ConfigEcho) -> usize {
+    let limit = crate::teach::CONNECTION_LIMIT;
+    config
+        .concurrency
+        .map_or(limit, |c| (c as usize).min(limit))
+}
+
+/// For `async` fetching from the user's own URL: how many rounds of one
+/// request the browser's connection limit makes of the requests.
+fn own_url_rounds(run: &RunRecord, config: &ConfigEcho) -> Option<usize> {
+    let own = config.url.is_some() && run.model == crate::vocab::ModelId::Async;
+    (own && run.workload == crate::vocab::Workload::Fetch).then(|| {
+        run.tasks
+            .len()
+            .div_ceil(in_flight_to_own_url(config).max(1))
+    })
+}
+
+fn run_card(run: &RunRecord, config: &ConfigEcho) -> Html {
     let status = match run.status {
         RunStatus::Ok => "ok",
         RunStatus::Failed => "failed",
@@ -94,7 +121,7 @@ fn run_card(run: &RunRecord) -> Html {
                     run.error.clone().unwrap_or_default(), run.tasks.len(),
                     if run.tasks.len() == 1 { "" } else { "s" }) }</p>
                 if !run.tasks.is_empty() {
-                    <Timeline lanes={timeline_lanes(&run.tasks)} span_ms={0.0}
+                    <Timeline lanes={run_lanes(run)} span_ms={0.0}
                               title={format!("Finished tasks of {}", run.model.label())} id={format!("timeline-{}", run.model.as_str())} />
                 }
             </>
@@ -129,7 +156,21 @@ fn run_card(run: &RunRecord) -> Html {
                 if let Some(predicted) = run.predicted_ms {
                     <p class="predicted" data-testid={format!("predicted-{model}")}>
                         { format!("Predicted from the settings if waiting were all: {predicted:.0} ms ({}).",
-                            prediction_rule(run.model)) }
+                            run.model.prediction_rule()) }
+                    </p>
+                }
+                if let Some(rounds) = own_url_rounds(run, config) {
+                    <p class="predicted" data-testid={format!("connections-{model}")}>
+                        { format!("Predicted: at most {} requests at a time to your server (browsers open at most {} \
+                                   HTTP/1.1 connections per host), so about {rounds} rounds of one request.",
+                            in_flight_to_own_url(config), crate::teach::CONNECTION_LIMIT) }
+                    </p>
+                }
+                if let Some([start, end]) = run.loop_blocked_ms {
+                    <p class="facts" data-testid={format!("blocked-{model}")}>
+                        { format!("The event loop was blocked from {start:.0} to {end:.0} ms by one coroutine's \
+                                   blocking call ({:.0} ms): no answer could be handled meanwhile (the \"{}\" lane).",
+                            end - start, crate::chart::BLOCKED_LANE) }
                     </p>
                 }
                 if let Some(error) = &run.error {
@@ -154,6 +195,9 @@ fn run_card(run: &RunRecord) -> Html {
                         <p class="facts">{ format!("Time not spent in any task: {:.1} µs per task (dispatch, waking threads, collecting results).", per_task * 1_000.0) }</p>
                     }
                 }
+                if let (Some(latency), Some(stats)) = (run.io_latency_ms, &run.convoy) {
+                    <ConvoyCard model={model} latency={latency} stats={stats.clone()} />
+                }
                 if run.tasks.iter().any(|t| t.wait_ms.is_some()) {
                     <p class="facts">{ format!("Waiting for the GIL: {:.1} ms in all (the dark segments in the timeline).",
                         run.tasks.iter().filter_map(|t| t.wait_ms).sum::<f64>()) }</p>
@@ -165,7 +209,7 @@ fn run_card(run: &RunRecord) -> Html {
                         { "." }
                     </p>
                 }
-                <Timeline lanes={timeline_lanes(&run.tasks)} span_ms={run.wall_ms.unwrap_or_default()}
+                <Timeline lanes={run_lanes(run)} span_ms={run.wall_ms.unwrap_or_default()}
                           title={format!("Timeline of {}", run.model.label())} id={format!("timeline-{model}")} />
                 <ChartTools target={format!("timeline-{model}")} name={format!("timeline-{model}")} />
                 <details>
@@ -206,12 +250,9 @@ const TABLE_ROWS: usize = 200;
 
 /// A named overhead in words.
 fn overhead_label(key: &str) -> String {
-    match key {
-        "pool_start" => "thread pool start (once per page)".to_owned(),
-        "warm_up" => "warm-up (once per page)".to_owned(),
-        "process_start" => "starting the process workers".to_owned(),
-        "serialize_copy" => "encoding and copying messages".to_owned(),
-        other => other.replace('_', " "),
+    match OverheadKey::parse(key) {
+        Some(known) => known.label().to_owned(),
+        None => key.replace('_', " "),
     }
 }
 
@@ -222,17 +263,5 @@ fn task_result(t: &TaskRecord) -> String {
         (None, Some(code), None) => format!("HTTP {code}, {} bytes", t.bytes.unwrap_or(0)),
         (None, _, Some(e)) => e.clone(),
         (None, _, None) => String::new(),
-    }
-}
-
-/// How the prediction for a fetch model is made.
-fn prediction_rule(model: ModelId) -> &'static str {
-    match model {
-        ModelId::Sequential => "the sum of every delay",
-        ModelId::Threads | ModelId::Gil | ModelId::Processes => {
-            "the delays shared out over the threads or processes"
-        }
-        ModelId::MainThread => "the sum of every delay, with the page frozen",
-        ModelId::Async => "about one delay, or the delays shared out over the cap",
     }
 }
