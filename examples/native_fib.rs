@@ -5,16 +5,23 @@
 //! - `per_call_ms`: a sequential loop of `tasks` calls of fib(n), divided by
 //!   `tasks` (the browser's `sequential` wall / tasks); median of `reps`;
 //! - `scaling[]`: for 1..=max_threads threads, the same `tasks` calls through
-//!   rayon's `into_par_iter` on a pool of that size, and the speedup over the
+//!   rayon's `into_par_iter` on a pool of that size, split as the `threads`
+//!   model splits them (`max_tasks_per_steal`), and the speedup over the
 //!   sequential loop (the browser's `threads` vs `sequential`).
 //!
-//! Usage: cargo +nightly run --release --example native_fib -- \
+//! Fair to both sides: every thread first calls fib for `WARM_UP` (the browser
+//! warms up too; a CPU also needs a moment to reach its top clock), and the
+//! timings are taken in rounds, each round timing the loop and then every
+//! pool once, so that a slow moment of the machine hits all of them rather
+//! than one. Build it with `--profile native-speed` (opt-level 3, fat LTO).
+//!
+//! Usage: cargo +nightly run --profile native-speed --example native_fib -- \
 //!            --n 32 --tasks 16 --max-threads 2 --reps 5
 
 use std::hint::black_box;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
-use concurrency_playground::workloads::fib::fib;
+use concurrency_playground::workloads::fib::{fib, max_tasks_per_steal};
 use rayon::prelude::*;
 
 struct Args {
@@ -56,16 +63,25 @@ fn ms_since(start: Instant) -> f64 {
     start.elapsed().as_secs_f64() * 1e3
 }
 
-/// Median of `reps` timings of `f` (ms), after one untimed warm-up call.
-fn median_ms(reps: usize, mut f: impl FnMut() -> u64) -> (f64, f64, f64) {
+/// How long each thread calls fib before anything is timed.
+const WARM_UP: Duration = Duration::from_millis(300);
+
+fn warm_up() {
+    let start = Instant::now();
+    while start.elapsed() < WARM_UP {
+        black_box(fib(black_box(25)));
+    }
+}
+
+/// One timing of `f`, in ms.
+fn time_ms(f: &dyn Fn() -> u64) -> f64 {
+    let start = Instant::now();
     black_box(f());
-    let mut samples: Vec<f64> = (0..reps)
-        .map(|_| {
-            let start = Instant::now();
-            black_box(f());
-            ms_since(start)
-        })
-        .collect();
+    ms_since(start)
+}
+
+/// (median, min, max) of samples.
+fn summary(mut samples: Vec<f64>) -> (f64, f64, f64) {
     samples.sort_by(f64::total_cmp);
     (
         samples[samples.len() / 2],
@@ -79,19 +95,45 @@ fn main() {
     let (n, tasks) = (a.n, a.tasks);
 
     let sequential = || (0..tasks).map(|_| fib(black_box(n))).sum::<u64>();
-    let (seq_ms, seq_min, seq_max) = median_ms(a.reps, sequential);
-
-    let scaling: Vec<serde_json::Value> = (1..=a.max_threads)
+    let pools: Vec<rayon::ThreadPool> = (1..=a.max_threads)
         .map(|t| {
             let pool = rayon::ThreadPoolBuilder::new()
                 .num_threads(t)
                 .build()
                 .expect("a rayon pool");
-            let par =
-                || pool.install(|| (0..tasks).into_par_iter().map(|_| fib(black_box(n))).sum());
-            let (ms, min, max) = median_ms(a.reps, par);
+            pool.broadcast(|_| warm_up());
+            pool
+        })
+        .collect();
+    warm_up();
+    let max_len = max_tasks_per_steal(n).unwrap_or(usize::MAX);
+    let parallel = |pool: &rayon::ThreadPool| {
+        pool.install(|| {
+            (0..tasks)
+                .into_par_iter()
+                .with_max_len(max_len)
+                .map(|_| fib(black_box(n)))
+                .sum()
+        })
+    };
+
+    // Rounds: the loop, then each pool, `reps` times over.
+    let mut seq_samples = Vec::with_capacity(a.reps);
+    let mut par_samples = vec![Vec::with_capacity(a.reps); pools.len()];
+    for _ in 0..a.reps {
+        seq_samples.push(time_ms(&sequential));
+        for (pool, samples) in pools.iter().zip(&mut par_samples) {
+            samples.push(time_ms(&|| parallel(pool)));
+        }
+    }
+    let (seq_ms, seq_min, seq_max) = summary(seq_samples);
+    let scaling: Vec<serde_json::Value> = par_samples
+        .into_iter()
+        .enumerate()
+        .map(|(i, samples)| {
+            let (ms, min, max) = summary(samples);
             serde_json::json!({
-                "threads": t, "wall_ms": ms, "wall_ms_min": min, "wall_ms_max": max,
+                "threads": i + 1, "wall_ms": ms, "wall_ms_min": min, "wall_ms_max": max,
                 "speedup": seq_ms / ms,
             })
         })

@@ -54,6 +54,13 @@ if ! command -v firefox-esr >/dev/null; then
 fi
 firefox-esr --version
 
+step "brotli (Debian): precompressed .br copies of the release build (build.sh)"
+if ! command -v brotli >/dev/null; then
+  apt-get update
+  DEBIAN_FRONTEND=noninteractive apt-get install -y brotli
+fi
+brotli --version
+
 step "End-to-end test dependencies (npm, pinned in tests/e2e/package-lock.json)"
 if [[ ! -d tests/e2e/node_modules/playwright-core ]] || [[ ! -d tests/e2e/node_modules/puppeteer-core ]] ||
    [[ tests/e2e/package-lock.json -nt tests/e2e/node_modules/.package-lock.json ]]; then

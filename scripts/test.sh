@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Command 2: every check and test, the same locally and in CI.
-#   formatting, clippy (host and wasm32, -D warnings), native unit tests,
+#   formatting, clippy (host and wasm32 for page and engine, -D warnings), native unit tests,
 #   release build, end-to-end tests in headless Chromium and a subset of them in headless
 #   Firefox, a quick benchmark.
 set -euo pipefail
@@ -15,8 +15,12 @@ cargo +nightly fmt --all -- --check
 step "clippy (host)"
 cargo +nightly clippy --all-targets -- -D warnings
 
-step "clippy (wasm32)"
+step "clippy (wasm32, the page's module: no threads feature, no shared memory)"
 wasm cargo +nightly clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+step "clippy (wasm32, the engine: feature threads, shared memory and atomics)"
+wasm cargo +nightly clippy --target wasm32-unknown-unknown --all-targets --features threads \
+  --profile dev-engine -- -D warnings
 
 step "native unit tests"
 cargo +nightly test
@@ -42,9 +46,9 @@ E2E_BROWSER=firefox node --test --test-concurrency=1 "${FIREFOX_FILES[@]}"
 # The benchmark must keep running (issue 7); its budgets are reported, not
 # asserted, because a shared 2-core machine is too noisy to gate on speed.
 step "benchmark, quick version (scripts/bench.sh --quick without a second build)"
-cargo +nightly build --release --example native_fib
+cargo +nightly build --profile native-speed --example native_fib
 mkdir -p target/bench
-node tests/bench/bench.mjs --quick --native-bin target/release/examples/native_fib \
+node tests/bench/bench.mjs --quick --native-bin target/native-speed/examples/native_fib \
   --out target/bench/bench.json
 
 step "all checks passed in $((SECONDS - started)) s"

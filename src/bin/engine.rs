@@ -4,6 +4,10 @@
 fn main() {
     #[cfg(target_arch = "wasm32")]
     {
+        // The release build aborts on a panic without formatting a message
+        // (Cargo.toml: panic = "immediate-abort"), so the hook that would
+        // print it is linked only into builds that format panics.
+        #[cfg(not(panic = "immediate-abort"))]
         console_error_panic_hook::set_once();
         concurrency_playground::wait_async::install();
         concurrency_playground::engine::start();

@@ -6,15 +6,18 @@
 
 pub mod process_protocol;
 pub mod protocol;
+pub mod settle;
 
-#[cfg(target_arch = "wasm32")]
+// The worker glue exists only in the engine's build (feature `threads`); the
+// page's module uses the protocols alone.
+#[cfg(all(target_arch = "wasm32", feature = "threads"))]
 mod outbox;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "threads"))]
 mod pool;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "threads"))]
 mod process;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "threads"))]
 mod worker;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "threads"))]
 pub use worker::start;

@@ -9,6 +9,7 @@ use thiserror::Error;
 use wasm_bindgen_futures::JsFuture;
 
 use super::protocol::PoolInfo;
+use super::settle::{self, Settle};
 use crate::clock::now_ms;
 use crate::jsutil::describe;
 use crate::models::{sequential, threads};
@@ -33,17 +34,28 @@ pub enum PoolError {
 
 /// fib argument of the warm-up calls: a fraction of a millisecond each.
 const WARM_UP_N: u32 = 25;
-/// How long each thread keeps calling fib before timed runs. V8 first runs
-/// WASM with its baseline compiler and swaps in optimised code after a
-/// background compile; until then fib runs 1.5-3x slower. Measured here: a
-/// 15 ms warm-up still left the first model ~1.6x slow, 150 ms does not.
-const WARM_UP_MS: f64 = 150.0;
+/// Calls per timed batch of the warm-up: ~2 ms once optimised, far above the
+/// 5 µs resolution of `performance.now()` in an isolated page.
+const WARM_UP_BATCH: u32 = 8;
+/// How long the models' own code paths (sequential and threads) run after
+/// fib has settled, so that their glue is optimised too.
+const MODELS_WARM_UP_MS: f64 = 100.0;
 
-/// Calls fib until `WARM_UP_MS` have passed on this thread.
+/// Calls fib in batches until the time per batch has settled
+/// (`settle::WARM_UP`: at least 150 ms, at most 1 s). A fixed 150 ms was too
+/// short on a busy machine, where V8's optimising compile runs late.
 fn warm_up_thread() {
     let t0 = now_ms();
-    while now_ms() - t0 < WARM_UP_MS {
-        std::hint::black_box(fib(std::hint::black_box(WARM_UP_N)));
+    let mut settle = Settle::new(settle::WARM_UP);
+    loop {
+        let start = now_ms();
+        for _ in 0..WARM_UP_BATCH {
+            std::hint::black_box(fib(std::hint::black_box(WARM_UP_N)));
+        }
+        let end = now_ms();
+        if settle.push(end - start, end - t0) {
+            return;
+        }
     }
 }
 
@@ -71,7 +83,7 @@ pub async fn start(threads: u32) -> Result<PoolInfo, PoolError> {
     rayon::broadcast(|_| warm_up_thread());
     // Then through the models' own code paths, which the timed runs use.
     let t2 = now_ms();
-    while now_ms() - t2 < WARM_UP_MS {
+    while now_ms() - t2 < MODELS_WARM_UP_MS {
         sequential::run_fib(WARM_UP_N, 8, &Lane::Engine.name(), &|_| {});
         threads::run_fib(WARM_UP_N, threads * 8, &|_| {});
     }

@@ -14,17 +14,17 @@ pub use crate::vocab::{ModelId, ModelPlace};
 
 #[cfg(target_arch = "wasm32")]
 pub mod async_tasks;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "threads"))]
 pub mod convoy_pool;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "threads"))]
 pub mod gil;
 #[cfg(target_arch = "wasm32")]
 pub mod http;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "threads"))]
 pub mod pipeline;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "threads"))]
 pub mod race;
 #[cfg(target_arch = "wasm32")]
 pub mod sequential;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "threads"))]
 pub mod threads;

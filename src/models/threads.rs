@@ -20,12 +20,12 @@ use crate::clock::now_ms;
 use crate::report::TaskRecord;
 use crate::vocab::Lane;
 use crate::workloads::fetch::FetchPlan;
-use crate::workloads::fib::fib;
+use crate::workloads::fib::{fib, max_tasks_per_steal};
 
 /// Runs `tasks` x `fib(n)` in parallel; each task records the pool thread
 /// that ran it (`thread-1` ...) and its times on the shared clock.
 pub fn run_fib(n: u32, tasks: u32, emit: &dyn Fn(&TaskRecord)) -> Vec<TaskRecord> {
-    stream(tasks, None, emit, move |index| {
+    stream(tasks, max_tasks_per_steal(n), emit, move |index| {
         let start = now_ms();
         let value = fib(n);
         TaskRecord::fib(index, lane(), start, now_ms(), value)

@@ -32,6 +32,22 @@ pub fn fib_calls(n: u32) -> u64 {
     2 * fib_reference(n + 1) - 1
 }
 
+/// Calls in one task from which a fib task is its own unit of work-stealing:
+/// about 10 µs of work (fib(14) makes 1,219 calls at ~1 ns each).
+const ONE_TASK_PER_STEAL_CALLS: u64 = 1_000;
+
+/// The longest run of tasks a pool thread takes at once (rayon's
+/// `with_max_len`) for `fib(n)` tasks. Rayon's default splits the task range
+/// into about one piece per thread; a thread then runs its piece to the end,
+/// and when tasks differ in length (a slower core, a busy sibling) the others
+/// sit idle at the end. One task per steal lets an idle thread take the next
+/// task; for tiny tasks (`n` < 14) the extra steals would cost more than the
+/// tasks, so rayon chunks them as it likes (`None`). Used by the `threads`
+/// model and by the benchmark's native rayon baseline alike.
+pub fn max_tasks_per_steal(n: u32) -> Option<usize> {
+    (fib_calls(n) >= ONE_TASK_PER_STEAL_CALLS).then_some(1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -56,6 +72,14 @@ mod tests {
         assert_eq!(fib_reference(25), 75_025);
         assert_eq!(fib_reference(35), 9_227_465);
         assert_eq!(fib_reference(45), 1_134_903_170);
+    }
+
+    #[test]
+    fn big_tasks_are_stolen_one_by_one_and_tiny_ones_chunked() {
+        assert_eq!(max_tasks_per_steal(35), Some(1));
+        assert_eq!(max_tasks_per_steal(14), Some(1));
+        assert_eq!(max_tasks_per_steal(13), None);
+        assert_eq!(max_tasks_per_steal(5), None);
     }
 
     #[test]

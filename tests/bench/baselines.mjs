@@ -1,5 +1,5 @@
 // baselines.mjs — owns the two baselines outside the browser: the crate's fib compiled natively
-// (examples/native_fib.rs, release build: per-call time and rayon's speedup) and the same
+// (examples/native_fib.rs, profile native-speed: per-call time and rayon's speedup) and the same
 // recursive fib in CPython. Both run in the same benchmark run as the browser, with the same n.
 
 import { execFile } from 'node:child_process';
@@ -10,7 +10,7 @@ const run = promisify(execFile);
 
 /** The native example's JSON (see examples/native_fib.rs); `bin` is its release binary. */
 export async function nativeFib(bin, { n, tasks, maxThreads, reps }) {
-  if (!existsSync(bin)) throw new Error(`${bin} is missing: cargo +nightly build --release --example native_fib`);
+  if (!existsSync(bin)) throw new Error(`${bin} is missing: cargo +nightly build --profile native-speed --example native_fib`);
   const args = ['--n', n, '--tasks', tasks, '--max-threads', maxThreads, '--reps', reps].map(String);
   const { stdout } = await run(bin, args, { maxBuffer: 1 << 20 });
   return JSON.parse(stdout);

@@ -3,6 +3,7 @@
 // report.mjs; page driving in probe.mjs; native and CPython baselines in baselines.mjs.
 //
 //   node tests/bench/bench.mjs [--quick] [--out target/bench/bench.json] [--native-bin PATH]
+//                              [--native-cpu-bin PATH]
 //
 // Needs a release build in dist/ and the native example built (scripts/bench.sh does both).
 // Full: the reference CPU experiment (20 x fib(35)), N = 10/100/1000; --quick: fib(30), N = 10/100.
@@ -25,7 +26,10 @@ const argv = process.argv.slice(2);
 const opt = (name, dflt) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : dflt);
 const QUICK = argv.includes('--quick') || process.env.BENCH_QUICK === '1';
 const OUT = path.resolve(opt('--out', path.join(ROOT, 'target/bench/bench.json')));
-const NATIVE_BIN = path.resolve(opt('--native-bin', path.join(ROOT, 'target/release/examples/native_fib')));
+// The native baseline built for speed (profile native-speed), and optionally the same with
+// `-C target-cpu=native` (reported on its own line; the ratios use the portable build).
+const NATIVE_BIN = path.resolve(opt('--native-bin', path.join(ROOT, 'target/native-speed/examples/native_fib')));
+const NATIVE_CPU_BIN = opt('--native-cpu-bin', null);
 const DIST = path.resolve(process.env.E2E_DIST || path.join(ROOT, 'dist'));
 
 const CORES = os.availableParallelism?.() ?? os.cpus().length;
@@ -87,6 +91,9 @@ async function main() {
   // Baselines first: they need the CPU to themselves, as the browser runs will.
   log(`native fib(${S.n}) x ${S.tasks}, 1..${CORES} threads; CPU busy before: ${(busy[0] * 100).toFixed(0)}%`);
   const native = await nativeFib(NATIVE_BIN, { n: S.n, tasks: S.tasks, maxThreads: CORES, reps: S.reps });
+  const nativeCpu = NATIVE_CPU_BIN
+    ? await nativeFib(path.resolve(NATIVE_CPU_BIN), { n: S.n, tasks: S.tasks, maxThreads: 1, reps: S.reps })
+    : null;
   log(`CPython fib(${S.n})`);
   const cpython = await cpythonFib({ n: S.n, reps: 3 });
 
@@ -129,7 +136,7 @@ async function main() {
     }
     loadavg.push(os.loadavg());
 
-    data = summarise({ started, loadavg, transfer, native, cpython, renders, pools, scaling, dispatch, io, busy });
+    data = summarise({ started, loadavg, transfer, native, nativeCpu, cpython, renders, pools, scaling, dispatch, io, busy });
     data.budgets = budgets(data);
     const busiest = Math.max(...busy.filter(Number.isFinite));
     if (busiest > 0.1) {
@@ -179,12 +186,14 @@ async function snapshotDist() {
   }
 }
 
-function summarise({ started, loadavg, transfer, native, cpython, renders, pools, scaling, dispatch, io, busy }) {
+function summarise({ started, loadavg, transfer, native, nativeCpu, cpython, renders, pools, scaling, dispatch, io, busy }) {
   const wall = (run) => (run?.status === 'ok' ? run.wall_ms : null);
   const samples = (run) => (run?.status === 'ok' ? run.wall_ms_samples : []);
   const all = loads.map((l) => l.environment);
 
   const seqSamples = scaling.flatMap((s) => samples(s.runs.sequential)).map((ms) => ms / S.tasks);
+  // Issue 16: each page load's own median per call of `sequential` (fresh engine, pool, warm-up).
+  const seqPerLoad = scaling.map((s) => wall(s.runs.sequential)).filter(Number.isFinite).map((ms) => ms / S.tasks);
   const wasm = spread(seqSamples);
   // Cross-check: the same calls on one pool thread (threads model, 1 thread), which runs second.
   const oneThread = spread(samples(scaling[0]?.runs.threads).map((ms) => ms / S.tasks));
@@ -254,8 +263,11 @@ function summarise({ started, loadavg, transfer, native, cpython, renders, pools
       n: S.n, tasks: S.tasks,
       wasm_per_call_ms: wasm,
       wasm_one_thread_per_call_ms: oneThread,
+      wasm_per_call_by_load_ms: seqPerLoad,
       native_per_call_ms: native.per_call_ms,
       native: { sequential_ms: native.sequential_ms, min: native.sequential_ms_min, max: native.sequential_ms_max, reps: native.reps },
+      native_cpu_per_call_ms: nativeCpu?.per_call_ms ?? null,
+      native_cpu: nativeCpu && { sequential_ms: nativeCpu.sequential_ms, min: nativeCpu.sequential_ms_min, max: nativeCpu.sequential_ms_max },
       cpython,
       wasm_over_native: wasm ? wasm.median / native.per_call_ms : null,
       cpython_over_wasm: wasm && cpython ? cpython.per_call_ms / wasm.median : null,

@@ -4,7 +4,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 
 export function median(xs) {
   const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
@@ -72,18 +72,24 @@ export function lanesOf(run) {
   };
 }
 
-/** Sizes of every file in `dist` (raw and gzip -9), and totals for WASM + JS and for all files. */
+/**
+ * Sizes of every file in `dist` (raw, gzip -9 and brotli -11), and totals for WASM + JS and for
+ * all files. The precompressed copies scripts/build.sh writes beside them (.br, .gz) are not
+ * files of the site: they are skipped.
+ */
 export async function transferSizes(dist) {
   const files = [];
   for (const entry of await readdir(dist, { recursive: true, withFileTypes: true })) {
     const full = path.join(entry.parentPath ?? entry.path, entry.name);
     // Skip trunk's own files (.trunk-lock, .stage/): not part of the site.
     if (!entry.isFile() || path.relative(dist, full).split(path.sep).some((p) => p.startsWith('.'))) continue;
+    if (/\.(br|gz)$/.test(entry.name)) continue;
     const body = await readFile(full);
     files.push({
       file: path.relative(dist, full),
       raw: body.length,
       gzip: gzipSync(body, { level: 9 }).length,
+      brotli: brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length,
       code: /\.(wasm|js)$/.test(entry.name),
     });
   }
@@ -91,6 +97,7 @@ export async function transferSizes(dist) {
   const total = (fs) => ({
     raw: fs.reduce((s, f) => s + f.raw, 0),
     gzip: fs.reduce((s, f) => s + f.gzip, 0),
+    brotli: fs.reduce((s, f) => s + f.brotli, 0),
   });
   return { files, wasm_js: total(files.filter((f) => f.code)), all: total(files) };
 }
