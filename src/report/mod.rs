@@ -2,6 +2,7 @@
 //! (`concurrency-playground/results@1`) and summary statistics. Pure.
 
 mod csv_export;
+pub mod isolation;
 mod results;
 mod stats;
 

@@ -8,8 +8,10 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::isolation::Isolation;
 use crate::config::{Settings, Workload};
 use crate::models::ModelId;
+use crate::workloads::latency::{Answer, LatencyKind};
 
 /// The schema id carried by every results document.
 pub const SCHEMA: &str = "concurrency-playground/results@1";
@@ -61,6 +63,16 @@ pub struct Environment {
     /// Page-to-engine message round trip (median of several pings).
     #[serde(default)]
     pub engine_round_trip_ms: Option<f64>,
+    /// How the page got cross-origin isolated, as far as it can tell.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub isolation: Option<Isolation>,
+    /// Whether the service worker supplied the isolation headers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub isolation_by_service_worker: Option<bool>,
+    /// Where the fetch workload's waiting came from (fetch and pipeline):
+    /// `timers` is simulated waiting, not HTTP.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub latency_source: Option<LatencyKind>,
 }
 
 /// The settings of the run, as the contract names them.
@@ -266,6 +278,10 @@ pub struct TaskRecord {
     /// `gil`: the intervals it waited (`[start, end]`, ms), for the timeline.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub waits: Vec<[f64; 2]>,
+    /// fetch without a service worker: the task was a simulated wait on a
+    /// timer, not an HTTP request.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub simulated_wait: bool,
 }
 
 impl TaskRecord {
@@ -283,21 +299,30 @@ impl TaskRecord {
             bytes: None,
             wait_ms: None,
             waits: Vec::new(),
+            simulated_wait: false,
         }
     }
 
     /// A finished fetch task: a response with `http_status` (a failure from
-    /// 400 up) or an error before any response.
+    /// 400 up), a simulated wait, or an error before any response.
     pub fn fetch(
         index: u32,
         lane: String,
         start_ms: f64,
         end_ms: f64,
-        outcome: Result<(u16, u64), String>,
+        outcome: Result<Answer, String>,
     ) -> Self {
+        let outcome_waited = outcome == Ok(Answer::Waited);
         let (status, error, http_status, bytes) = match outcome {
-            Ok((code, bytes)) if code < 400 => (TaskStatus::Ok, None, Some(code), Some(bytes)),
-            Ok((code, bytes)) => (
+            Ok(Answer::Waited) => (TaskStatus::Ok, None, None, None),
+            Ok(Answer::Http {
+                status: code,
+                bytes,
+            }) if code < 400 => (TaskStatus::Ok, None, Some(code), Some(bytes)),
+            Ok(Answer::Http {
+                status: code,
+                bytes,
+            }) => (
                 TaskStatus::Failed,
                 Some(format!("HTTP {code}: the server answered with an error")),
                 Some(code),
@@ -317,6 +342,7 @@ impl TaskRecord {
             bytes,
             wait_ms: None,
             waits: Vec::new(),
+            simulated_wait: outcome_waited,
         }
     }
 
@@ -360,6 +386,9 @@ mod tests {
             pool_threads: Some(2),
             pool_start_ms: Some(95.0),
             engine_round_trip_ms: Some(0.4),
+            isolation: Some(Isolation::DocumentIsolationPolicy),
+            isolation_by_service_worker: Some(false),
+            latency_source: None,
         };
         let mut results = Results::new(env, &settings);
         let mut overheads = Overheads::new();
@@ -416,7 +445,8 @@ mod tests {
 
     #[test]
     fn fetch_tasks_carry_status_and_bytes_or_an_error() {
-        let ok = TaskRecord::fetch(0, "page".into(), 0.0, 150.0, Ok((200, 2048)));
+        let http = |status, bytes| Ok(Answer::Http { status, bytes });
+        let ok = TaskRecord::fetch(0, "page".into(), 0.0, 150.0, http(200, 2048));
         assert_eq!(
             (ok.status, ok.http_status, ok.bytes),
             (TaskStatus::Ok, Some(200), Some(2048))
@@ -426,7 +456,7 @@ mod tests {
         assert_eq!(json["bytes"], 2048);
         assert_eq!(json["value"], serde_json::Value::Null);
 
-        let server_error = TaskRecord::fetch(1, "page".into(), 0.0, 1.0, Ok((500, 0)));
+        let server_error = TaskRecord::fetch(1, "page".into(), 0.0, 1.0, http(500, 0));
         assert_eq!(server_error.status, TaskStatus::Failed);
         assert!(server_error
             .error
@@ -438,6 +468,15 @@ mod tests {
             (unreachable.status, unreachable.http_status),
             (TaskStatus::Failed, None)
         );
+        assert!(!ok.simulated_wait && json.get("simulated_wait").is_none());
+
+        let waited = TaskRecord::fetch(3, "page".into(), 0.0, 150.0, Ok(Answer::Waited));
+        assert_eq!(
+            (waited.status, waited.http_status, waited.simulated_wait),
+            (TaskStatus::Ok, None, true)
+        );
+        let json = serde_json::to_value(&waited).expect("serialise");
+        assert_eq!(json["simulated_wait"], true);
     }
 
     #[test]

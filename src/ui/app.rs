@@ -14,6 +14,7 @@ use super::components::{
     EnvironmentPanel, ErrorList, ExportFormat, IsolationBanner, LessonPanel, ResultsView,
     RunStatus, SettingsForm, SharePanel, SweepPanel,
 };
+use super::isolation;
 use super::meter::Meter;
 use super::runner::{self, EngineSlot, RunContext};
 use super::server;
@@ -59,13 +60,19 @@ pub fn app() -> Html {
             let resize = browser::report_resizes();
             wasm_bindgen_futures::spawn_local(async move {
                 match server::start().await {
-                    Ok(()) => {
-                        if server::reload_for_isolation() == server::Next::Reloading {
+                    Ok(control) => {
+                        if server::reload_for_isolation(control) == server::Next::Reloading {
                             return;
                         }
+                        isolation::detect(Ok(control)).await;
                         dispatch(Action::ServerReady);
                     }
-                    Err(reason) => dispatch(Action::ServerFailed { reason }),
+                    Err(e) => {
+                        isolation::detect(Err(&e)).await;
+                        dispatch(Action::ServerFailed {
+                            reason: e.to_string(),
+                        });
+                    }
                 }
                 runner::start_engine(&engine, threads, dispatch);
             });

@@ -3,6 +3,7 @@
 
 use wasm_bindgen::JsValue;
 
+use super::storage::{self, Area};
 use crate::report::Results;
 
 /// The page's window. The app only runs in a window, so this cannot fail.
@@ -114,9 +115,17 @@ pub fn current_url() -> String {
 /// Copies `text` to the clipboard.
 ///
 /// # Errors
-/// When the browser refuses (no permission, not a secure context).
+/// When the browser refuses (no permission, a frame without
+/// `clipboard-write`, not a secure context).
 pub async fn copy_to_clipboard(text: &str) -> Result<(), String> {
-    let clipboard = window().navigator().clipboard();
+    // `navigator.clipboard` is undefined outside secure contexts; calling
+    // web-sys's binding on it would throw through WebAssembly.
+    let navigator = window().navigator();
+    let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())
+        .ok()
+        .filter(|c| !c.is_undefined() && !c.is_null())
+        .ok_or_else(|| "this page has no clipboard access".to_owned())?;
+    let clipboard: web_sys::Clipboard = wasm_bindgen::JsCast::unchecked_into(clipboard);
     wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
         .await
         .map(|_| ())
@@ -168,15 +177,19 @@ const PROGRESS_KEY: &str = "concurrency-playground:progress";
 
 /// The learner's stored lesson progress (empty when none or unreadable).
 pub fn load_progress() -> crate::teach::Progress {
-    use gloo::storage::{LocalStorage, Storage};
-    let text = LocalStorage::raw().get_item(PROGRESS_KEY).ok().flatten();
+    let text = storage::get(Area::Local, PROGRESS_KEY);
     crate::teach::Progress::from_json(text.as_deref().unwrap_or_default())
 }
 
-/// Stores lesson progress (silently skipped where storage is off).
+/// Stores lesson progress; in memory for this visit where the browser
+/// allows no storage (see [`progress_kept`]).
 pub fn save_progress(progress: &crate::teach::Progress) {
-    use gloo::storage::{LocalStorage, Storage};
-    let _ = LocalStorage::raw().set_item(PROGRESS_KEY, &progress.to_json());
+    storage::set(Area::Local, PROGRESS_KEY, &progress.to_json());
+}
+
+/// Whether lesson progress outlives this visit (the browser stores it).
+pub fn progress_kept() -> bool {
+    storage::persistent(Area::Local)
 }
 
 /// Offers `text` to the user as a file download.

@@ -17,6 +17,8 @@ mod engine_client;
 #[cfg(target_arch = "wasm32")]
 mod export;
 #[cfg(target_arch = "wasm32")]
+mod isolation;
+#[cfg(target_arch = "wasm32")]
 mod meter;
 #[cfg(target_arch = "wasm32")]
 mod processes;
@@ -24,6 +26,8 @@ mod processes;
 mod runner;
 #[cfg(target_arch = "wasm32")]
 mod server;
+#[cfg(target_arch = "wasm32")]
+mod storage;
 
 /// Mounts the app into the page's body.
 #[cfg(target_arch = "wasm32")]

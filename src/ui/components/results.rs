@@ -220,6 +220,7 @@ fn task_result(t: &TaskRecord) -> String {
     match (&t.value, t.http_status, &t.error) {
         (Some(v), _, _) => v.clone(),
         (None, Some(code), None) => format!("HTTP {code}, {} bytes", t.bytes.unwrap_or(0)),
+        (None, None, None) if t.simulated_wait => "simulated wait, not HTTP".to_owned(),
         (None, _, Some(e)) => e.clone(),
         (None, _, None) => String::new(),
     }

@@ -74,9 +74,10 @@ pub fn isolation_banner(props: &BannerProps) -> Html {
     html! {
         <aside class="banner" role="status" data-testid="isolation-banner">
             <strong>{ "Threads are off here. " }</strong>
-            { "Web Worker threads share memory only on a cross-origin isolated page (the server \
-               must send two headers, COOP and COEP; an embedded frame is isolated only if its \
-               page is). Every other model still runs; the thread models are reported as skipped. " }
+            { "Web Worker threads share memory only on a cross-origin isolated page (COOP and \
+               COEP headers; inside a frame of another page, Document-Isolation-Policy in \
+               Chromium-based browsers). Every other model still runs; the thread models are \
+               reported as skipped. " }
             <a href={browser::full_playground_url()} target="_blank" rel="noopener">
                 { "Open the playground in its own tab" }
             </a>

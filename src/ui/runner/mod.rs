@@ -21,6 +21,7 @@ use model_run::ModelRun;
 
 use super::browser;
 use super::engine_client::{EngineClient, PoolOutcome};
+use super::isolation;
 use super::meter::{next_frame, Meter};
 use super::state::Action;
 use crate::config::{Settings, Workload};
@@ -28,6 +29,7 @@ use crate::engine::protocol::{EngineEvent, RunOutcome};
 use crate::models::ModelId;
 use crate::report::{Environment, Results, RunRecord, RunStatus, TaskRecord, TaskStatus};
 use crate::workloads::fetch::FetchPlan;
+use crate::workloads::latency::LatencySource;
 
 /// Where the app keeps its engine between runs.
 pub type EngineSlot = Rc<RefCell<Option<Rc<EngineClient>>>>;
@@ -63,7 +65,7 @@ pub fn start_engine(slot: &EngineSlot, threads: u32, dispatch: Rc<dyn Fn(Action)
                 warm_up_ms: *warm_up_ms,
             }),
             EngineEvent::PoolFailed { reason } => dispatch(Action::PoolFailed {
-                reason: reason.clone(),
+                reason: pool_failure(reason),
             }),
             _ => {}
         }
@@ -95,16 +97,17 @@ pub async fn run_experiment(settings: Settings, ctx: RunContext) -> Results {
     }
     let client = ctx.slot.borrow().clone();
     let (pool, round_trip) = match &client {
-        Some(c) => (c.pool().await, c.round_trip_ms(10).await),
+        Some(c) => (explain(c.pool().await), c.round_trip_ms(10).await),
         None => (
             PoolOutcome::Failed("the engine worker could not start".to_owned()),
             None,
         ),
     };
 
-    let mut results = Results::new(environment(&pool, round_trip), &settings);
+    let plan = fetch_plan(&settings, &ctx);
+    let env = environment(&pool, round_trip, &settings, &plan);
+    let mut results = Results::new(env, &settings);
     (ctx.dispatch)(Action::RunStarted(results.clone()));
-    let plan = FetchPlan::new(&settings, &browser::base_url());
     for &model in &settings.models {
         // Let the page finish rendering the previous model's results first: on
         // a 2-core machine that work would otherwise compete with this model.
@@ -172,7 +175,37 @@ fn failure_summary(outcome: &RunOutcome) -> String {
     )
 }
 
-fn environment(pool: &PoolOutcome, round_trip: Option<f64>) -> Environment {
+/// The run's fetch plan, with its latency source chosen here, once: the
+/// learner's URL, else the service worker's simulated server, else timers
+/// (simulated waiting, not HTTP).
+fn fetch_plan(settings: &Settings, ctx: &RunContext) -> FetchPlan {
+    let source = LatencySource::choose(
+        settings.url.as_deref(),
+        ctx.server.is_ok(),
+        &browser::base_url(),
+    );
+    FetchPlan::new(settings, &source)
+}
+
+/// The engine's reason for no threads, or the page's own when the page is
+/// not cross-origin isolated (it knows why: framed, no service worker).
+fn pool_failure(reason: &str) -> String {
+    isolation::why_not_isolated().unwrap_or_else(|| reason.to_owned())
+}
+
+fn explain(pool: PoolOutcome) -> PoolOutcome {
+    match pool {
+        PoolOutcome::Failed(reason) => PoolOutcome::Failed(pool_failure(&reason)),
+        ready => ready,
+    }
+}
+
+fn environment(
+    pool: &PoolOutcome,
+    round_trip: Option<f64>,
+    settings: &Settings,
+    plan: &FetchPlan,
+) -> Environment {
     let (threads_available, reason, pool_threads, pool_start_ms) = match pool {
         PoolOutcome::Ready {
             threads, start_ms, ..
@@ -188,5 +221,9 @@ fn environment(pool: &PoolOutcome, round_trip: Option<f64>) -> Environment {
         pool_threads,
         pool_start_ms,
         engine_round_trip_ms: round_trip,
+        isolation: isolation::found().map(|f| f.isolation),
+        isolation_by_service_worker: isolation::found().map(|f| f.by_service_worker),
+        latency_source: matches!(settings.workload, Workload::Fetch | Workload::Pipeline)
+            .then(|| plan.source.kind()),
     }
 }

@@ -60,12 +60,6 @@ impl ModelRun<'_> {
                 }
             }
         }
-        let fetches = matches!(workload, Workload::Fetch | Workload::Pipeline);
-        if let (true, None, Err(reason)) = (fetches, &self.settings.url, &self.ctx.server) {
-            let error = format!("the simulated server is unavailable: {reason}");
-            return RunRecord::failed(model, workload, error);
-        }
-
         let mut runs: Vec<Measured> = Vec::new();
         let repeat = self.settings.repeat;
         for repetition in 1..=repeat {

@@ -2,21 +2,19 @@
 //! like a run and dispatched as it arrives.
 
 use super::model_run::ModelRun;
-use super::{start_engine, RunContext};
+use super::{fetch_plan, start_engine, RunContext};
 use crate::config::Settings;
 use crate::models::ModelId;
 use crate::report::RunStatus;
-use crate::ui::browser;
 use crate::ui::meter::next_frame;
 use crate::ui::state::Action;
-use crate::workloads::fetch::FetchPlan;
 
 /// Measures `model` on 1, 2, ... `max_threads` threads (a new engine for
 /// each pool size), every other setting as given; each point is dispatched
 /// as it is measured.
 pub async fn run_sweep(settings: Settings, model: ModelId, max_threads: u32, ctx: RunContext) {
     (ctx.dispatch)(Action::SweepStarted { model, max_threads });
-    let plan = FetchPlan::new(&settings, &browser::base_url());
+    let plan = fetch_plan(&settings, &ctx);
     for threads in 1..=max_threads {
         if ctx.cancel.peek().is_some() {
             let error = Some("stopped by the user".to_owned());
