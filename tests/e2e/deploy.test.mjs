@@ -9,11 +9,14 @@ import assert from 'node:assert/strict';
 
 import { useSuite } from './suite.mjs';
 import { checkedPage } from './browser.mjs';
+import { useNoDipBrowser } from './fresh.mjs';
 import { WAIT_MS, sel, waitForPool, waitForFinished, runOf, lanesOf, assertFibRunOk, runEmbedded } from './app.mjs';
 
 const TIMEOUT = 120_000;
 
 const s = useSuite();
+// Without Document-Isolation-Policy (Firefox, Safari): a frame of a plain page stays unisolated.
+const noDip = useNoDipBrowser();
 
 test('a plain static server: one reload makes the page isolated, and threads work', { timeout: TIMEOUT }, () =>
   checkedPage(s.browser, 'static-isolation', async (page) => {
@@ -37,8 +40,8 @@ test('a plain static server: one reload makes the page isolated, and threads wor
     assert.equal(navigations, 1, 'no reload once the service worker is in control');
   }));
 
-test('embedded in a page without isolation: runs what it can, and the parent hears ready, run-finished, resize', { timeout: TIMEOUT }, () =>
-  checkedPage(s.browser, 'embed-not-isolated', async (page) => {
+test('embedded in a page without isolation, in a browser without Document-Isolation-Policy: runs what it can, and the parent hears ready, run-finished, resize', { timeout: TIMEOUT }, () =>
+  checkedPage(noDip.browser, 'embed-not-isolated', async (page) => {
     const { messages, results } = await runEmbedded(
       page,
       s.plainServer.url,

@@ -6,6 +6,7 @@
 //
 // Kept apart from browser.mjs (the persistent-profile launcher of the other suites).
 
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -98,4 +99,21 @@ export async function freshPage(browser, name, body) {
   } finally {
     await page.close();
   }
+}
+
+/**
+ * Registers hooks that start, for the tests of one file, a Chromium without
+ * Document-Isolation-Policy (`--disable-features=DocumentIsolationPolicy`): there, as in Firefox
+ * and Safari, a frame of a page that is not isolated cannot be isolated, so the non-isolated
+ * fallback can be tested. Returns a holder whose `browser` works with browser.mjs's checkedPage.
+ */
+export function useNoDipBrowser() {
+  const holder = { browser: null };
+  before(async () => {
+    holder.browser = await launchFresh(['--disable-features=DocumentIsolationPolicy']);
+  });
+  after(async () => {
+    await holder.browser?.close();
+  });
+  return holder;
 }
