@@ -10,6 +10,7 @@
 use crate::config::Workload;
 use crate::models::ModelId;
 use crate::report::{Results, RunRecord, RunStatus, Summary, TaskStatus};
+use crate::workloads::latency::LatencyKind;
 
 use super::{explain_models, explain_reference};
 
@@ -92,6 +93,14 @@ pub fn explain(results: &Results) -> Vec<String> {
         out.extend(explain_models::about(&ctx, t));
     }
     out.extend(explain_models::fetch_waiting(&ctx));
+    if results.environment.latency_source == Some(LatencyKind::Timers) {
+        out.push(
+            "These requests were simulated waits on timers, not HTTP: this browser allowed no \
+             service worker here for the simulated server. The waits are the same, so the \
+             comparison holds; the cost of real requests is not in it."
+                .to_owned(),
+        );
+    }
     out.extend(super::explain_race::about(&ctx));
     out.extend(ctx.timed.iter().filter_map(spread));
     out.extend(explain_reference::compare(&ctx));

@@ -49,7 +49,8 @@ async function embedRun(page, parentBase, appUrl) {
   return { results: finished[finished.length - 1].payload, messages, loads, frame };
 }
 
-const FIB = 'models=sequential,threads,processes&n=22&tasks=8&threads=2&autorun=1';
+const FIB_N = 27;
+const FIB = `models=sequential,threads,processes&n=${FIB_N}&tasks=8&threads=2&autorun=1`;
 
 for (const host of ['dev', 'headers-file']) {
   test(`another site's docs page, fresh context, ${host} host: starts without storage or service worker, threads and timer fetches run`, { timeout: TIMEOUT }, () =>
@@ -62,7 +63,7 @@ for (const host of ['dev', 'headers-file']) {
       assert.equal(env.cross_origin_isolated, true, 'isolated by Document-Isolation-Policy');
       assert.equal(env.isolation, 'document-isolation-policy');
       assert.equal(env.isolation_by_service_worker, false);
-      for (const model of ['sequential', 'threads', 'processes']) assertFibRunOk(runOf(fib.results, model), { n: 22, tasks: 8 });
+      for (const model of ['sequential', 'threads', 'processes']) assertFibRunOk(runOf(fib.results, model), { n: FIB_N, tasks: 8 });
       assert.ok(lanesOf(runOf(fib.results, 'threads')).length >= 2, 'threads on at least 2 lanes');
       assert.equal(await fib.frame.getAttribute('[data-testid=server-status]', 'data-status'), 'unavailable');
       assert.ok(await fib.frame.$('[data-testid=progress-in-memory]'), 'says progress is kept for this visit only');
@@ -100,7 +101,7 @@ for (const host of HOSTS) {
       assert.equal(env.cross_origin_isolated, true);
       assert.equal(env.isolation, 'document-isolation-policy');
       assert.equal(env.isolation_by_service_worker, host === 'plain', 'the service worker added the headers');
-      for (const model of ['sequential', 'threads', 'processes']) assertFibRunOk(runOf(results, model), { n: 22, tasks: 8 });
+      for (const model of ['sequential', 'threads', 'processes']) assertFibRunOk(runOf(results, model), { n: FIB_N, tasks: 8 });
       const threads = runOf(results, 'threads');
       assert.ok(lanesOf(threads).length >= 2, `threads on ${lanesOf(threads)}`);
       assert.ok(anyOverlap(threads.tasks), 'thread tasks overlap');
