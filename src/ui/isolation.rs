@@ -121,18 +121,18 @@ pub fn why_not_isolated() -> Option<String> {
         ),
         (true, true) => format!(
             "this page is embedded in another page and is not cross-origin isolated: this \
-             browser isolates an embedded page only if the page around it is isolated too (Document-Isolation-Policy, which \
-             isolates a frame on its own, is in Chrome and Edge 137+, not in Firefox or \
-             Safari). Open the playground in its own tab, with the same settings: {open}"
+             browser isolates an embedded page only if the page around it is isolated too \
+             (Document-Isolation-Policy, which isolates a frame on its own, is in Chrome and \
+             Edge 137+, not in Firefox or Safari). Open the playground in its own tab, with \
+             the same settings: {open}"
         ),
-        (false, false) => "the page is not cross-origin isolated: the server sent no COOP/COEP headers, and \
-             this browser offers no \
-             service worker here that could add them (a private window, or an http:// origin \
-             other than localhost). Open it in a normal window, or serve it with the headers \
-             (README, \"Deploy and embed\")"
+        (false, false) => "the page is not cross-origin isolated: the server sent no COOP/COEP \
+             headers, and this browser offers no service worker here that could add them (a \
+             private window, or an http:// origin other than localhost). Open it in a normal \
+             window, or serve it with the headers (README, \"Deploy and embed\")"
             .to_owned(),
-        (false, true) => "the page is not cross-origin isolated, even with the service worker's \
-             headers. Reload the page once; if threads stay off, serve it with the \
+        (false, true) => "the page is not cross-origin isolated, even with the service \
+             worker's headers. Reload the page once; if threads stay off, serve it with the \
              COOP/COEP headers (README, \"Deploy and embed\")"
             .to_owned(),
     };

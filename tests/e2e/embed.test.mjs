@@ -49,7 +49,8 @@ async function embedRun(page, parentBase, appUrl) {
   return { results: finished[finished.length - 1].payload, messages, loads, frame };
 }
 
-const FIB_N = 27;
+// Tasks of a few ms each, so both threads take some (fib(27) was too short to overlap reliably).
+const FIB_N = 30;
 const FIB = `models=sequential,threads,processes&n=${FIB_N}&tasks=8&threads=2&autorun=1`;
 
 for (const host of ['dev', 'headers-file']) {
@@ -70,7 +71,7 @@ for (const host of ['dev', 'headers-file']) {
 
       // The fetch workload without a service worker: simulated waiting on timers.
       const [n, latency] = [6, 120];
-      const query = `workload=fetch&models=sequential,async,threads&requests=${n}&latency=${latency}&threads=2&autorun=1`;
+      const query = `workload=fetch&models=sequential,async,threads,gil,main-thread&requests=${n}&latency=${latency}&threads=2&autorun=1`;
       const { results } = await embedRun(page, hosts.parent.localUrl, `${app}/?${query}`);
       assert.equal(results.environment.latency_source, 'timers');
       for (const run of results.runs) {
@@ -88,6 +89,10 @@ for (const host of ['dev', 'headers-file']) {
       assert.ok(asy >= latency && asy < 2.5 * latency, `async ${asy} ms is about L = ${latency}`);
       assert.ok(thr.wall_ms >= (n / 2) * latency, `threads ${thr.wall_ms} ms >= N/P x L`);
       assert.ok(lanesOf(thr).length >= 2 && anyOverlap(thr.tasks), 'blocking waits overlap on 2 threads');
+      // main-thread blocks the page for every wait, one after another.
+      const main = runOf(results, 'main-thread').wall_ms;
+      assert.ok(main >= n * latency, `main-thread ${main} ms >= N x L`);
+      assert.ok(runOf(results, 'gil').wall_ms < 0.75 * n * latency, 'the GIL is let go while waiting');
     }));
 }
 
