@@ -71,7 +71,7 @@ for (const host of ['dev', 'headers-file']) {
 
       // The fetch workload without a service worker: simulated waiting on timers.
       const [n, latency] = [6, 120];
-      const query = `workload=fetch&models=sequential,async,threads,gil,main-thread&requests=${n}&latency=${latency}&threads=2&autorun=1`;
+      const query = `workload=fetch&models=sequential,async,threads,gil,processes,main-thread&requests=${n}&latency=${latency}&threads=2&autorun=1`;
       const { results } = await embedRun(page, hosts.parent.localUrl, `${app}/?${query}`);
       assert.equal(results.environment.latency_source, 'timers');
       for (const run of results.runs) {
@@ -93,6 +93,7 @@ for (const host of ['dev', 'headers-file']) {
       const main = runOf(results, 'main-thread').wall_ms;
       assert.ok(main >= n * latency, `main-thread ${main} ms >= N x L`);
       assert.ok(runOf(results, 'gil').wall_ms < 0.75 * n * latency, 'the GIL is let go while waiting');
+      assert.ok(lanesOf(runOf(results, 'processes')).length >= 2, 'processes wait in their own workers');
     }));
 }
 
