@@ -30,6 +30,9 @@ test('a plain static server: one reload makes the page isolated, and threads wor
     await waitForFinished(page);
     assert.equal(await page.evaluate(() => crossOriginIsolated), true, 'isolated by the service worker');
     assert.equal(navigations, 2, 'the first load and exactly one reload');
+    const how = await page.$('[data-testid=env-isolation]');
+    assert.equal(await how.getAttribute('data-isolation'), 'coop-coep', 'top level: COOP/COEP');
+    assert.match(await how.textContent(), /added by the service worker/);
     assert.equal(await page.getAttribute(sel.result('threads'), 'data-status'), 'ok');
 
     // Loading again needs no reload: the service worker is already in control.
