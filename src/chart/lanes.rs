@@ -60,6 +60,19 @@ pub fn timeline_lanes(tasks: &[TaskRecord]) -> Vec<Lane> {
     lanes
 }
 
+/// The lanes of one model's run, as its card draws them: a task without a
+/// value waited for I/O only where the workload fetches (a failed or
+/// stopped fib task computed).
+pub fn run_lanes(run: &crate::report::RunRecord) -> Vec<Lane> {
+    let mut lanes = timeline_lanes(&run.tasks);
+    if !super::combined::fetches(run) {
+        for bar in lanes.iter_mut().flat_map(|l| l.bars.iter_mut()) {
+            bar.io = false;
+        }
+    }
+    lanes
+}
+
 /// Gives each bar (sorted by start) the first sub-row that is free by its
 /// start; returns the number of sub-rows used.
 fn stack(bars: &mut [LaneBar]) -> u32 {
@@ -79,7 +92,7 @@ fn stack(bars: &mut [LaneBar]) -> u32 {
 }
 
 /// Sort key: the name's text before its trailing number, then the number.
-fn lane_key(name: &str) -> (String, u64) {
+pub(crate) fn lane_key(name: &str) -> (String, u64) {
     let digits = name.chars().rev().take_while(char::is_ascii_digit).count();
     let (head, tail) = name.split_at(name.len() - digits);
     (head.to_owned(), tail.parse().unwrap_or(0))
@@ -114,6 +127,29 @@ mod tests {
             }),
         );
         assert!(timeline_lanes(&[fetch])[0].bars[0].io, "a fetch waits");
+    }
+
+    #[test]
+    fn a_failed_fib_task_computed_while_a_failed_request_waited() {
+        let small = crate::chart::fixtures::small();
+        let failed = |lanes: Vec<Lane>| {
+            lanes
+                .into_iter()
+                .flat_map(|l| l.bars)
+                .find(|b| !b.ok)
+                .expect("a failed task")
+        };
+        let async_run = &small.runs[2];
+        assert!(
+            failed(timeline_lanes(&async_run.tasks)).io,
+            "fields alone say I/O"
+        );
+        assert!(!failed(run_lanes(async_run)).io, "fib: it computed");
+        let fetch = crate::chart::fixtures::fetch();
+        assert!(
+            failed(run_lanes(&fetch.runs[0])).io,
+            "fetch: the 500 waited"
+        );
     }
 
     #[test]

@@ -4,69 +4,18 @@ use serde::{Deserialize, Serialize};
 
 use super::error::ConfigError;
 use super::limits::{Range, LIMITS};
-use super::query::RawSettings;
-use crate::models::ModelId;
+use super::raw::RawSettings;
+use crate::vocab::{ModelId, Workload};
 
 /// Longest text of a rejected value echoed back in a message.
 const ECHO_MAX: usize = 40;
 /// Longest accepted custom URL.
 const URL_MAX: usize = 2_000;
 
-/// What to run.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Workload {
-    /// CPU-bound: recursive fib(n), `tasks` times.
-    Fib,
-    /// I/O-bound: `requests` HTTP requests that each wait on a slow server.
-    Fetch,
-    /// Shared state: threads increment one counter `increments` times each,
-    /// without a lock, with an atomic and with a mutex.
-    Race,
-    /// Mixed: fetch each item, then compute fib(n) on it.
-    Pipeline,
-}
-
-impl Workload {
-    /// The public id (`fib`, `fetch`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Workload::Fib => "fib",
-            Workload::Fetch => "fetch",
-            Workload::Race => "race",
-            Workload::Pipeline => "pipeline",
-        }
-    }
-
-    /// Every workload, in the order the form lists them.
-    pub const ALL: [Workload; 4] = [
-        Workload::Fib,
-        Workload::Fetch,
-        Workload::Race,
-        Workload::Pipeline,
-    ];
-
-    /// Parses a public id.
-    pub fn parse(id: &str) -> Option<Workload> {
-        Workload::ALL.into_iter().find(|w| w.as_str() == id)
-    }
-
-    /// Does `model` apply to this workload?
-    pub fn supports(self, model: ModelId) -> bool {
-        match self {
-            Workload::Fib | Workload::Fetch => true,
-            Workload::Race => matches!(model, ModelId::Sequential | ModelId::Threads),
-            Workload::Pipeline => {
-                matches!(
-                    model,
-                    ModelId::Sequential | ModelId::Threads | ModelId::Async
-                )
-            }
-        }
-    }
-}
-
-/// One experiment's settings, every value in its accepted range.
+/// Every setting's validated value, in its accepted range: what the URL
+/// gave or the form shows, whichever workload is chosen. The experiment
+/// itself is [`Settings::run_config`]; the page's flags are
+/// [`Settings::page_flags`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Settings {
     pub workload: Workload,
@@ -83,7 +32,7 @@ pub struct Settings {
     pub switch_ms: u32,
     pub payload: u32,
     pub increments: u32,
-    /// The lesson the page shows (an id of `teach::lessons`).
+    /// The lesson the page shows (one of the known lesson ids).
     pub lesson: Option<String>,
     pub autorun: bool,
     pub embed: bool,
@@ -93,11 +42,7 @@ impl Settings {
     /// How many tasks one run of a model has: fib tasks, requests, or (race)
     /// one per thread for each of the three counters.
     pub fn task_count(&self) -> u32 {
-        match self.workload {
-            Workload::Fib => self.tasks,
-            Workload::Fetch | Workload::Pipeline => self.requests,
-            Workload::Race => self.threads * 3,
-        }
+        self.run_config().task_count()
     }
 
     /// The defaults: the reference CPU experiment (20 x fib(35)) on every
@@ -126,8 +71,14 @@ impl Settings {
 }
 
 /// Turns raw settings into validated ones. Every rejected value is reported
-/// by name and replaced by its default; unknown keys are ignored.
-pub fn validate(raw: &RawSettings, default_threads: u32) -> (Settings, Vec<ConfigError>) {
+/// by name and replaced by its default; unknown keys are ignored. A `lesson`
+/// must be one of `known_lessons` (the caller's catalogue, e.g.
+/// `teach::lesson_ids()`: config does not know the lessons).
+pub fn validate(
+    raw: &RawSettings,
+    default_threads: u32,
+    known_lessons: &[&str],
+) -> (Settings, Vec<ConfigError>) {
     let defaults = Settings::defaults(default_threads);
     let mut errors = Vec::new();
     let mut v = Validator {
@@ -160,7 +111,7 @@ pub fn validate(raw: &RawSettings, default_threads: u32) -> (Settings, Vec<Confi
         switch_ms: v.number("switch_ms", LIMITS.switch_ms, defaults.switch_ms),
         payload: v.number("payload", LIMITS.payload, defaults.payload),
         increments: v.number("increments", LIMITS.increments, defaults.increments),
-        lesson: v.lesson(),
+        lesson: v.lesson(known_lessons),
         autorun: v.flag("autorun"),
         embed: v.flag("embed"),
     };
@@ -222,16 +173,12 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn lesson(&mut self) -> Option<String> {
+    fn lesson(&mut self, known: &[&str]) -> Option<String> {
         let id = self.value("lesson")?;
-        if crate::teach::lesson(id).is_some() {
+        if known.contains(&id) {
             return Some(id.to_owned());
         }
-        let accepted = crate::teach::lessons()
-            .iter()
-            .map(|l| l.id.as_str())
-            .collect::<Vec<_>>()
-            .join(", ");
+        let accepted = known.join(", ");
         self.errors.push(ConfigError::UnknownLesson {
             got: echo(id),
             accepted,

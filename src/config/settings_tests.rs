@@ -2,7 +2,21 @@ use super::*;
 use crate::config::to_query;
 
 fn parse(q: &str) -> (Settings, Vec<ConfigError>) {
-    validate(&RawSettings::from_query(q), 4)
+    validate(&RawSettings::from_query(q), 4, &[])
+}
+
+#[test]
+fn a_lesson_must_be_one_the_caller_knows() {
+    let known = ["intro", "the-gil"];
+    let (s, errors) = validate(&RawSettings::from_query("lesson=the-gil"), 4, &known);
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(s.lesson.as_deref(), Some("the-gil"));
+    let (s, errors) = validate(&RawSettings::from_query("lesson=nope"), 4, &known);
+    assert_eq!(s.lesson, None);
+    assert_eq!(
+        errors.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        ["lesson: unknown lesson \"nope\" (accepted: intro, the-gil); showing none"]
+    );
 }
 
 #[test]
@@ -112,7 +126,7 @@ fn query_round_trip_restores_every_setting() {
     s.tasks = 9;
     s.repeat = 5;
     s.autorun = true;
-    let (back, errors) = validate(&RawSettings::from_query(&to_query(&s)), 3);
+    let (back, errors) = validate(&RawSettings::from_query(&to_query(&s)), 3, &[]);
     assert!(errors.is_empty(), "{errors:?}");
     assert_eq!(back, s);
 
@@ -124,7 +138,7 @@ fn query_round_trip_restores_every_setting() {
     f.concurrency = Some(5);
     f.url = Some("https://example.org/a?b=c&d=e".into());
     f.embed = true;
-    let (back, errors) = validate(&RawSettings::from_query(&to_query(&f)), 2);
+    let (back, errors) = validate(&RawSettings::from_query(&to_query(&f)), 2, &[]);
     assert!(errors.is_empty(), "{errors:?}");
     assert_eq!(back, f);
 }

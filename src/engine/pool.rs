@@ -5,18 +5,30 @@
 //! which the page's own thread may not do
 //! (https://github.com/RReverser/wasm-bindgen-rayon#caveats, issues #18, #28).
 
+use thiserror::Error;
 use wasm_bindgen_futures::JsFuture;
 
+use super::protocol::PoolInfo;
 use crate::clock::now_ms;
 use crate::jsutil::describe;
 use crate::models::{sequential, threads};
+use crate::vocab::Lane;
 use crate::workloads::fib::fib;
 
-/// A started pool.
-pub struct PoolInfo {
-    pub threads: u32,
-    pub start_ms: f64,
-    pub warm_up_ms: f64,
+/// Why the pool did not start; the page shows it as the reason thread
+/// models are skipped.
+#[derive(Debug, Error)]
+pub enum PoolError {
+    #[error(
+        "the page is not cross-origin isolated (the server sent no \
+         COOP/COEP headers), so threads cannot share memory; open the \
+         playground in its own tab on a server that sends them"
+    )]
+    NotIsolated,
+    #[error("thread count too large")]
+    TooManyThreads,
+    #[error("the thread pool did not start: {detail}")]
+    DidNotStart { detail: String },
 }
 
 /// fib argument of the warm-up calls: a fraction of a millisecond each.
@@ -39,19 +51,18 @@ fn warm_up_thread() {
 /// the engine thread and on every pool thread.
 ///
 /// # Errors
-/// A readable reason when shared memory is unavailable or the pool fails.
-pub async fn start(threads: u32) -> Result<PoolInfo, String> {
+/// [`PoolError`] when shared memory is unavailable or the pool fails.
+pub async fn start(threads: u32) -> Result<PoolInfo, PoolError> {
     if !cross_origin_isolated() {
-        return Err("the page is not cross-origin isolated (the server sent no \
-                    COOP/COEP headers), so threads cannot share memory; open the \
-                    playground in its own tab on a server that sends them"
-            .to_owned());
+        return Err(PoolError::NotIsolated);
     }
-    let size = usize::try_from(threads).map_err(|_| "thread count too large".to_owned())?;
+    let size = usize::try_from(threads).map_err(|_| PoolError::TooManyThreads)?;
     let t0 = now_ms();
     JsFuture::from(wasm_bindgen_rayon::init_thread_pool(size))
         .await
-        .map_err(|e| format!("the thread pool did not start: {}", describe(&e)))?;
+        .map_err(|e| PoolError::DidNotStart {
+            detail: describe(&e),
+        })?;
     let start_ms = now_ms() - t0;
 
     // Warm up the engine's own thread, then every pool thread at once.
@@ -61,7 +72,7 @@ pub async fn start(threads: u32) -> Result<PoolInfo, String> {
     // Then through the models' own code paths, which the timed runs use.
     let t2 = now_ms();
     while now_ms() - t2 < WARM_UP_MS {
-        sequential::run_fib(WARM_UP_N, 8, "engine", &|_| {});
+        sequential::run_fib(WARM_UP_N, 8, &Lane::Engine.name(), &|_| {});
         threads::run_fib(WARM_UP_N, threads * 8, &|_| {});
     }
     Ok(PoolInfo {

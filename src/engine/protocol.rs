@@ -1,4 +1,5 @@
-//! The typed messages between the page and the engine worker.
+//! The typed messages between the page and the engine worker. (A process
+//! worker speaks `process_protocol`; the same binary answers both.)
 //!
 //! Closed enums, never strings as commands. Every run request carries a
 //! [`RunId`] that its answer repeats, so the page can match answers to
@@ -6,9 +7,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::models::ModelId;
+use crate::config::WorkloadConfig;
 use crate::report::{Overheads, RaceCounts, TaskRecord};
-use crate::workloads::fetch::{FetchPlan, PlannedRequest};
+use crate::vocab::{ModelId, Workload};
+use crate::workloads::fetch::FetchPlan;
 
 /// Identifies one request to run one repetition of one model.
 pub type RunId = u32;
@@ -29,26 +31,8 @@ pub enum EngineRequest {
         /// The GIL's switch interval (used by the `gil` model).
         switch_ms: u32,
     },
-    /// As a "process" of the `processes` model: run one task and send its
-    /// result (with `payload` echoed back) as `TaskResult`.
-    Task {
-        run_id: RunId,
-        index: u32,
-        item: TaskItem,
-        /// Bytes carried with the task, as arguments are pickled in Python.
-        #[serde(with = "serde_bytes")]
-        payload: Vec<u8>,
-    },
     /// Answered with `Pong`: measures the page-to-engine round trip.
     Ping { run_id: RunId },
-}
-
-/// One task of a job, as sent to a process.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
-pub enum TaskItem {
-    Fib { n: u32 },
-    Fetch { request: PlannedRequest },
 }
 
 /// A workload with its parameters, as the engine runs it.
@@ -66,6 +50,37 @@ pub enum Job {
     Pipeline { plan: FetchPlan, n: u32 },
 }
 
+impl Job {
+    /// The engine's job for `workload`; `plan` holds its planned requests
+    /// (unused by workloads that do not fetch).
+    pub fn new(workload: &WorkloadConfig, plan: &FetchPlan) -> Job {
+        match workload {
+            WorkloadConfig::Fib(f) => Job::Fib {
+                n: f.n,
+                tasks: f.tasks,
+            },
+            WorkloadConfig::Fetch(_) => Job::Fetch { plan: plan.clone() },
+            WorkloadConfig::Race(r) => Job::Race {
+                increments: r.increments,
+            },
+            WorkloadConfig::Pipeline(p) => Job::Pipeline {
+                plan: plan.clone(),
+                n: p.n,
+            },
+        }
+    }
+
+    /// The workload this job runs.
+    pub fn workload(&self) -> Workload {
+        match self {
+            Job::Fib { .. } => Workload::Fib,
+            Job::Fetch { .. } => Workload::Fetch,
+            Job::Race { .. } => Workload::Race,
+            Job::Pipeline { .. } => Workload::Pipeline,
+        }
+    }
+}
+
 /// What the engine tells the page.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "kebab-case")]
@@ -76,11 +91,7 @@ pub enum EngineEvent {
         module_start_ms: f64,
     },
     /// The pool is up and warmed up.
-    PoolReady {
-        threads: u32,
-        start_ms: f64,
-        warm_up_ms: f64,
-    },
+    PoolReady(PoolInfo),
     /// The pool could not start; thread models will be skipped with `reason`.
     PoolFailed {
         reason: String,
@@ -90,26 +101,39 @@ pub enum EngineEvent {
         run_id: RunId,
         task: TaskRecord,
     },
-    /// One repetition finished.
+    /// One repetition finished. Its tasks came as `TaskDone` events (each
+    /// task crosses the worker boundary once); the page puts them together.
     RunDone {
         run_id: RunId,
-        outcome: RunOutcome,
-    },
-    /// A process finished a task (times on the shared clock, not relative).
-    TaskResult {
-        run_id: RunId,
-        task: TaskRecord,
-        #[serde(with = "serde_bytes")]
-        payload: Vec<u8>,
-        /// Time the process spent decoding the task and encoding the result.
-        codec_ms: f64,
+        end: RunEnd,
     },
     Pong {
         run_id: RunId,
     },
 }
 
-/// The measured result of one repetition.
+/// A started pool: its size and what starting it cost (once per engine).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PoolInfo {
+    pub threads: u32,
+    pub start_ms: f64,
+    pub warm_up_ms: f64,
+}
+
+/// How one repetition ended, besides its tasks.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RunEnd {
+    /// From dispatch to the last result, ms.
+    pub wall_ms: f64,
+    pub overheads_ms: Overheads,
+    /// Set when the model could not run the job at all.
+    pub error: Option<String>,
+    /// `race`: the counters' final values.
+    #[serde(default)]
+    pub race: Option<RaceCounts>,
+}
+
+/// The measured result of one repetition, with its tasks.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RunOutcome {
     /// From dispatch to the last result, ms.
@@ -125,6 +149,29 @@ pub struct RunOutcome {
 }
 
 impl RunOutcome {
+    /// The outcome of a repetition that ended with `end`, from its `tasks`
+    /// (times relative to dispatch), put in index order.
+    pub fn ended(end: RunEnd, mut tasks: Vec<TaskRecord>) -> Self {
+        tasks.sort_by_key(|t| t.index);
+        RunOutcome {
+            wall_ms: end.wall_ms,
+            tasks,
+            overheads_ms: end.overheads_ms,
+            error: end.error,
+            race: end.race,
+        }
+    }
+
+    /// What crosses the worker boundary at the end (the tasks already did).
+    pub fn end(self) -> RunEnd {
+        RunEnd {
+            wall_ms: self.wall_ms,
+            overheads_ms: self.overheads_ms,
+            error: self.error,
+            race: self.race,
+        }
+    }
+
     /// An outcome from tasks timed on the shared clock: their times become
     /// relative to `t0` (the dispatch) and they are put in index order.
     pub fn from_tasks(t0: f64, wall_ms: f64, mut tasks: Vec<TaskRecord>) -> Self {
@@ -162,41 +209,18 @@ mod tests {
 
         let ev = EngineEvent::RunDone {
             run_id: 7,
-            outcome: RunOutcome {
+            end: RunOutcome {
                 wall_ms: 1.5,
                 tasks: vec![TaskRecord::fib(0, "thread-1".into(), 0.1, 1.4, 75_025)],
                 overheads_ms: Overheads::new(),
                 error: None,
                 race: None,
-            },
+            }
+            .end(),
         };
         let back: EngineEvent =
             serde_json::from_str(&serde_json::to_string(&ev).expect("serialise")).expect("parse");
         assert_eq!(back, ev);
-    }
-
-    #[test]
-    fn task_payloads_round_trip_as_bytes() {
-        let req = EngineRequest::Task {
-            run_id: 3,
-            index: 1,
-            item: TaskItem::Fib { n: 20 },
-            payload: vec![7; 1024],
-        };
-        let json = serde_json::to_string(&req).expect("serialise");
-        let back: EngineRequest = serde_json::from_str(&json).expect("parse");
-        assert_eq!(back, req);
-        let ev = EngineEvent::TaskResult {
-            run_id: 3,
-            task: TaskRecord::fib(1, "process-1".into(), 1.0, 2.0, 6_765),
-            payload: vec![1, 2, 3],
-            codec_ms: 0.5,
-        };
-        let json = serde_json::to_string(&ev).expect("serialise");
-        assert_eq!(
-            serde_json::from_str::<EngineEvent>(&json).expect("parse"),
-            ev
-        );
     }
 
     #[test]
@@ -208,6 +232,20 @@ mod tests {
         let out = RunOutcome::from_tasks(1_000.0, 20.0, tasks);
         assert_eq!(out.tasks[0].index, 0);
         assert_eq!((out.tasks[1].start_ms, out.tasks[1].end_ms), (10.0, 20.0));
+    }
+
+    #[test]
+    fn pool_ready_keeps_its_flat_shape() {
+        let ev = EngineEvent::PoolReady(PoolInfo {
+            threads: 2,
+            start_ms: 90.0,
+            warm_up_ms: 150.0,
+        });
+        let json = serde_json::to_value(&ev).expect("serialise");
+        assert_eq!(json["type"], "pool-ready");
+        assert_eq!(json["threads"], 2);
+        let back: EngineEvent = serde_json::from_value(json).expect("parse");
+        assert_eq!(back, ev);
     }
 
     #[test]

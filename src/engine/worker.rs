@@ -8,23 +8,54 @@
 
 use futures::channel::mpsc;
 use futures::StreamExt;
+use thiserror::Error;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
+use super::outbox::post;
 use super::pool;
-use super::protocol::{EngineEvent, EngineRequest, Job, RunId, RunOutcome, TaskItem};
+use super::process;
+use super::process_protocol::ProcessRequest;
+use super::protocol::{EngineEvent, EngineRequest, Job, RunId, RunOutcome};
 use crate::clock::{now_ms, since_thread_start_ms};
-use crate::models::{async_tasks, gil, http, pipeline, race, sequential, threads, ModelId};
+use crate::models::registry::Placement;
+use crate::models::{async_tasks, gil, pipeline, race, sequential, threads, ModelId};
 use crate::report::{Overheads, TaskRecord};
+use crate::vocab::Lane;
 
-/// Lane name of work done on the engine's own thread.
-const ENGINE_LANE: &str = "engine";
+/// Why the engine did not run a request at all.
+#[derive(Debug, Error)]
+enum Refused {
+    /// The model needs the pool and it did not start (the pool's reason).
+    #[error("{0}")]
+    NoPool(String),
+    #[error("the {model} model does not run in the engine")]
+    NotHere { model: ModelId },
+}
+
+/// A request of either protocol this binary speaks.
+enum Inbound {
+    Engine(EngineRequest),
+    Process(ProcessRequest),
+}
 
 /// A request with the time it was decoded (processes report codec time).
 struct Received {
-    request: EngineRequest,
+    request: Inbound,
     decode_ms: f64,
+}
+
+/// Decodes a message: a process's `task`, or an engine request.
+fn decode(data: JsValue) -> Result<Inbound, serde_wasm_bindgen::Error> {
+    let tag = js_sys::Reflect::get(&data, &"type".into())
+        .ok()
+        .and_then(|v| v.as_string());
+    if tag.as_deref() == Some(ProcessRequest::TAG) {
+        serde_wasm_bindgen::from_value(data).map(Inbound::Process)
+    } else {
+        serde_wasm_bindgen::from_value(data).map(Inbound::Engine)
+    }
 }
 
 /// Entry point of the engine worker: installs the message handler and tells
@@ -35,7 +66,7 @@ pub fn start() {
 
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         let t0 = now_ms();
-        match serde_wasm_bindgen::from_value::<EngineRequest>(event.data()) {
+        match decode(event.data()) {
             // The receiver lives as long as the worker; a send cannot fail.
             Ok(request) => drop(tx.unbounded_send(Received {
                 request,
@@ -54,17 +85,26 @@ pub fn start() {
         let mut pool_ready = false;
         let mut pool_error: Option<String> = None;
         while let Some(Received { request, decode_ms }) = rx.next().await {
+            let request = match request {
+                Inbound::Engine(request) => request,
+                Inbound::Process(ProcessRequest::Task {
+                    run_id,
+                    index,
+                    item,
+                    payload,
+                }) => {
+                    process::run_task(run_id, index, item, payload, decode_ms).await;
+                    continue;
+                }
+            };
             match request {
                 EngineRequest::StartPool { threads } => match pool::start(threads).await {
                     Ok(info) => {
                         pool_ready = true;
-                        post(&EngineEvent::PoolReady {
-                            threads: info.threads,
-                            start_ms: info.start_ms,
-                            warm_up_ms: info.warm_up_ms,
-                        });
+                        post(&EngineEvent::PoolReady(info));
                     }
-                    Err(reason) => {
+                    Err(e) => {
+                        let reason = e.to_string();
                         pool_error = Some(reason.clone());
                         post(&EngineEvent::PoolFailed { reason });
                     }
@@ -83,14 +123,9 @@ pub fn start() {
                             .unwrap_or("the thread pool has not started"))
                     };
                     let outcome = run(run_id, model, &job, switch_ms, pool).await;
-                    post(&EngineEvent::RunDone { run_id, outcome });
+                    let end = outcome.end();
+                    post(&EngineEvent::RunDone { run_id, end });
                 }
-                EngineRequest::Task {
-                    run_id,
-                    index,
-                    item,
-                    payload,
-                } => process_task(run_id, index, item, payload, decode_ms).await,
                 EngineRequest::Ping { run_id } => post(&EngineEvent::Pong { run_id }),
             }
         }
@@ -117,13 +152,15 @@ async fn run(
         post(&EngineEvent::TaskDone { run_id, task });
     };
     let mut race = None;
-    let needs_pool = matches!(model, ModelId::Threads | ModelId::Gil)
-        || matches!((model, job), (ModelId::Async, Job::Pipeline { .. }));
-    let result: Result<Vec<TaskRecord>, String> = match (model, job) {
-        _ if needs_pool && pool.is_err() => Err(pool.err().unwrap_or_default().to_owned()),
+    let needs_pool = model.placement(job.workload()) == Some(Placement::EnginePool);
+    let lane = Lane::Engine.name();
+    let result: Result<Vec<TaskRecord>, Refused> = match (model, job) {
+        _ if needs_pool && pool.is_err() => {
+            Err(Refused::NoPool(pool.err().unwrap_or_default().to_owned()))
+        }
         (ModelId::Sequential, Job::Race { increments }) => {
             let threads = u32::try_from(rayon::current_num_threads()).unwrap_or(1);
-            let (tasks, counts) = race::run_sequential(threads, *increments, ENGINE_LANE, &emit);
+            let (tasks, counts) = race::run_sequential(threads, *increments, &lane, &emit);
             race = Some(counts);
             Ok(tasks)
         }
@@ -133,23 +170,23 @@ async fn run(
             Ok(tasks)
         }
         (ModelId::Sequential, Job::Pipeline { plan, n }) => {
-            Ok(pipeline::run_sequential(plan, *n, ENGINE_LANE, &emit))
+            Ok(pipeline::run_sequential(plan, *n, &lane, &emit))
         }
         (ModelId::Threads, Job::Pipeline { plan, n }) => Ok(pipeline::run_threads(plan, *n, &emit)),
         (ModelId::Async, Job::Pipeline { plan, n }) => {
             Ok(pipeline::run_async(plan, *n, &emit).await)
         }
         (ModelId::Sequential, Job::Fib { n, tasks }) => {
-            Ok(sequential::run_fib(*n, *tasks, ENGINE_LANE, &emit))
+            Ok(sequential::run_fib(*n, *tasks, &lane, &emit))
         }
         (ModelId::Async, Job::Fib { n, tasks }) => {
-            Ok(async_tasks::run_fib(*n, *tasks, ENGINE_LANE, &emit).await)
+            Ok(async_tasks::run_fib(*n, *tasks, &lane, &emit).await)
         }
         (ModelId::Threads, Job::Fib { n, tasks }) => Ok(threads::run_fib(*n, *tasks, &emit)),
         (ModelId::Threads, Job::Fetch { plan }) => Ok(threads::run_fetch(plan, &emit)),
         (ModelId::Gil, Job::Fib { n, tasks }) => Ok(gil::run_fib(*n, *tasks, switch_ms, &emit)),
         (ModelId::Gil, Job::Fetch { plan }) => Ok(gil::run_fetch(plan, switch_ms, &emit)),
-        (model, _) => Err(format!("the {model} model does not run in the engine")),
+        (model, _) => Err(Refused::NotHere { model }),
     };
     let wall_ms = now_ms() - t0;
     match result {
@@ -161,61 +198,8 @@ async fn run(
             wall_ms,
             tasks: Vec::new(),
             overheads_ms: Overheads::new(),
-            error: Some(error),
+            error: Some(error.to_string()),
             race: None,
         },
-    }
-}
-
-/// One task as a "process": compute it, echo the payload, report the time
-/// spent decoding the task and encoding the answer.
-async fn process_task(run_id: RunId, index: u32, item: TaskItem, payload: Vec<u8>, decode_ms: f64) {
-    let lane = "process";
-    let start = now_ms();
-    let task = match item {
-        TaskItem::Fib { n } => {
-            let value = crate::workloads::fib::fib(n);
-            TaskRecord::fib(index, lane.to_owned(), start, now_ms(), value)
-        }
-        TaskItem::Fetch { request } => {
-            let outcome = http::fetch_async(&request).await;
-            TaskRecord::fetch(index, lane.to_owned(), start, now_ms(), outcome)
-        }
-    };
-    let event = EngineEvent::TaskResult {
-        run_id,
-        task,
-        payload,
-        codec_ms: decode_ms,
-    };
-    let t0 = now_ms();
-    match serde_wasm_bindgen::to_value(&event) {
-        Ok(value) => {
-            let encode_ms = now_ms() - t0;
-            // The encode time cannot travel inside the message it measures;
-            // it is added to the field after encoding.
-            let _ = js_sys::Reflect::set(
-                &value,
-                &"codec_ms".into(),
-                &JsValue::from_f64(decode_ms + encode_ms),
-            );
-            send_value(&value);
-        }
-        Err(e) => web_sys::console::error_1(&format!("engine: cannot encode a result: {e}").into()),
-    }
-}
-
-/// Sends an event to the page.
-fn post(event: &EngineEvent) {
-    match serde_wasm_bindgen::to_value(event) {
-        Ok(value) => send_value(&value),
-        Err(e) => web_sys::console::error_1(&format!("engine: cannot encode event: {e}").into()),
-    }
-}
-
-fn send_value(value: &JsValue) {
-    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    if let Err(e) = scope.post_message(value) {
-        web_sys::console::error_2(&"engine: postMessage failed".into(), &e);
     }
 }

@@ -25,8 +25,7 @@ use crate::report::TaskRecord;
 use crate::workloads::fetch::FetchPlan;
 use crate::workloads::fib::fib;
 
-/// How many levels of the recursion await (each level doubles the awaits).
-pub const YIELD_DEPTH: u32 = 6;
+pub use super::registry::YIELD_DEPTH;
 
 /// Runs `tasks` x `fib(n)` as interleaved futures on the calling thread.
 pub async fn run_fib(

@@ -10,24 +10,23 @@
 use wasm_bindgen::JsCast;
 use web_sys::{AbortController, RequestCache, XmlHttpRequest};
 
+use crate::vocab::FetchError;
 use crate::workloads::fetch::{PlannedRequest, Target};
 use crate::workloads::latency::Answer;
 
-/// What came back, or a readable reason.
-pub type Outcome = Result<Answer, String>;
+/// What came back, or why no response arrived.
+pub type Outcome = Result<Answer, FetchError>;
 
-/// Why a request got no response at all. Browsers do not tell a CORS block
-/// from an unreachable host, so the message names both and the fix for CORS.
-fn no_response(url: &str) -> String {
-    format!(
-        "no response from {url}: the host is unreachable, or the browser blocked the answer \
-         (CORS). A server of your own must send the header Access-Control-Allow-Origin: * \
-         (or this page's origin) for the playground to read it"
-    )
+fn no_response(url: &str) -> FetchError {
+    FetchError::NoResponse {
+        url: url.to_owned(),
+    }
 }
 
-fn timed_out(req: &PlannedRequest) -> String {
-    format!("timed out after {} ms without a response", req.timeout_ms)
+fn timed_out(req: &PlannedRequest) -> FetchError {
+    FetchError::TimedOut {
+        timeout_ms: req.timeout_ms,
+    }
 }
 
 /// Aborts a request when dropped (a stopped run drops its futures).
@@ -50,8 +49,7 @@ pub async fn fetch_async(req: &PlannedRequest) -> Outcome {
             return Ok(Answer::Waited);
         }
     };
-    let controller =
-        AbortController::new().map_err(|_| "the browser cannot abort requests".to_owned())?;
+    let controller = AbortController::new().map_err(|_| FetchError::CannotAbort)?;
     let _guard = AbortOnDrop(controller.clone());
     let abort = controller.clone();
     // Aborts the request when it outlives its timeout; dropped (cancelled) on return.
@@ -73,7 +71,9 @@ pub async fn fetch_async(req: &PlannedRequest) -> Outcome {
         if signal.aborted() {
             timed_out(req)
         } else {
-            format!("the body did not arrive: {e}")
+            FetchError::NoBody {
+                detail: e.to_string(),
+            }
         }
     })?;
     Ok(Answer::Http {
@@ -93,9 +93,11 @@ pub fn fetch_blocking(req: &PlannedRequest) -> Outcome {
             return Ok(Answer::Waited);
         }
     };
-    let xhr = XmlHttpRequest::new().map_err(|_| "this thread cannot make requests".to_owned())?;
+    let xhr = XmlHttpRequest::new().map_err(|_| FetchError::CannotRequest)?;
     xhr.open_with_async("GET", url, false)
-        .map_err(|_| format!("not a valid request URL: {url}"))?;
+        .map_err(|_| FetchError::InvalidUrl {
+            url: url.to_owned(),
+        })?;
     // Timeouts on synchronous requests are allowed in workers only; on the
     // page (the `main-thread` model) setting one throws.
     if js_sys::global().dyn_ref::<web_sys::Window>().is_none() {

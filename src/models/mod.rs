@@ -1,13 +1,14 @@
-//! The execution models: their ids (pure, shared by page and engine) and, on
-//! wasm32, one module per model that runs a workload its own way.
+//! The execution models: the registry (pure, shared by page and engine:
+//! what each model is, where it runs, how it is predicted and explained)
+//! and, on wasm32, one module per model that runs a workload its own way.
 //!
 //! Twins, not branches: every model takes the same inputs and must give the
 //! same answers; only *where* and *how* the work runs differs.
 
 pub mod gil_lock;
-mod id;
+pub mod registry;
 
-pub use id::{ModelId, ModelPlace};
+pub use crate::vocab::{ModelId, ModelPlace};
 
 #[cfg(target_arch = "wasm32")]
 pub mod async_tasks;

@@ -18,18 +18,22 @@ use std::sync::Mutex;
 
 use crate::clock::now_ms;
 use crate::report::{RaceCounts, TaskRecord};
+use crate::vocab::{Lane, RaceCounter};
 
-/// The three counters, in task-index order.
-const VARIANTS: usize = 3;
+/// The shared counters of one race.
+#[derive(Default)]
+struct Counters {
+    unlocked: AtomicU64,
+    atomic: AtomicU64,
+    locked: Mutex<u64>,
+}
 
 /// Runs the race on every thread of the pool (`rayon::broadcast`).
 pub fn run_threads(increments: u32, emit: &dyn Fn(&TaskRecord)) -> (Vec<TaskRecord>, RaceCounts) {
     let threads = rayon::current_num_threads();
-    let unlocked = AtomicU64::new(0);
-    let atomic = AtomicU64::new(0);
-    let locked = Mutex::new(0u64);
+    let counters = Counters::default();
     let mut records = Vec::new();
-    for variant in 0..VARIANTS {
+    for counter in RaceCounter::ALL {
         let arrived = AtomicUsize::new(0);
         let round = rayon::broadcast(|ctx| {
             arrived.fetch_add(1, Ordering::SeqCst);
@@ -37,10 +41,11 @@ pub fn run_threads(increments: u32, emit: &dyn Fn(&TaskRecord)) -> (Vec<TaskReco
                 std::hint::spin_loop();
             }
             let start = now_ms();
-            add(variant, increments, &unlocked, &atomic, &locked);
-            let index = u32::try_from(variant * threads + ctx.index()).unwrap_or(u32::MAX);
-            let lane = format!("thread-{}", ctx.index() + 1);
-            TaskRecord::fib(index, lane, start, now_ms(), u64::from(increments))
+            counters.add(counter, increments);
+            let base = counter.position() as usize * threads;
+            let index = u32::try_from(base + ctx.index()).unwrap_or(u32::MAX);
+            let lane = Lane::pool_thread(ctx.index()).name();
+            TaskRecord::race(index, lane, start, now_ms(), u64::from(increments))
         });
         for record in &round {
             emit(record);
@@ -48,7 +53,7 @@ pub fn run_threads(increments: u32, emit: &dyn Fn(&TaskRecord)) -> (Vec<TaskReco
         records.extend(round);
     }
     let expected = u64::from(increments) * threads as u64;
-    (records, counts(expected, &unlocked, &atomic, &locked))
+    (records, counters.counts(expected))
 }
 
 /// The same additions on the calling thread, one "thread" after another.
@@ -58,16 +63,14 @@ pub fn run_sequential(
     lane: &str,
     emit: &dyn Fn(&TaskRecord),
 ) -> (Vec<TaskRecord>, RaceCounts) {
-    let unlocked = AtomicU64::new(0);
-    let atomic = AtomicU64::new(0);
-    let locked = Mutex::new(0u64);
+    let counters = Counters::default();
     let mut records = Vec::new();
-    for variant in 0..VARIANTS {
+    for counter in RaceCounter::ALL {
         for k in 0..threads {
             let start = now_ms();
-            add(variant, increments, &unlocked, &atomic, &locked);
-            let index = u32::try_from(variant).unwrap_or(0) * threads + k;
-            let record = TaskRecord::fib(
+            counters.add(counter, increments);
+            let index = counter.position() * threads + k;
+            let record = TaskRecord::race(
                 index,
                 lane.to_owned(),
                 start,
@@ -79,46 +82,39 @@ pub fn run_sequential(
         }
     }
     let expected = u64::from(increments) * u64::from(threads);
-    (records, counts(expected, &unlocked, &atomic, &locked))
+    (records, counters.counts(expected))
 }
 
-fn add(
-    variant: usize,
-    increments: u32,
-    unlocked: &AtomicU64,
-    atomic: &AtomicU64,
-    locked: &Mutex<u64>,
-) {
-    for _ in 0..increments {
-        match variant {
-            0 => {
-                // Read, then write back: another thread may write in between.
-                // SeqCst keeps the compiler from fusing the iterations
-                // (with Relaxed it may keep the value in a register).
-                let seen = unlocked.load(Ordering::SeqCst);
-                unlocked.store(seen + 1, Ordering::SeqCst);
-            }
-            1 => {
-                atomic.fetch_add(1, Ordering::Relaxed);
-            }
-            _ => {
-                // A poisoned lock still holds a valid count.
-                *locked.lock().unwrap_or_else(|p| p.into_inner()) += 1;
+impl Counters {
+    /// Adds 1 to `counter`, `increments` times.
+    fn add(&self, counter: RaceCounter, increments: u32) {
+        for _ in 0..increments {
+            match counter {
+                RaceCounter::Unlocked => {
+                    // Read, then write back: another thread may write in between.
+                    // SeqCst keeps the compiler from fusing the iterations
+                    // (with Relaxed it may keep the value in a register).
+                    let seen = self.unlocked.load(Ordering::SeqCst);
+                    self.unlocked.store(seen + 1, Ordering::SeqCst);
+                }
+                RaceCounter::Atomic => {
+                    self.atomic.fetch_add(1, Ordering::Relaxed);
+                }
+                RaceCounter::Locked => {
+                    // A poisoned lock still holds a valid count.
+                    *self.locked.lock().unwrap_or_else(|p| p.into_inner()) += 1;
+                }
             }
         }
     }
-}
 
-fn counts(
-    expected: u64,
-    unlocked: &AtomicU64,
-    atomic: &AtomicU64,
-    locked: &Mutex<u64>,
-) -> RaceCounts {
-    RaceCounts {
-        expected,
-        unlocked: unlocked.load(Ordering::SeqCst),
-        atomic: atomic.load(Ordering::SeqCst),
-        locked: *locked.lock().unwrap_or_else(|p| p.into_inner()),
+    /// The final values, against `expected`.
+    fn counts(&self, expected: u64) -> RaceCounts {
+        RaceCounts {
+            expected,
+            unlocked: self.unlocked.load(Ordering::SeqCst),
+            atomic: self.atomic.load(Ordering::SeqCst),
+            locked: *self.locked.lock().unwrap_or_else(|p| p.into_inner()),
+        }
     }
 }

@@ -18,6 +18,7 @@ use rayon::prelude::*;
 use super::http;
 use crate::clock::now_ms;
 use crate::report::TaskRecord;
+use crate::vocab::Lane;
 use crate::workloads::fetch::FetchPlan;
 use crate::workloads::fib::fib;
 
@@ -75,7 +76,7 @@ pub fn stream(
 /// The lane name of the current rayon thread.
 pub fn lane() -> String {
     match rayon::current_thread_index() {
-        Some(k) => format!("thread-{}", k + 1),
-        None => "engine".to_owned(),
+        Some(k) => Lane::pool_thread(k).name(),
+        None => Lane::Engine.name(),
     }
 }

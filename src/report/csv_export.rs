@@ -1,7 +1,9 @@
 //! Results as CSV: one row per task, with its run's model and status, for
 //! spreadsheets (a class's runs pasted together, for example).
 
-use super::results::{Results, RunStatus, TaskStatus};
+use super::results::Results;
+use super::run::RunStatus;
+use super::task::TaskStatus;
 
 /// Column names, in order.
 pub const HEADER: [&str; 14] = [

@@ -35,6 +35,15 @@ impl Isolation {
     }
 }
 
+/// What the page found about itself at start.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Found {
+    pub isolation: Isolation,
+    pub by_service_worker: bool,
+    /// The service worker is in control (the simulated server runs).
+    pub service_worker: bool,
+}
+
 /// Which isolation headers a response carried.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Headers {

@@ -1,14 +1,17 @@
 //! Timing records and what is made of them: the results JSON
 //! (`concurrency-playground/results@1`) and summary statistics. Pure.
 
+mod config_echo;
 mod csv_export;
 pub mod isolation;
 mod results;
+mod run;
 mod stats;
+mod task;
 
+pub use config_echo::ConfigEcho;
 pub use csv_export::to_csv;
-pub use results::{
-    ConfigEcho, Environment, Overheads, RaceCounts, Results, RunRecord, RunStatus, TaskRecord,
-    TaskStatus, SCHEMA,
-};
+pub use results::{Environment, Results, SCHEMA};
+pub use run::{Overheads, RaceCounts, RunRecord, RunStatus};
 pub use stats::{lanes_used, max_overlap, overhead_per_task_ms, Summary};
+pub use task::{TaskRecord, TaskStatus};

@@ -1,6 +1,6 @@
 //! Summary statistics over repeated runs and facts about task timelines.
 
-use super::results::TaskRecord;
+use super::task::TaskRecord;
 
 /// Median and spread of a set of samples.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -7,60 +7,23 @@
 //! a model that did not finish cleanly is named once, with why, and then
 //! left out. Pure: no web APIs.
 
-use crate::config::Workload;
-use crate::models::ModelId;
+use thiserror::Error;
+
 use crate::report::{Results, RunRecord, RunStatus, Summary, TaskStatus};
+use crate::vocab::ModelId;
 use crate::workloads::latency::LatencyKind;
 
-use super::{explain_models, explain_reference};
+#[cfg(test)]
+use super::explain_ctx::bytes;
+use super::explain_ctx::{ms, ratio, Ctx, Timed, NOISE};
+use super::{explain_models, explain_race, explain_reference};
+#[cfg(test)]
+use crate::vocab::Workload;
 
-/// Ratios within this factor of 1 are "about the same": single runs vary this much.
-pub(super) const NOISE: f64 = 1.10;
 /// Repeats whose slowest/fastest exceeds this are called widely spread.
 const BIG_SPREAD: f64 = 1.5;
 /// Longest reason or error text quoted, in characters.
 const QUOTE_MAX: usize = 160;
-
-/// A model that ran ok, every task ok, with a usable wall time.
-pub(super) struct Timed<'a> {
-    pub run: &'a RunRecord,
-    pub wall: f64,
-}
-
-/// What the sentence makers share.
-pub(super) struct Ctx<'a> {
-    pub workload: Workload,
-    /// Logical cores the browser reported (0: unknown).
-    pub cores: u32,
-    /// Size of the thread pool.
-    pub pool: u32,
-    pub n: Option<u32>,
-    pub payload: Option<u32>,
-    pub concurrency: Option<u32>,
-    pub timed: Vec<Timed<'a>>,
-}
-
-impl Ctx<'_> {
-    /// The model's timed run, if it has one.
-    pub fn get(&self, model: ModelId) -> Option<&Timed<'_>> {
-        self.timed.iter().find(|t| t.run.model == model)
-    }
-
-    /// How many times faster than `sequential` the model was (below 1: slower).
-    pub fn speedup(&self, model: ModelId) -> Option<f64> {
-        let base = self.get(ModelId::Sequential)?;
-        Some(base.wall / self.get(model)?.wall)
-    }
-
-    /// " on 2 cores", or nothing when the core count is unknown.
-    pub fn on_cores(&self) -> String {
-        match self.cores {
-            0 => String::new(),
-            1 => " on 1 core".to_owned(),
-            c => format!(" on {c} cores"),
-        }
-    }
-}
 
 /// A few short sentences explaining `results`, made only from its numbers.
 /// Plain text: show it as text, never as markup.
@@ -70,7 +33,7 @@ pub fn explain(results: &Results) -> Vec<String> {
     for run in &results.runs {
         match usable(run) {
             Ok(wall) => timed.push(Timed { run, wall }),
-            Err(why) => out.push(why),
+            Err(why) => out.push(why.to_string()),
         }
     }
     let config = &results.config;
@@ -101,29 +64,41 @@ pub fn explain(results: &Results) -> Vec<String> {
                 .to_owned(),
         );
     }
-    out.extend(super::explain_race::about(&ctx));
+    out.extend(explain_race::about(&ctx));
     out.extend(ctx.timed.iter().filter_map(spread));
     out.extend(explain_reference::compare(&ctx));
     out
 }
 
-/// The run's wall time, or the one sentence saying why it is left out.
-fn usable(run: &RunRecord) -> Result<f64, String> {
-    let m = run.model;
+/// Why a run is left out of the comparison; the message is the one
+/// sentence that says so.
+#[derive(Debug, Error)]
+enum LeftOut {
+    #[error("{model} was skipped: {why}.")]
+    Skipped { model: ModelId, why: String },
+    #[error("{model} failed: {why}.")]
+    Failed { model: ModelId, why: String },
+    #[error("{model} was stopped before it finished, so it is left out.")]
+    Cancelled { model: ModelId },
+    #[error("{model} had failures ({why}), so its time is left out.")]
+    HadFailures { model: ModelId, why: String },
+    #[error("{model} recorded no time, so it is left out.")]
+    NoTime { model: ModelId },
+}
+
+/// The run's wall time, or why it is left out.
+fn usable(run: &RunRecord) -> Result<f64, LeftOut> {
+    let model = run.model;
     match run.status {
         RunStatus::Skipped => {
             let why = quote(run.skipped_reason.as_deref(), "no reason was given");
-            return Err(format!("{m} was skipped: {why}."));
+            return Err(LeftOut::Skipped { model, why });
         }
         RunStatus::Failed => {
             let why = quote(run.error.as_deref(), "no error was recorded");
-            return Err(format!("{m} failed: {why}."));
+            return Err(LeftOut::Failed { model, why });
         }
-        RunStatus::Cancelled => {
-            return Err(format!(
-                "{m} was stopped before it finished, so it is left out."
-            ));
-        }
+        RunStatus::Cancelled => return Err(LeftOut::Cancelled { model }),
         RunStatus::Ok => {}
     }
     let failed = run
@@ -134,13 +109,11 @@ fn usable(run: &RunRecord) -> Result<f64, String> {
     if failed > 0 || run.error.is_some() {
         let count = format!("{failed} of {} tasks failed", run.tasks.len());
         let why = quote(run.error.as_deref(), &count);
-        return Err(format!(
-            "{m} had failures ({why}), so its time is left out."
-        ));
+        return Err(LeftOut::HadFailures { model, why });
     }
     match run.wall_ms {
         Some(w) if w.is_finite() && w > 0.0 => Ok(w),
-        _ => Err(format!("{m} recorded no time, so it is left out.")),
+        _ => Err(LeftOut::NoTime { model }),
     }
 }
 
@@ -217,57 +190,6 @@ fn quote(text: Option<&str>, fallback: &str) -> String {
     } else {
         format!("{}…", text.chars().take(QUOTE_MAX).collect::<String>())
     }
-}
-
-/// A duration: "0.42 ms", "3.2 ms", "437 ms", "3.1 s", "14 s".
-pub(super) fn ms(v: f64) -> String {
-    if v >= 9_950.0 {
-        format!("{:.0} s", v / 1000.0)
-    } else if v >= 999.5 {
-        format!("{:.1} s", v / 1000.0)
-    } else if v >= 9.95 {
-        format!("{v:.0} ms")
-    } else if v >= 0.995 {
-        format!("{v:.1} ms")
-    } else {
-        format!("{v:.2} ms")
-    }
-}
-
-/// A ratio: "1.73x", "1.8x", "2x", "16x".
-pub(super) fn ratio(r: f64) -> String {
-    if r >= 9.995 {
-        format!("{r:.0}x")
-    } else {
-        let text = format!("{r:.2}");
-        let text = text.trim_end_matches('0').trim_end_matches('.');
-        format!("{text}x")
-    }
-}
-
-/// A size in bytes: "512 B", "64 kB", "1 MB", "1.5 MB".
-pub(super) fn bytes(b: u32) -> String {
-    let b = f64::from(b);
-    let trim = |v: f64, unit: &str| {
-        let text = format!("{v:.1}");
-        format!(
-            "{} {unit}",
-            text.trim_end_matches('0').trim_end_matches('.')
-        )
-    };
-    if b >= 1e6 {
-        trim(b / 1e6, "MB")
-    } else if b >= 1e3 {
-        trim(b / 1e3, "kB")
-    } else {
-        format!("{b} B")
-    }
-}
-
-/// The mean duration of the run's tasks.
-pub(super) fn mean_task_ms(run: &RunRecord) -> Option<f64> {
-    let total: f64 = run.tasks.iter().map(|t| t.duration_ms()).sum();
-    (!run.tasks.is_empty()).then(|| total / run.tasks.len() as f64)
 }
 
 #[cfg(test)]

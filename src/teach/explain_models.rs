@@ -1,12 +1,15 @@
 //! Sentences about one model's measured run (threads against the cores,
 //! the GIL's waits, the processes' costs, the page freeze) and about the
 //! waiting in fetch runs. Only called with runs that finished cleanly.
+//!
+//! What depends on the numbers is here; why a model's time is what it is
+//! (a property of the model, not of the run) is registry data
+//! (`ModelId::why`, from `models.en.json`).
 
-use crate::config::Workload;
-use crate::models::ModelId;
 use crate::report::{max_overlap, overhead_per_task_ms};
+use crate::vocab::{ModelId, OverheadKey, Workload};
 
-use super::explain::{bytes, mean_task_ms, ms, ratio, Ctx, Timed, NOISE};
+use super::explain_ctx::{bytes, mean_task_ms, ms, ratio, Ctx, Timed, NOISE};
 
 /// Threads reaching this share of the ideal speedup are "close to the ideal".
 const CLOSE_TO_IDEAL: f64 = 0.8;
@@ -78,9 +81,10 @@ fn cpu_threads(ctx: &Ctx, t: &Timed) -> Option<String> {
 /// Threads on I/O: more threads than cores still help, because waiting needs no core.
 fn io_threads(ctx: &Ctx) -> Option<String> {
     let s = ctx.speedup(ModelId::Threads)?;
+    let why = ModelId::Threads.why(Workload::Fetch)?;
     (ctx.cores > 0 && s > f64::from(ctx.cores) * NOISE).then(|| {
         format!(
-            "{} threads gave {}{}: waiting needs no core, so more threads than cores still help.",
+            "{} threads gave {}{}: {why}.",
             ctx.pool,
             ratio(s),
             ctx.on_cores()
@@ -102,21 +106,22 @@ fn gil(ctx: &Ctx, t: &Timed) -> Vec<String> {
     let Some(s) = ctx.speedup(ModelId::Gil) else {
         return out;
     };
+    let why = ModelId::Gil.why(ctx.workload).unwrap_or_default();
     match ctx.workload {
         Workload::Fib if s > NOISE => out.push(format!(
             "Surprising: gil was {} faster than sequential, although the lock lets one task compute at a time; perhaps the sequential run was slowed by a cold start or a busy machine.",
             ratio(s)
         )),
         Workload::Fib if s < 1.0 / NOISE => out.push(format!(
-            "gil took {} the sequential time: one task computes at a time, and passing the lock around costs extra.",
+            "gil took {} the sequential time: {why}, and passing the lock around costs extra.",
             ratio(1.0 / s)
         )),
         Workload::Fib => out.push(format!(
-            "gil took about the sequential time ({}): with the lock, one task computes at a time.",
+            "gil took about the sequential time ({}): {why}.",
             ratio(1.0 / s)
         )),
         Workload::Fetch if s > NOISE && max_overlap(&t.run.tasks) > 1 => out.push(format!(
-            "gil was {} faster than sequential: the lock is let go while a request waits, so the waits overlapped.",
+            "gil was {} faster than sequential: {why}.",
             ratio(s)
         )),
         _ => {}
@@ -142,10 +147,8 @@ fn cpu_async(ctx: &Ctx) -> Option<String> {
             ratio(s)
         )
     } else {
-        format!(
-            "async took {} the sequential time: switching between tasks on one thread saves nothing when nothing waits.",
-            ratio(1.0 / s)
-        )
+        let why = ModelId::Async.why(Workload::Fib)?;
+        format!("async took {} the sequential time: {why}.", ratio(1.0 / s))
     })
 }
 
@@ -160,10 +163,10 @@ fn processes(ctx: &Ctx, t: &Timed) -> Vec<String> {
             .filter(|v| v.is_finite())
     };
     let mut parts = Vec::new();
-    if let Some(start) = overhead("process_start") {
+    if let Some(start) = overhead(OverheadKey::ProcessStart.as_str()) {
         parts.push(format!("starting the workers took {}", ms(start)));
     }
-    if let Some(copy) = overhead("serialize_copy") {
+    if let Some(copy) = overhead(OverheadKey::SerializeCopy.as_str()) {
         let payload = match ctx.payload {
             Some(p) if p > 0 => format!(" ({} per task)", bytes(p)),
             _ => String::new(),
@@ -193,11 +196,14 @@ fn processes(ctx: &Ctx, t: &Timed) -> Vec<String> {
             "processes were {} slower than sequential: handing out the tasks cost more than running them in parallel saved.",
             ratio(1.0 / s)
         ));
-    } else if let Some(threads) = ctx.get(ModelId::Threads) {
+    } else if let (Some(threads), Some(why)) = (
+        ctx.get(ModelId::Threads),
+        ModelId::Processes.why(ctx.workload),
+    ) {
         let r = t.wall / threads.wall;
         if r > NOISE {
             out.push(format!(
-                "processes took {} as long as threads, which share memory instead of copying it.",
+                "processes took {} as long as threads: {why}.",
                 ratio(r)
             ));
         }

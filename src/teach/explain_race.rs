@@ -2,7 +2,7 @@
 //! counter lost, and that the atomic and the mutex lost none. Only what the
 //! counts show: a run in which no update happened to be lost says so.
 
-use super::explain::Ctx;
+use super::explain_ctx::Ctx;
 use crate::models::ModelId;
 
 /// One sentence per model that reported race counts.

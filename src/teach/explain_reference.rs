@@ -3,10 +3,9 @@
 //! that finished cleanly are compared, and CPU figures only for a fib big
 //! enough to resemble the reference's 20 x fib(35).
 
-use crate::config::Workload;
-use crate::models::ModelId;
+use crate::vocab::{ModelId, Workload};
 
-use super::explain::{mean_task_ms, ms, ratio, Ctx, NOISE};
+use super::explain_ctx::{mean_task_ms, ms, ratio, Ctx, NOISE};
 
 /// Smallest fib argument whose tasks resemble the reference's fib(35).
 const REFERENCE_MIN_N: u32 = 30;

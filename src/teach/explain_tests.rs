@@ -15,7 +15,7 @@ mod io;
 
 /// Results for `query` on a machine with `cores` cores, with these runs.
 fn results(query: &str, cores: u32, runs: Vec<RunRecord>) -> Results {
-    let (settings, errors) = validate(&RawSettings::from_query(query), cores);
+    let (settings, errors) = validate(&RawSettings::from_query(query), cores, &[]);
     assert!(errors.is_empty(), "{errors:?}");
     let env = Environment {
         user_agent: "test".into(),

@@ -91,7 +91,7 @@ fn processes_report_their_costs() {
     assert!(
         has(
             &s,
-            "processes took 1.29x as long as threads, which share memory instead of copying it."
+            "processes took 1.29x as long as threads: each task and its result are copied between separate memories, where threads share theirs."
         ),
         "{s:#?}"
     );

@@ -46,7 +46,12 @@ impl Lesson {
     /// the pool size to the machine. Invalid values (none, as tested) fall
     /// back to their defaults.
     pub fn settings(&self, default_threads: u32) -> Settings {
-        validate(&RawSettings::from_query(&self.query), default_threads).0
+        validate(
+            &RawSettings::from_query(&self.query),
+            default_threads,
+            &lesson_ids(),
+        )
+        .0
     }
 }
 
@@ -57,6 +62,12 @@ pub fn lessons() -> &'static [Lesson] {
         // The JSON is ours and compiled in; `tests::the_json_parses` proves it.
         serde_json::from_str(LESSONS_EN).expect("lessons.en.json is valid")
     })
+}
+
+/// Every lesson's id, in teaching order (what `config::validate` accepts as
+/// `lesson`).
+pub fn lesson_ids() -> Vec<&'static str> {
+    lessons().iter().map(|l| l.id.as_str()).collect()
 }
 
 /// The lesson with this id, if any (ids come from URLs: any text is safe).
@@ -135,7 +146,7 @@ mod tests {
             );
             assert_eq!(raw.get("embed"), None, "{}: no embed in the query", l.id);
             for cores in [1, 2, 16] {
-                let (_, errors) = validate(&raw, cores);
+                let (_, errors) = validate(&raw, cores, &lesson_ids());
                 assert!(errors.is_empty(), "{}: {errors:?}", l.id);
             }
         }
@@ -217,6 +228,7 @@ mod tests {
         let (s, errors) = validate(
             &RawSettings::from_query(&link["https://example.org/playground/".len()..]),
             2,
+            &lesson_ids(),
         );
         assert!(errors.is_empty() && s.autorun, "{errors:?}");
         assert_eq!(s.lesson.as_deref(), Some("the-gil"));

@@ -5,6 +5,7 @@
 //! decides where and how to show it, always as text, never as markup.
 
 mod explain;
+mod explain_ctx;
 mod explain_models;
 mod explain_race;
 mod explain_reference;
@@ -12,5 +13,5 @@ mod lessons;
 mod progress;
 
 pub use explain::explain;
-pub use lessons::{lesson, lessons, Lesson};
+pub use lessons::{lesson, lesson_ids, lessons, Lesson};
 pub use progress::{measured_ranking, LessonProgress, Prediction, Progress};

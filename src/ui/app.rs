@@ -15,14 +15,13 @@ use super::components::{
     RunStatus, SettingsForm, SharePanel, SweepPanel,
 };
 use super::isolation;
-use super::meter::Meter;
-use super::runner::{self, EngineSlot, RunContext};
 use super::server;
-use super::state::{Action, AppState, PoolStatus, RunPhase, ServerStatus};
+use super::state::{Action, AppState, PoolStatus, RunPhase};
 use crate::config::to_query;
 use crate::models::ModelId;
+use crate::orchestra::{self as runner, EngineSlot, Meter, RunContext, RunEvent};
 use crate::report::to_csv;
-use crate::teach::{Prediction, Progress};
+use crate::teach::{measured_ranking, Prediction};
 
 impl Reducible for AppState {
     type Action = Action;
@@ -34,26 +33,37 @@ impl Reducible for AppState {
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let state =
-        use_reducer(|| AppState::from_query(&browser::query(), browser::hardware_concurrency()));
+    let state = use_reducer(|| AppState {
+        lessons: browser::load_progress(),
+        ..AppState::from_query(&browser::query(), browser::hardware_concurrency())
+    });
     let engine: EngineSlot = use_mut_ref(|| None).clone();
     let meter: Rc<RefCell<Option<Rc<Meter>>>> = use_mut_ref(|| None);
     let stop: Rc<RefCell<Option<oneshot::Sender<()>>>> = use_mut_ref(|| None);
     let autorun_done = use_mut_ref(|| Cell::new(false));
-    let progress = use_state(browser::load_progress);
+    let lessons_loaded = use_mut_ref(|| Cell::new(false));
     let announced = use_mut_ref(|| Cell::new(false));
 
     let dispatch: Rc<dyn Fn(Action)> = {
         let d = state.dispatcher();
         Rc::new(move |a| d.dispatch(a))
     };
+    // Orchestration's events, as actions.
+    let emit: Rc<dyn Fn(RunEvent)> = {
+        let d = state.dispatcher();
+        Rc::new(move |e| d.dispatch(Action::from(isolation::explain(e))))
+    };
 
     // When the page loads: start the responsiveness meter and the simulated
     // server, then the engine (and its pool), so that the engine's threads
     // are served by the same server; report size changes to an embedder.
     {
-        let (engine, dispatch, threads) =
-            (engine.clone(), dispatch.clone(), state.settings.threads);
+        let (engine, dispatch, emit, threads) = (
+            engine.clone(),
+            dispatch.clone(),
+            emit.clone(),
+            state.settings.threads,
+        );
         let meter = meter.clone();
         use_effect_with((), move |_| {
             *meter.borrow_mut() = Some(Rc::new(Meter::start()));
@@ -74,7 +84,7 @@ pub fn app() -> Html {
                         });
                     }
                 }
-                runner::start_engine(&engine, threads, dispatch);
+                runner::start_engine(&engine, threads, emit);
             });
             move || drop(resize)
         });
@@ -88,7 +98,7 @@ pub fn app() -> Html {
     // What a run or a sweep needs; `None` until the page has started (or
     // while something already runs). Arms the Stop button.
     let new_context: Rc<dyn Fn() -> Option<RunContext>> = {
-        let (state, engine, dispatch) = (state.clone(), engine.clone(), dispatch.clone());
+        let (state, engine, emit) = (state.clone(), engine.clone(), emit.clone());
         let (meter, stop) = (meter.clone(), stop.clone());
         Rc::new(move || {
             let meter = meter.borrow().clone()?;
@@ -99,32 +109,30 @@ pub fn app() -> Html {
             *stop.borrow_mut() = Some(tx);
             Some(RunContext {
                 slot: engine.clone(),
-                server: match &state.server {
-                    ServerStatus::Ready => Ok(()),
-                    ServerStatus::Starting => Err("it is still starting".to_owned()),
-                    ServerStatus::Unavailable { reason } => Err(reason.clone()),
-                },
-                dispatch: dispatch.clone(),
+                server_unavailable: state.server.unavailable_reason().map(str::to_owned),
+                isolation: isolation::found(),
+                not_isolated: isolation::why_not_isolated(),
+                emit: emit.clone(),
                 meter,
                 cancel: rx.shared(),
             })
         })
     };
     let start_run: Rc<dyn Fn()> = {
-        let (settings, new_context) = (state.settings.clone(), new_context.clone());
+        let (config, new_context) = (state.settings.run_config(), new_context.clone());
         Rc::new(move || {
             if let Some(ctx) = new_context() {
-                let settings = settings.clone();
-                wasm_bindgen_futures::spawn_local(runner::run_experiment(settings, ctx).map(drop));
+                let config = config.clone();
+                wasm_bindgen_futures::spawn_local(runner::run_experiment(config, ctx));
             }
         })
     };
     let on_sweep = {
-        let settings = state.settings.clone();
+        let config = state.settings.run_config();
         Callback::from(move |(model, max): (ModelId, u32)| {
             if let Some(ctx) = new_context() {
-                let settings = settings.clone();
-                wasm_bindgen_futures::spawn_local(runner::run_sweep(settings, model, max, ctx));
+                let config = config.clone();
+                wasm_bindgen_futures::spawn_local(runner::run_sweep(config, model, max, ctx));
             }
         })
     };
@@ -189,46 +197,44 @@ pub fn app() -> Html {
         })
     };
 
-    // A finished run of an open lesson counts as done.
+    // A finished run goes to an embedding page, as the contract's
+    // `run-finished` message with the results the page shows.
     {
-        let (progress, state) = (progress.clone(), state.clone());
+        let state = state.clone();
         use_effect_with(state.phase.clone(), move |phase| {
-            if let (RunPhase::Finished, Some(id), Some(results)) =
-                (phase, &state.settings.lesson, &state.results)
-            {
-                let mut p = (*progress).clone();
-                p.ran(id, results);
-                browser::save_progress(&p);
-                progress.set(p);
+            if let (RunPhase::Finished, Some(results)) = (phase, &state.results) {
+                browser::post_to_parent("run-finished", Some(results));
             }
         });
     }
+    // Keep lesson progress in the browser whenever the learner changes it
+    // (not on load: nothing has changed then).
+    use_effect_with(state.lessons.clone(), move |lessons| {
+        if lessons_loaded.borrow().replace(true) {
+            browser::save_progress(lessons);
+        }
+    });
     let on_open = {
         let d = state.dispatcher();
         Callback::from(move |id: Option<String>| d.dispatch(Action::OpenLesson(id)))
     };
     let on_predict = {
-        let (progress, lesson) = (progress.clone(), state.settings.lesson.clone());
-        Callback::from(move |prediction: Prediction| {
-            if let Some(id) = &lesson {
-                let mut p = (*progress).clone();
-                p.predict(id, prediction);
-                browser::save_progress(&p);
-                progress.set(p);
-            }
-        })
+        let d = state.dispatcher();
+        Callback::from(move |prediction: Prediction| d.dispatch(Action::Predicted(prediction)))
     };
     let on_reset = {
-        let progress = progress.clone();
-        Callback::from(move |_| {
-            browser::save_progress(&Progress::default());
-            progress.set(Progress::default());
-        })
+        let d = state.dispatcher();
+        Callback::from(move |_| d.dispatch(Action::ResetLessons))
     };
 
     let embed = state.settings.embed;
+    // The lesson panel compares the learner's ranking with the finished run.
+    let measured = match (&state.phase, &state.results) {
+        (RunPhase::Finished, Some(results)) => Some(measured_ranking(results)),
+        _ => None,
+    };
     html! {
-        <main class={classes!("app", embed.then_some("embed"))}>
+        <main class={classes!("app", embed.then_some("embed"), state.results.is_some().then_some("has-results"))}>
             <header class="masthead">
                 <h1>{ "Concurrency Playground" }</h1>
                 if embed {
@@ -243,29 +249,45 @@ pub fn app() -> Html {
                 }
             </header>
             <IsolationBanner pool={state.pool.clone()} />
-            if !embed || state.settings.lesson.is_some() {
-                <LessonPanel state={state.clone()} progress={(*progress).clone()} {on_open} {on_predict} {on_reset} />
-            }
-            <ErrorList errors={state.errors.clone()} />
-            <div class="layout">
-                <SettingsForm state={state.clone()} {on_field} {on_toggle} {on_run} />
+            // One grid (www/style.css, `.workspace`): with results on a wide
+            // screen they sit beside the settings, in view after a run.
+            <div class="workspace">
+                if !embed || state.settings.lesson.is_some() {
+                    <LessonPanel open={state.settings.lesson.clone()} {measured} progress={state.lessons.clone()} {on_open} {on_predict} {on_reset} />
+                }
+                <ErrorList errors={state.errors.clone()} />
+                <SettingsForm
+                    form={state.form.clone()}
+                    errors={state.errors.clone()}
+                    workload={state.settings.workload}
+                    models={state.settings.models.clone()}
+                    cores={state.default_threads}
+                    can_run={state.can_run()}
+                    running={state.running()}
+                    {on_field} {on_toggle} {on_run}
+                />
                 <div class="side">
-                    <EnvironmentPanel state={state.clone()} />
+                    <EnvironmentPanel pool={state.pool.clone()} server={state.server.clone()}
+                                      engine_start_ms={state.engine_start_ms} />
                     if !embed {
                         <SharePanel />
                     }
                 </div>
+                <div class="results-col">
+                    <RunStatus phase={state.phase.clone()} busy={state.running() || state.sweeping()}
+                               stopping={state.stopping} progress={state.progress.clone()} {on_stop} />
+                    if let Some(results) = &state.results {
+                        <ResultsView
+                            results={results.clone()}
+                            finished={!state.running()}
+                            {on_download}
+                        />
+                    }
+                </div>
             </div>
-            <RunStatus state={state.clone()} {on_stop} />
-            if let Some(results) = &state.results {
-                <ResultsView
-                    results={results.clone()}
-                    finished={!state.running()}
-                    {on_download}
-                />
-            }
             if !embed {
-                <SweepPanel state={state.clone()} {on_sweep} />
+                <SweepPanel cores={state.default_threads} can_run={state.can_run()}
+                            sweep={state.sweep.clone()} {on_sweep} />
             }
         </main>
     }

@@ -1,9 +1,11 @@
 //! Small wrappers over page APIs the app needs: environment facts, the
-//! address bar, messages to an embedding page, and file downloads.
+//! address bar, messages to an embedding page, and file downloads. (The
+//! environment facts live in `crate::platform`, shared with `orchestra`.)
 
 use wasm_bindgen::JsValue;
 
 use super::storage::{self, Area};
+pub use crate::platform::{cross_origin_isolated, hardware_concurrency};
 use crate::report::Results;
 
 /// The page's window. The app only runs in a window, so this cannot fail.
@@ -11,45 +13,9 @@ fn window() -> web_sys::Window {
     gloo::utils::window()
 }
 
-/// `navigator.hardwareConcurrency` (at least 1).
-pub fn hardware_concurrency() -> u32 {
-    let cores = window().navigator().hardware_concurrency();
-    if cores.is_finite() && cores >= 1.0 {
-        // hardwareConcurrency is a small positive integer.
-        cores as u32
-    } else {
-        1
-    }
-}
-
-/// `crossOriginIsolated`: whether shared memory (and so threads) is allowed.
-pub fn cross_origin_isolated() -> bool {
-    // Read as a property: web-sys has no binding for it on `Window`.
-    js_sys::Reflect::get(&window(), &"crossOriginIsolated".into())
-        .ok()
-        .and_then(|v| v.as_bool())
-        .unwrap_or(false)
-}
-
-/// The browser's user agent string.
-pub fn user_agent() -> String {
-    window().navigator().user_agent().unwrap_or_default()
-}
-
 /// The current query string (with `?`, or empty).
 pub fn query() -> String {
     window().location().search().unwrap_or_default()
-}
-
-/// The absolute URL of the app's directory, ending in `/` (the simulated
-/// server lives under it).
-pub fn base_url() -> String {
-    let href = window().location().href().unwrap_or_default();
-    let without_query = href.split(['?', '#']).next().unwrap_or_default();
-    match without_query.rfind('/') {
-        Some(i) => without_query[..=i].to_owned(),
-        None => format!("{without_query}/"),
-    }
 }
 
 /// Replaces the address bar's query without reloading or adding history.
@@ -117,20 +83,25 @@ pub fn current_url() -> String {
 /// # Errors
 /// When the browser refuses (no permission, a frame without
 /// `clipboard-write`, not a secure context).
-pub async fn copy_to_clipboard(text: &str) -> Result<(), String> {
+pub async fn copy_to_clipboard(text: &str) -> Result<(), ClipboardRefused> {
     // `navigator.clipboard` is undefined outside secure contexts; calling
     // web-sys's binding on it would throw through WebAssembly.
     let navigator = window().navigator();
     let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())
         .ok()
         .filter(|c| !c.is_undefined() && !c.is_null())
-        .ok_or_else(|| "this page has no clipboard access".to_owned())?;
+        .ok_or_else(|| ClipboardRefused("this page has no clipboard access".to_owned()))?;
     let clipboard: web_sys::Clipboard = wasm_bindgen::JsCast::unchecked_into(clipboard);
     wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
         .await
         .map(|_| ())
-        .map_err(|e| crate::jsutil::describe(&e))
+        .map_err(|e| ClipboardRefused(crate::jsutil::describe(&e)))
 }
+
+/// The browser did not let the page write to the clipboard (its reason).
+#[derive(Debug, thiserror::Error)]
+#[error("the browser did not allow copying: {0}")]
+pub struct ClipboardRefused(String);
 
 /// Keeps an observer that posts `{type: "resize", height}` to an embedding
 /// page whenever the page's height changes. Drop it to stop.

@@ -13,16 +13,9 @@ use wasm_bindgen::JsCast;
 
 use super::browser;
 use super::server::{Control, ServerError};
-use crate::report::isolation::{classify, Facts, Headers, Isolation};
-
-/// What was found at start.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Found {
-    pub isolation: Isolation,
-    pub by_service_worker: bool,
-    /// The service worker is in control (the simulated server runs).
-    pub service_worker: bool,
-}
+use crate::orchestra::RunEvent;
+pub use crate::report::isolation::Found;
+use crate::report::isolation::{classify, Facts, Headers};
 
 thread_local! {
     static FOUND: Cell<Option<Found>> = const { Cell::new(None) };
@@ -101,6 +94,18 @@ async fn host_headers() -> Option<Headers> {
             && (coep == "require-corp" || coep == "credentialless"),
         dip: !dip.is_empty() && dip != "none",
     })
+}
+
+/// `event`, with the page's own reason when the engine's pool failed and
+/// the page is not cross-origin isolated (it knows why: framed, no service
+/// worker; the engine only sees that shared memory is missing).
+pub fn explain(event: RunEvent) -> RunEvent {
+    match event {
+        RunEvent::PoolFailed { reason } => RunEvent::PoolFailed {
+            reason: why_not_isolated().unwrap_or(reason),
+        },
+        other => other,
+    }
 }
 
 /// Why threads are off on this page and what to do, when it is not

@@ -1,29 +1,25 @@
 //! The page: a Yew app on the page's own thread. It never blocks: CPU work
-//! goes to the engine worker, waiting is done with futures.
+//! goes to the engine worker, waiting is done with futures. Running an
+//! experiment is `orchestra`'s; this module renders state and emits actions.
 //!
-//! [`state`] (the reducer) is pure and tested natively; everything else is
-//! browser glue and compiles for wasm32 only.
+//! [`state`] (the reducer) and `run_events` (orchestration's events ->
+//! actions) are pure and tested natively; everything else is browser glue
+//! and compiles for wasm32 only.
 
+mod run_events;
 pub mod state;
+mod status;
 
 #[cfg(target_arch = "wasm32")]
 mod app;
 #[cfg(target_arch = "wasm32")]
-mod browser;
+pub(crate) mod browser;
 #[cfg(target_arch = "wasm32")]
 mod components;
-#[cfg(target_arch = "wasm32")]
-mod engine_client;
 #[cfg(target_arch = "wasm32")]
 mod export;
 #[cfg(target_arch = "wasm32")]
 mod isolation;
-#[cfg(target_arch = "wasm32")]
-mod meter;
-#[cfg(target_arch = "wasm32")]
-mod processes;
-#[cfg(target_arch = "wasm32")]
-mod runner;
 #[cfg(target_arch = "wasm32")]
 mod server;
 #[cfg(target_arch = "wasm32")]

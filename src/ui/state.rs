@@ -2,63 +2,21 @@
 //! settings, the engine's status and the results. Pure (no web APIs), so the
 //! transitions are tested natively; components only render it and dispatch
 //! [`Action`]s.
+//!
+//! `form` and `settings` are raw input and its validated form, kept both on
+//! purpose: the form must show what the user typed (`n=abc` stays `abc`,
+//! beside its error) while a run needs valid settings. `form` is the source:
+//! `settings` is only ever derived from it, by `revalidate` (validate, then
+//! keep the page flags `lesson`, `autorun`, `embed`, which have no form
+//! field). A URL or a lesson fills the form (with `form_of`, the normalised
+//! text of its validated settings) and then derives the settings the same way.
 
-use crate::config::{validate, RawSettings, Settings};
+pub use super::status::{PoolStatus, Progress, RunPhase, ServerStatus, Sweep};
+use crate::config::{validate, ConfigError, RawSettings, Settings};
+use crate::engine::protocol::PoolInfo;
 use crate::models::ModelId;
 use crate::report::{Results, RunRecord};
-
-/// The simulated server (a service worker) as the page knows it.
-#[derive(Clone, Debug, PartialEq)]
-pub enum ServerStatus {
-    Starting,
-    Ready,
-    Unavailable { reason: String },
-}
-
-/// The thread pool as the page knows it.
-#[derive(Clone, Debug, PartialEq)]
-pub enum PoolStatus {
-    /// The engine is loading or the pool is starting.
-    Starting,
-    Ready {
-        threads: u32,
-        start_ms: f64,
-        warm_up_ms: f64,
-    },
-    /// Threads cannot run here; models that need them are skipped.
-    Unavailable { reason: String },
-}
-
-/// Where the current run is.
-#[derive(Clone, Debug, PartialEq)]
-pub enum RunPhase {
-    Idle,
-    Running {
-        model: ModelId,
-        repetition: u32,
-        repeat: u32,
-    },
-    Finished,
-}
-
-/// Tasks done of a model in the current run.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Progress {
-    pub model: ModelId,
-    pub done: u32,
-    pub total: u32,
-}
-
-/// A thread sweep: one model measured on 1..=k threads.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Sweep {
-    pub model: ModelId,
-    pub max_threads: u32,
-    /// `(threads, wall_ms)`, in the order measured.
-    pub measured: Vec<(u32, f64)>,
-    pub running: bool,
-    pub error: Option<String>,
-}
+use crate::teach::{lesson_ids, Prediction};
 
 /// Everything the page shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -81,6 +39,9 @@ pub struct AppState {
     /// The last thread sweep, if any.
     pub sweep: Option<Sweep>,
     pub results: Option<Results>,
+    /// The learner's predictions and finished lessons (kept by the page in
+    /// local storage).
+    pub lessons: crate::teach::Progress,
 }
 
 /// Everything that can happen to the state.
@@ -103,11 +64,7 @@ pub enum Action {
     },
     /// A new engine (with a new pool size) is starting.
     EngineRestarting,
-    PoolReady {
-        threads: u32,
-        start_ms: f64,
-        warm_up_ms: f64,
-    },
+    PoolReady(PoolInfo),
     PoolFailed {
         reason: String,
     },
@@ -144,21 +101,24 @@ pub enum Action {
     },
     /// A model finished (all repetitions).
     ModelFinished(RunRecord),
+    /// The run ended; a run of the open lesson counts as done.
     RunFinished,
+    /// The learner ranked the models of the open lesson.
+    Predicted(Prediction),
+    /// The learner reset their lesson progress.
+    ResetLessons,
 }
 
 impl AppState {
     /// The state for a page opened with `query`.
     pub fn from_query(query: &str, default_threads: u32) -> Self {
         let raw = RawSettings::from_query(query);
-        let (settings, errors) = validate(&raw, default_threads);
-        AppState {
+        let (settings, errors) = validate(&raw, default_threads, &lesson_ids());
+        let mut state = AppState {
             form: form_of(&settings),
+            // Its page flags are kept; the rest is derived from the form below.
             settings,
-            errors: errors
-                .iter()
-                .map(|e| (e.key().to_owned(), e.to_string()))
-                .collect(),
+            errors: Vec::new(),
             default_threads,
             engine_start_ms: None,
             server: ServerStatus::Starting,
@@ -168,7 +128,12 @@ impl AppState {
             stopping: false,
             sweep: None,
             results: None,
-        }
+            lessons: crate::teach::Progress::default(),
+        };
+        state.revalidate();
+        // The query's errors (the form holds their defaults, which are valid).
+        state.errors = messages(&errors);
+        state
     }
 
     /// True while a run is in progress.
@@ -226,17 +191,7 @@ impl AppState {
                 self.engine_start_ms = None;
                 self.pool = PoolStatus::Starting;
             }
-            Action::PoolReady {
-                threads,
-                start_ms,
-                warm_up_ms,
-            } => {
-                self.pool = PoolStatus::Ready {
-                    threads,
-                    start_ms,
-                    warm_up_ms,
-                };
-            }
+            Action::PoolReady(info) => self.pool = PoolStatus::Ready(info),
             Action::PoolFailed { reason } => self.pool = PoolStatus::Unavailable { reason },
             Action::RunStarted(results) => {
                 let total = self.settings.task_count();
@@ -283,15 +238,11 @@ impl AppState {
             Action::OpenLesson(None) => self.settings.lesson = None,
             Action::OpenLesson(Some(id)) => {
                 if let (Some(lesson), false) = (crate::teach::lesson(&id), self.running()) {
-                    let settings = Settings {
-                        lesson: Some(lesson.id.clone()),
-                        embed: self.settings.embed,
-                        autorun: false,
-                        ..lesson.settings(self.default_threads)
-                    };
-                    self.form = form_of(&settings);
-                    self.settings = settings;
-                    self.errors.clear();
+                    self.form = form_of(&lesson.settings(self.default_threads));
+                    self.settings.lesson = Some(lesson.id.clone());
+                    self.settings.autorun = false;
+                    // A lesson's settings are valid (tested): this clears the errors.
+                    self.revalidate();
                     self.results = None;
                     self.phase = RunPhase::Idle;
                     self.progress.clear();
@@ -330,13 +281,23 @@ impl AppState {
             Action::RunFinished => {
                 self.phase = RunPhase::Finished;
                 self.stopping = false;
+                if let (Some(id), Some(results)) = (&self.settings.lesson, &self.results) {
+                    self.lessons.ran(id, results);
+                }
             }
+            Action::Predicted(prediction) => {
+                if let Some(id) = &self.settings.lesson {
+                    self.lessons.predict(id, prediction);
+                }
+            }
+            Action::ResetLessons => self.lessons = crate::teach::Progress::default(),
         }
         self
     }
 
+    /// The one place `settings` is derived from `form` (see the module doc).
     fn revalidate(&mut self) {
-        let (settings, errors) = validate(&self.form, self.default_threads);
+        let (settings, errors) = validate(&self.form, self.default_threads, &lesson_ids());
         // Keep what has no form field (autorun, embed, the open lesson).
         self.settings = Settings {
             autorun: self.settings.autorun,
@@ -344,11 +305,16 @@ impl AppState {
             lesson: self.settings.lesson.clone(),
             ..settings
         };
-        self.errors = errors
-            .iter()
-            .map(|e| (e.key().to_owned(), e.to_string()))
-            .collect();
+        self.errors = messages(&errors);
     }
+}
+
+/// Each error as (its key, its message), as the page shows them.
+fn messages(errors: &[ConfigError]) -> Vec<(String, String)> {
+    errors
+        .iter()
+        .map(|e| (e.key().to_owned(), e.to_string()))
+        .collect()
 }
 
 /// The form's text for valid settings.
@@ -378,3 +344,7 @@ fn form_of(s: &Settings) -> RawSettings {
 #[cfg(test)]
 #[path = "state_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "state_lessons_tests.rs"]
+mod lessons_tests;

@@ -7,8 +7,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::latency::LatencySource;
-use crate::config::Settings;
-use crate::models::ModelId;
+use crate::config::{RequestParams, Settings};
+use crate::models::registry;
+use crate::vocab::ModelId;
 
 /// Body size the simulated server returns per request.
 pub const BODY_BYTES: u32 = 2_048;
@@ -47,12 +48,27 @@ pub struct FetchPlan {
 }
 
 impl FetchPlan {
-    /// Plans the requests of `settings` against `source` (see
-    /// [`LatencySource::choose`]). A `Url` source uses its URL as given.
+    /// Plans the requests of `settings` (their request keys, whichever
+    /// workload is chosen) against `source` (see [`LatencySource::choose`]).
+    /// A `Url` source uses its URL as given.
     pub fn new(settings: &Settings, source: &LatencySource) -> FetchPlan {
-        let requests = (0..settings.requests)
+        FetchPlan::for_requests(
+            &RequestParams {
+                requests: settings.requests,
+                latency_ms: settings.latency_ms,
+                jitter_ms: settings.jitter_ms,
+                url: settings.url.clone(),
+            },
+            source,
+        )
+    }
+
+    /// Plans `params`' requests against `source`, as [`FetchPlan::new`].
+    /// The caller chooses `source` from `params.url` and the page.
+    pub fn for_requests(params: &RequestParams, source: &LatencySource) -> FetchPlan {
+        let requests = (0..params.requests)
             .map(|index| {
-                let delay = settings.latency_ms + jitter_ms(index, settings.jitter_ms);
+                let delay = params.latency_ms + jitter_ms(index, params.jitter_ms);
                 let (target, delay_ms) = match source {
                     LatencySource::Url(url) => (Target::Http { url: url.clone() }, None),
                     LatencySource::ServiceWorker { base } => (
@@ -84,10 +100,10 @@ impl FetchPlan {
         self.requests.iter().map(|r| r.delay_ms).collect()
     }
 
-    /// What `model` should take if waiting were all there is: one by one for
-    /// `sequential` and `main-thread`; `threads` at a time for the thread,
-    /// GIL and process models; `concurrency` (default: all) at a time for
-    /// `async`. `None` for a user's own URL (unknown latency).
+    /// What `model` should take if waiting were all there is, with as many
+    /// requests in flight as the registry says (`InFlight`: one by one,
+    /// `threads` at a time, or `concurrency`, default all, at a time).
+    /// `None` for a user's own URL (unknown latency).
     pub fn predict_ms(
         &self,
         model: ModelId,
@@ -95,12 +111,7 @@ impl FetchPlan {
         concurrency: Option<u32>,
     ) -> Option<f64> {
         let delays = self.delays()?;
-        let lanes = match model {
-            ModelId::Sequential | ModelId::MainThread => 1,
-            // The GIL is released while waiting: I/O overlaps as on plain threads.
-            ModelId::Threads | ModelId::Gil | ModelId::Processes => threads,
-            ModelId::Async => concurrency.unwrap_or(u32::MAX),
-        };
+        let lanes = registry::spec(model).in_flight.lanes(threads, concurrency);
         Some(makespan(&delays, lanes))
     }
 }

@@ -23,7 +23,7 @@ pub fn chart_tools(props: &ChartToolsProps) -> Html {
             } else {
                 export::download_svg(&target, &name)
             };
-            error.set(result.err().unwrap_or_default());
+            error.set(result.err().map(|e| e.to_string()).unwrap_or_default());
         })
     };
     html! {

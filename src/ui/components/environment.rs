@@ -3,13 +3,16 @@
 use yew::prelude::*;
 
 use crate::report::isolation::Isolation;
-use crate::ui::state::{AppState, PoolStatus, ServerStatus};
+use crate::ui::state::{PoolStatus, ServerStatus};
 use crate::ui::{browser, isolation};
 use crate::workloads::latency::LatencyKind;
 
 #[derive(Properties, PartialEq)]
 pub struct EnvironmentProps {
-    pub state: UseReducerHandle<AppState>,
+    pub pool: PoolStatus,
+    pub server: ServerStatus,
+    /// How long the engine took to load, once it has.
+    pub engine_start_ms: Option<f64>,
 }
 
 /// Cross-origin isolation, cores, and whether threads are available (and why not).
@@ -17,22 +20,19 @@ pub struct EnvironmentProps {
 pub fn environment_panel(props: &EnvironmentProps) -> Html {
     let isolated = browser::cross_origin_isolated();
     let cores = browser::hardware_concurrency();
-    let (status, text) = match &props.state.pool {
+    let (status, text) = match &props.pool {
         PoolStatus::Starting => ("starting", "starting the thread pool…".to_owned()),
-        PoolStatus::Ready {
-            threads,
-            start_ms,
-            warm_up_ms,
-        } => (
+        PoolStatus::Ready(pool) => (
             "ready",
             format!(
-                "available: {threads} threads, started in {start_ms:.0} ms, \
-                 warmed up in {warm_up_ms:.0} ms"
+                "available: {} threads, started in {:.0} ms, \
+                 warmed up in {:.0} ms",
+                pool.threads, pool.start_ms, pool.warm_up_ms
             ),
         ),
         PoolStatus::Unavailable { reason } => ("unavailable", format!("unavailable: {reason}")),
     };
-    let (server_status, server_text) = match &props.state.server {
+    let (server_status, server_text) = match &props.server {
         ServerStatus::Starting => ("starting", "starting…".to_owned()),
         ServerStatus::Ready => (
             "ready",
@@ -70,7 +70,7 @@ pub fn environment_panel(props: &EnvironmentProps) -> Html {
     } else {
         "kept in memory for this visit only: this browser allows this page no storage here"
     };
-    let engine = match props.state.engine_start_ms {
+    let engine = match props.engine_start_ms {
         Some(ms) => format!("loaded in {ms:.0} ms"),
         None => "loading…".to_owned(),
     };

@@ -6,13 +6,16 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::models::ModelId;
-use crate::teach::{lesson, lessons, measured_ranking, Lesson, Prediction, Progress};
+use crate::teach::{lesson, lessons, Lesson, Prediction, Progress};
 use crate::ui::browser;
-use crate::ui::state::{AppState, RunPhase};
 
 #[derive(Properties, PartialEq)]
 pub struct LessonPanelProps {
-    pub state: UseReducerHandle<AppState>,
+    /// The open lesson's id.
+    pub open: Option<String>,
+    /// The models of the finished run, fastest first (`None` until a run
+    /// of the open lesson has finished).
+    pub measured: Option<Vec<ModelId>>,
     pub progress: Progress,
     /// Open a lesson by id, or close it.
     pub on_open: Callback<Option<String>>,
@@ -22,14 +25,14 @@ pub struct LessonPanelProps {
 
 #[function_component(LessonPanel)]
 pub fn lesson_panel(props: &LessonPanelProps) -> Html {
-    let current = props.state.settings.lesson.as_deref().and_then(lesson);
+    let current = props.open.as_deref().and_then(lesson);
     let ids = lessons().iter().map(|l| l.id.as_str());
     let done = props.progress.done_count(ids);
     let on_reset = props.on_reset.clone();
     html! {
         <section class="panel lessons" aria-labelledby="lessons-title">
             if let Some(l) = current {
-                <ActiveLesson lesson={l.clone()} state={props.state.clone()} progress={props.progress.clone()}
+                <ActiveLesson lesson={l.clone()} measured={props.measured.clone()} progress={props.progress.clone()}
                               on_predict={props.on_predict.clone()} on_close={props.on_open.reform(|_| None)} />
             }
             <details open={current.is_none()}>
@@ -68,7 +71,7 @@ pub fn lesson_panel(props: &LessonPanelProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct ActiveProps {
     lesson: Lesson,
-    state: UseReducerHandle<AppState>,
+    measured: Option<Vec<ModelId>>,
     progress: Progress,
     on_predict: Callback<Prediction>,
     on_close: Callback<()>,
@@ -88,13 +91,7 @@ fn active_lesson(props: &ActiveProps) -> Html {
             .map_or_else(|| l.rank_models.clone(), |p| p.ranking.clone())
     });
     let guess = use_state(String::new);
-    let finished = props.state.phase == RunPhase::Finished;
-    let measured = props
-        .state
-        .results
-        .as_ref()
-        .filter(|_| finished)
-        .map(measured_ranking);
+    let measured = &props.measured;
     let mover = |i: usize, up: bool| {
         let ranking = ranking.clone();
         Callback::from(move |_| {
@@ -166,7 +163,7 @@ fn active_lesson(props: &ActiveProps) -> Html {
                             p.guess_ms.map(|g| format!(", the fastest in about {g:.0} ms")).unwrap_or_default()) }
                     </p>
                 }
-                if let Some(m) = &measured {
+                if let Some(m) = measured {
                     <p data-testid="measured-ranking">{ format!("Measured: {}.", names(m)) }</p>
                     if let Some(p) = &saved {
                         <p class="verdict">{ verdict(&p.ranking, m) }</p>

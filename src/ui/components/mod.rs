@@ -2,10 +2,14 @@
 //! `ui::state`.
 
 mod chart_tools;
+mod combined_chart;
+mod combined_lanes;
+mod combined_panel;
 mod environment;
 mod errors;
 mod explanations;
 mod lessons;
+mod replay;
 mod results;
 mod run_status;
 mod settings_form;

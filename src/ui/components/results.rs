@@ -5,11 +5,11 @@ use yew::prelude::*;
 
 use super::chart_tools::ChartTools;
 use super::timeline::{ComparisonChart, Timeline};
-use crate::chart::{comparison_bars, timeline_lanes};
-use crate::models::ModelId;
+use crate::chart::{comparison_bars, run_lanes};
 use crate::report::{
     lanes_used, max_overlap, overhead_per_task_ms, Results, RunRecord, RunStatus, TaskRecord,
 };
+use crate::vocab::OverheadKey;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {
@@ -62,6 +62,9 @@ pub fn results_view(props: &ResultsProps) -> Html {
                     </table>
                 </details>
             }
+            if props.finished && !props.results.runs.is_empty() {
+                <super::combined_panel::CombinedPanel results={std::rc::Rc::new(props.results.clone())} finished={props.finished} />
+            }
             if props.finished {
                 <super::explanations::Explanations results={props.results.clone()} />
             }
@@ -94,7 +97,7 @@ fn run_card(run: &RunRecord) -> Html {
                     run.error.clone().unwrap_or_default(), run.tasks.len(),
                     if run.tasks.len() == 1 { "" } else { "s" }) }</p>
                 if !run.tasks.is_empty() {
-                    <Timeline lanes={timeline_lanes(&run.tasks)} span_ms={0.0}
+                    <Timeline lanes={run_lanes(run)} span_ms={0.0}
                               title={format!("Finished tasks of {}", run.model.label())} id={format!("timeline-{}", run.model.as_str())} />
                 }
             </>
@@ -129,7 +132,7 @@ fn run_card(run: &RunRecord) -> Html {
                 if let Some(predicted) = run.predicted_ms {
                     <p class="predicted" data-testid={format!("predicted-{model}")}>
                         { format!("Predicted from the settings if waiting were all: {predicted:.0} ms ({}).",
-                            prediction_rule(run.model)) }
+                            run.model.prediction_rule()) }
                     </p>
                 }
                 if let Some(error) = &run.error {
@@ -165,7 +168,7 @@ fn run_card(run: &RunRecord) -> Html {
                         { "." }
                     </p>
                 }
-                <Timeline lanes={timeline_lanes(&run.tasks)} span_ms={run.wall_ms.unwrap_or_default()}
+                <Timeline lanes={run_lanes(run)} span_ms={run.wall_ms.unwrap_or_default()}
                           title={format!("Timeline of {}", run.model.label())} id={format!("timeline-{model}")} />
                 <ChartTools target={format!("timeline-{model}")} name={format!("timeline-{model}")} />
                 <details>
@@ -206,12 +209,9 @@ const TABLE_ROWS: usize = 200;
 
 /// A named overhead in words.
 fn overhead_label(key: &str) -> String {
-    match key {
-        "pool_start" => "thread pool start (once per page)".to_owned(),
-        "warm_up" => "warm-up (once per page)".to_owned(),
-        "process_start" => "starting the process workers".to_owned(),
-        "serialize_copy" => "encoding and copying messages".to_owned(),
-        other => other.replace('_', " "),
+    match OverheadKey::parse(key) {
+        Some(known) => known.label().to_owned(),
+        None => key.replace('_', " "),
     }
 }
 
@@ -223,17 +223,5 @@ fn task_result(t: &TaskRecord) -> String {
         (None, None, None) if t.simulated_wait => "simulated wait, not HTTP".to_owned(),
         (None, _, Some(e)) => e.clone(),
         (None, _, None) => String::new(),
-    }
-}
-
-/// How the prediction for a fetch model is made.
-fn prediction_rule(model: ModelId) -> &'static str {
-    match model {
-        ModelId::Sequential => "the sum of every delay",
-        ModelId::Threads | ModelId::Gil | ModelId::Processes => {
-            "the delays shared out over the threads or processes"
-        }
-        ModelId::MainThread => "the sum of every delay, with the page frozen",
-        ModelId::Async => "about one delay, or the delays shared out over the cap",
     }
 }

@@ -4,18 +4,22 @@
 
 use yew::prelude::*;
 
-use crate::ui::meter::DOT_ID;
-use crate::ui::state::{AppState, RunPhase};
+use crate::orchestra::DOT_ID;
+use crate::ui::state::{Progress, RunPhase};
 
 #[derive(Properties, PartialEq)]
 pub struct RunStatusProps {
-    pub state: UseReducerHandle<AppState>,
+    pub phase: RunPhase,
+    /// A run or a sweep is in progress (Stop applies).
+    pub busy: bool,
+    pub stopping: bool,
+    pub progress: Vec<Progress>,
     pub on_stop: Callback<()>,
 }
 
 #[function_component(RunStatus)]
 pub fn run_status(props: &RunStatusProps) -> Html {
-    let state = &props.state;
+    let state = props;
     let phase = match state.phase {
         RunPhase::Idle => "idle",
         RunPhase::Running { .. } => "running",
@@ -29,9 +33,9 @@ pub fn run_status(props: &RunStatusProps) -> Html {
                 <div class="heartbeat-track"><div id={DOT_ID} class="heartbeat-dot"></div></div>
             </div>
             <div data-testid="run-phase" data-phase={phase} class="phase" aria-live="polite">
-                { phase_text(state) }
+                { phase_text(&state.phase, state.stopping) }
             </div>
-            if state.running() || state.sweeping() {
+            if state.busy {
                 <button type="button" class="stop" data-testid="stop" disabled={state.stopping}
                         onclick={Callback::from(move |_| on_stop.emit(()))}>
                     { if state.stopping { "Stopping…" } else { "Stop" } }
@@ -55,10 +59,10 @@ pub fn run_status(props: &RunStatusProps) -> Html {
     }
 }
 
-fn phase_text(state: &AppState) -> String {
-    match &state.phase {
+fn phase_text(phase: &RunPhase, stopping: bool) -> String {
+    match phase {
         RunPhase::Idle => "Choose settings and press Run.".to_owned(),
-        RunPhase::Running { .. } if state.stopping => "Stopping…".to_owned(),
+        RunPhase::Running { .. } if stopping => "Stopping…".to_owned(),
         RunPhase::Running {
             model,
             repetition,

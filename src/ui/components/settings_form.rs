@@ -4,14 +4,23 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::config::RawSettings;
 use crate::config::{Range, Workload, LIMITS};
-use crate::models::async_tasks::YIELD_DEPTH;
 use crate::models::ModelId;
-use crate::ui::state::AppState;
 
 #[derive(Properties, PartialEq)]
 pub struct SettingsFormProps {
-    pub state: UseReducerHandle<AppState>,
+    /// The form's raw text, by key.
+    pub form: RawSettings,
+    /// `(key, message)` of rejected settings.
+    pub errors: Vec<(String, String)>,
+    /// The valid workload and models (what the form shows as chosen).
+    pub workload: Workload,
+    pub models: Vec<ModelId>,
+    /// Logical cores the browser reports.
+    pub cores: u32,
+    pub can_run: bool,
+    pub running: bool,
     /// (key, raw text)
     pub on_field: Callback<(String, String)>,
     pub on_toggle: Callback<ModelId>,
@@ -43,7 +52,7 @@ impl Field<'_> {
             let input: HtmlInputElement = e.target_unchecked_into();
             on_field.emit((key.to_owned(), input.value()));
         });
-        let invalid = props.state.errors.iter().any(|(k, _)| k == key);
+        let invalid = props.errors.iter().any(|(k, _)| k == key);
         html! {
             <label class={classes!("field", (kind == "url").then_some("wide"))}>
                 <span class="label">{ label }</span>
@@ -53,7 +62,7 @@ impl Field<'_> {
                     data-testid={format!("field-{key}")}
                     min={range.map(|r| r.min.to_string())}
                     max={range.map(|r| r.max.to_string())}
-                    value={props.state.field(key).to_owned()}
+                    value={props.form.get(key).unwrap_or("").to_owned()}
                     aria-invalid={invalid.to_string()}
                     {oninput}
                 />
@@ -88,8 +97,8 @@ fn span(r: Range) -> String {
 /// The form. Every field shows what the reducer holds.
 #[function_component(SettingsForm)]
 pub fn settings_form(props: &SettingsFormProps) -> Html {
-    let state = &props.state;
-    let workload = state.settings.workload;
+    let state = props;
+    let workload = state.workload;
     let on_workload = {
         let on_field = props.on_field.clone();
         Callback::from(move |e: Event| {
@@ -97,7 +106,7 @@ pub fn settings_form(props: &SettingsFormProps) -> Html {
             on_field.emit(("workload".to_owned(), select.value()));
         })
     };
-    let selected = &state.settings.models;
+    let selected = &state.models;
     let model_box = |model: ModelId| {
         let on_toggle = props.on_toggle.clone();
         let onchange = Callback::from(move |_: Event| on_toggle.emit(model));
@@ -111,7 +120,7 @@ pub fn settings_form(props: &SettingsFormProps) -> Html {
                 />
                 <span>
                     <strong>{ model.label() }</strong>
-                    <span class="help">{ model_help(model, workload) }</span>
+                    <span class="help">{ model.help(workload) }</span>
                 </span>
             </label>
         }
@@ -121,7 +130,7 @@ pub fn settings_form(props: &SettingsFormProps) -> Html {
         e.prevent_default();
         on_run.emit(());
     });
-    let cores = state.default_threads;
+    let cores = state.cores;
     let (title, intro, fields) = match workload {
         Workload::Fib => (
             "Experiment: CPU-bound fib",
@@ -199,8 +208,8 @@ pub fn settings_form(props: &SettingsFormProps) -> Html {
                 <legend>{ "Models (in run order)" }</legend>
                 { for ModelId::ALL.into_iter().map(model_box) }
             </fieldset>
-            <button type="submit" class="run" data-testid="run" disabled={!state.can_run()}>
-                { if state.running() { "Running…" } else { "Run" } }
+            <button type="submit" class="run" data-testid="run" disabled={!state.can_run}>
+                { if state.running { "Running…" } else { "Run" } }
             </button>
         </form>
     }
@@ -212,74 +221,5 @@ fn workload_label(w: Workload) -> &'static str {
         Workload::Fetch => "I/O: fetch",
         Workload::Race => "Shared state: race",
         Workload::Pipeline => "Mixed: fetch + compute",
-    }
-}
-
-fn model_help(model: ModelId, workload: Workload) -> String {
-    if !workload.supports(model) {
-        return "Not part of this workload (reported as skipped).".to_owned();
-    }
-    match (model, workload) {
-        (ModelId::Sequential, Workload::Race) => {
-            "One thread does every thread's additions in turn: nothing can be lost.".to_owned()
-        }
-        (_, Workload::Race) => "Every pool thread adds to the same counters at the same time: \
-                                without a lock, updates get lost."
-            .to_owned(),
-        (ModelId::Sequential, Workload::Pipeline) => {
-            "One thread fetches each item and computes on it, one after another.".to_owned()
-        }
-        (ModelId::Threads, Workload::Pipeline) => {
-            "Each pool thread fetches (blocking) and computes its items.".to_owned()
-        }
-        (_, Workload::Pipeline) => "The engine's event loop fetches every item at once and hands \
-                                    each response to the thread pool: asyncio with \
-                                    run_in_executor."
-            .to_owned(),
-        (ModelId::Sequential, Workload::Fib) => {
-            "One loop in the engine worker: one task after another.".to_owned()
-        }
-        (ModelId::Sequential, Workload::Fetch) => {
-            "One request after another from the page: each waits for the previous answer."
-                .to_owned()
-        }
-        (ModelId::Threads, Workload::Fib) => "rayon spreads the tasks over a pool of Web Worker \
-                                              threads that share memory: true parallelism, no GIL."
-            .to_owned(),
-        (ModelId::Threads, Workload::Fetch) => {
-            "Each pool thread sends a blocking request and waits \
-                                                for it, like Python's ThreadPoolExecutor with \
-                                                requests: as many in flight as threads."
-                .to_owned()
-        }
-        (ModelId::Async, Workload::Fib) => format!(
-            "All tasks as futures on the engine's one event loop, each awaiting at the top \
-             {YIELD_DEPTH} levels of its recursion ({} awaits per task): they take turns, \
-             like CPU work under asyncio.",
-            1u32 << YIELD_DEPTH
-        ),
-        (ModelId::Gil, Workload::Fib) => "The same threads, but each must hold one global lock \
-                                          to compute, handed over every switch interval: Python's \
-                                          GIL. Expect no speedup."
-            .to_owned(),
-        (ModelId::Gil, Workload::Fetch) => "The same threads with one global lock, released while \
-                                            waiting on I/O, as CPython does: requests still overlap."
-            .to_owned(),
-        (ModelId::Processes, _) => "Isolated workers, each with its own WASM instance and memory; \
-                                    tasks and results travel as copied messages (with the payload \
-                                    below), like Python's ProcessPoolExecutor. Start-up and copying \
-                                    are reported on their own."
-            .to_owned(),
-        (ModelId::MainThread, Workload::Fib) => "The sequential loop on the page's own thread, on \
-                                                 purpose: the page freezes until it is done. Watch \
-                                                 the heartbeat."
-            .to_owned(),
-        (ModelId::MainThread, Workload::Fetch) => "Blocking requests on the page's own thread: like \
-                                                   blocking I/O inside asyncio, everything freezes."
-            .to_owned(),
-        (ModelId::Async, Workload::Fetch) => "Every request in flight at once from the page's one \
-                                              event loop (or at most the cap), like asyncio with \
-                                              aiohttp."
-            .to_owned(),
     }
 }

@@ -8,23 +8,28 @@ use yew::prelude::*;
 use crate::chart::{amdahl_serial_fraction, amdahl_speedup, sweep_points, SweepPoint};
 use crate::config::LIMITS;
 use crate::models::ModelId;
-use crate::ui::state::{AppState, Sweep};
+use crate::ui::state::Sweep;
 
 /// Models whose speed depends on the number of threads or processes.
 const SWEEPABLE: [ModelId; 3] = [ModelId::Threads, ModelId::Gil, ModelId::Processes];
 
 #[derive(Properties, PartialEq)]
 pub struct SweepPanelProps {
-    pub state: UseReducerHandle<AppState>,
+    /// Logical cores the browser reports.
+    pub cores: u32,
+    /// The Run buttons may start something.
+    pub can_run: bool,
+    pub sweep: Option<Sweep>,
     /// (model, max threads)
     pub on_sweep: Callback<(ModelId, u32)>,
 }
 
 #[function_component(SweepPanel)]
 pub fn sweep_panel(props: &SweepPanelProps) -> Html {
-    let state = &props.state;
+    let state = props;
+    let sweeping = state.sweep.as_ref().is_some_and(|s| s.running);
     let model = use_state(|| ModelId::Threads);
-    let max = use_state(|| state.default_threads.clamp(2, LIMITS.threads.max));
+    let max = use_state(|| state.cores.clamp(2, LIMITS.threads.max));
     let on_model = {
         let model = model.clone();
         Callback::from(move |e: Event| {
@@ -52,7 +57,7 @@ pub fn sweep_panel(props: &SweepPanelProps) -> Html {
             <h2 id="sweep-title">{ "Thread sweep" }</h2>
             <p class="note">
                 { format!("Runs the current experiment with one model on 1, 2, … threads and charts the \
-                   speedup. This machine reports {} cores: going higher shows oversubscription.", state.default_threads) }
+                   speedup. This machine reports {} cores: going higher shows oversubscription.", state.cores) }
             </p>
             <div class="sweep-controls">
                 <label>{ "Model " }
@@ -67,8 +72,8 @@ pub fn sweep_panel(props: &SweepPanelProps) -> Html {
                            value={max.to_string()} oninput={on_max} />
                     { " threads" }
                 </label>
-                <button type="button" data-testid="sweep-run" disabled={!state.can_run()} onclick={on_go}>
-                    { if state.sweeping() { "Sweeping…" } else { "Run sweep" } }
+                <button type="button" data-testid="sweep-run" disabled={!state.can_run} onclick={on_go}>
+                    { if sweeping { "Sweeping…" } else { "Run sweep" } }
                 </button>
             </div>
             if let Some(sweep) = &state.sweep {

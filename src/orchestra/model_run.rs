@@ -7,28 +7,33 @@ use std::rc::Rc;
 
 use futures::future::{select, Either};
 
-use super::{cancelled, failure_summary, start_engine, RunContext, PAGE_LANE, PROGRESS_EVERY_MS};
+use super::context::{
+    cancelled, failure_summary, start_engine, RunContext, RunError, PAGE_LANE, PROGRESS_EVERY_MS,
+};
+use super::engine_client::{EngineClient, OnTask, PoolOutcome};
+use super::event::RunEvent;
+use super::meter::{next_frame, PageStats};
+use super::processes::ProcessPool;
 use crate::clock::now_ms;
-use crate::config::{Settings, Workload};
-use crate::engine::protocol::{Job, RunOutcome, TaskItem};
+use crate::config::{RunConfig, WorkloadConfig};
+use crate::engine::process_protocol::TaskItem;
+use crate::engine::protocol::{Job, RunOutcome};
+use crate::models::registry::Placement;
 use crate::models::{async_tasks, sequential, ModelId, ModelPlace};
 use crate::report::{Overheads, RunRecord, RunStatus, Summary, TaskRecord, TaskStatus};
-use crate::ui::engine_client::{EngineClient, OnTask, PoolOutcome};
-use crate::ui::meter::next_frame;
-use crate::ui::processes::ProcessPool;
-use crate::ui::state::Action;
+use crate::vocab::OverheadKey;
 use crate::workloads::fetch::FetchPlan;
 
 /// One repetition's outcome plus what the page and the model measured.
 struct Measured {
     outcome: RunOutcome,
-    page: crate::ui::meter::PageStats,
+    page: PageStats,
 }
 
 /// One model's part of a run.
 pub(super) struct ModelRun<'a> {
     pub model: ModelId,
-    pub settings: &'a Settings,
+    pub config: &'a RunConfig,
     pub client: &'a EngineClient,
     pub pool: &'a PoolOutcome,
     pub plan: &'a FetchPlan,
@@ -37,8 +42,8 @@ pub(super) struct ModelRun<'a> {
 
 impl ModelRun<'_> {
     pub async fn execute(&self) -> RunRecord {
-        let (model, workload) = (self.model, self.settings.workload);
-        let dispatch = &*self.ctx.dispatch;
+        let (model, workload) = (self.model, self.config.workload.kind());
+        let emit = &*self.ctx.emit;
         if !workload.supports(model) {
             let reason = format!("it does not apply to the {} workload", workload.as_str());
             return RunRecord::skipped(model, workload, reason);
@@ -50,20 +55,16 @@ impl ModelRun<'_> {
                     let reason = format!("threads are unavailable: {reason}");
                     return RunRecord::skipped(model, workload, reason);
                 }
-                PoolOutcome::Ready {
-                    start_ms,
-                    warm_up_ms,
-                    ..
-                } => {
-                    overheads.insert("pool_start".to_owned(), *start_ms);
-                    overheads.insert("warm_up".to_owned(), *warm_up_ms);
+                PoolOutcome::Ready(info) => {
+                    overheads.insert(OverheadKey::PoolStart.to_string(), info.start_ms);
+                    overheads.insert(OverheadKey::WarmUp.to_string(), info.warm_up_ms);
                 }
             }
         }
         let mut runs: Vec<Measured> = Vec::new();
-        let repeat = self.settings.repeat;
+        let repeat = self.config.repeat;
         for repetition in 1..=repeat {
-            dispatch(Action::Progress {
+            emit(RunEvent::Repetition {
                 model,
                 repetition,
                 repeat,
@@ -71,7 +72,7 @@ impl ModelRun<'_> {
             // Tasks seen so far: kept when the run is stopped.
             let seen: Rc<RefCell<Vec<TaskRecord>>> = Rc::default();
             let on_task: OnTask = {
-                let (seen, dispatch) = (seen.clone(), self.ctx.dispatch.clone());
+                let (seen, emit) = (seen.clone(), self.ctx.emit.clone());
                 let total = self.task_count();
                 let last_shown = Cell::new(f64::NEG_INFINITY);
                 Rc::new(move |task: TaskRecord| {
@@ -83,7 +84,7 @@ impl ModelRun<'_> {
                     let now = now_ms();
                     if done == total || now - last_shown.get() >= PROGRESS_EVERY_MS {
                         last_shown.set(now);
-                        dispatch(Action::TaskProgress { model, done });
+                        emit(RunEvent::TasksDone { model, done });
                     }
                 })
             };
@@ -94,11 +95,7 @@ impl ModelRun<'_> {
                 Either::Right(_) => {
                     // Work in the engine cannot be interrupted: replace the engine.
                     if self.runs_in_engine() {
-                        start_engine(
-                            &self.ctx.slot,
-                            self.settings.threads,
-                            self.ctx.dispatch.clone(),
-                        );
+                        start_engine(&self.ctx.slot, self.config.threads, self.ctx.emit.clone());
                     }
                     let tasks = std::mem::take(&mut *seen.borrow_mut());
                     return cancelled(model, workload, "stopped by the user", tasks);
@@ -110,7 +107,7 @@ impl ModelRun<'_> {
                     Some(error) => return RunRecord::failed(model, workload, error),
                     None => runs.push(Measured { outcome, page }),
                 },
-                Err(error) => return RunRecord::failed(model, workload, error),
+                Err(error) => return RunRecord::failed(model, workload, error.to_string()),
             }
         }
         self.record(runs, overheads)
@@ -119,7 +116,7 @@ impl ModelRun<'_> {
     /// Folds the repetitions into one record: the median's tasks, every
     /// wall time, the worst page responsiveness.
     fn record(&self, mut runs: Vec<Measured>, mut overheads: Overheads) -> RunRecord {
-        let (model, workload) = (self.model, self.settings.workload);
+        let (model, workload) = (self.model, self.config.workload.kind());
         let samples: Vec<f64> = runs.iter().map(|m| m.outcome.wall_ms).collect();
         let summary = Summary::of(&samples);
         let worst_gap = runs
@@ -136,12 +133,12 @@ impl ModelRun<'_> {
         let failed = chosen.tasks.iter().any(|t| t.status != TaskStatus::Ok);
         let error = failed.then(|| failure_summary(&chosen));
         overheads.extend(chosen.overheads_ms);
-        let predicted_ms = match workload {
-            Workload::Fetch => {
+        let predicted_ms = match &self.config.workload {
+            WorkloadConfig::Fetch(f) => {
                 self.plan
-                    .predict_ms(model, self.settings.threads, self.settings.concurrency)
+                    .predict_ms(model, self.config.threads, f.concurrency)
             }
-            Workload::Fib | Workload::Race | Workload::Pipeline => None,
+            _ => None,
         };
         RunRecord {
             model,
@@ -164,39 +161,27 @@ impl ModelRun<'_> {
     }
 
     fn task_count(&self) -> u32 {
-        self.settings.task_count()
+        self.config.task_count()
+    }
+
+    /// Where the registry says this model runs the workload.
+    fn placement(&self) -> Option<Placement> {
+        self.model.placement(self.config.workload.kind())
     }
 
     fn runs_in_engine(&self) -> bool {
-        matches!(
-            (self.settings.workload, self.model),
-            (_, ModelId::Threads | ModelId::Gil)
-                | (Workload::Fib, ModelId::Sequential | ModelId::Async)
-                | (Workload::Race | Workload::Pipeline, _)
-        )
+        self.placement().is_some_and(Placement::in_engine)
     }
 
     /// One repetition, wherever this model runs.
-    async fn once(&self, on_task: OnTask) -> Result<RunOutcome, String> {
-        let s = self.settings;
-        let job = match s.workload {
-            Workload::Fib => Job::Fib {
-                n: s.n,
-                tasks: s.tasks,
-            },
-            Workload::Fetch => Job::Fetch {
-                plan: self.plan.clone(),
-            },
-            Workload::Race => Job::Race {
-                increments: s.increments,
-            },
-            Workload::Pipeline => Job::Pipeline {
-                plan: self.plan.clone(),
-                n: s.n,
-            },
-        };
-        if self.runs_in_engine() {
-            return self.client.run(self.model, job, s.switch_ms, on_task).await;
+    async fn once(&self, on_task: OnTask) -> Result<RunOutcome, RunError> {
+        let c = self.config;
+        let (model, workload) = (self.model, c.workload.kind());
+        let placement = self.placement();
+        if placement.is_some_and(Placement::in_engine) {
+            let job = Job::new(&c.workload, self.plan);
+            let outcome = self.client.run(model, job, c.knobs.switch_ms, on_task);
+            return Ok(outcome.await?);
         }
         let t0 = now_ms();
         // Page-side models time on the shared clock; the page sees relative times.
@@ -205,59 +190,59 @@ impl ModelRun<'_> {
             task.shift(t0);
             on_task(task);
         };
-        let tasks = match (s.workload, self.model) {
-            (Workload::Fetch, ModelId::Sequential) => {
+        let tasks = match (placement, model, &c.workload) {
+            (Some(Placement::Page), ModelId::Sequential, _) => {
                 sequential::run_fetch(self.plan, PAGE_LANE, &emit).await
             }
-            (Workload::Fetch, ModelId::Async) => {
-                async_tasks::run_fetch(self.plan, s.concurrency, PAGE_LANE, &emit).await
+            (Some(Placement::Page), ModelId::Async, WorkloadConfig::Fetch(f)) => {
+                async_tasks::run_fetch(self.plan, f.concurrency, PAGE_LANE, &emit).await
             }
-            (_, ModelId::Processes) => return self.processes(on_task).await,
-            (workload, ModelId::MainThread) => {
+            (Some(Placement::ProcessWorkers), _, _) => return self.processes(on_task).await,
+            (Some(Placement::PageBlocking), _, work) => {
                 // Let the page paint "Running…" before it freezes.
                 next_frame().await;
                 let t0 = now_ms();
-                let tasks = match workload {
-                    Workload::Fetch => sequential::run_fetch_blocking(self.plan, PAGE_LANE),
-                    _ => sequential::run_fib(s.n, s.tasks, PAGE_LANE, &|_| {}),
+                let tasks = match work {
+                    WorkloadConfig::Fetch(_) => {
+                        sequential::run_fetch_blocking(self.plan, PAGE_LANE)
+                    }
+                    WorkloadConfig::Fib(f) => sequential::run_fib(f.n, f.tasks, PAGE_LANE, &|_| {}),
+                    _ => return Err(RunError::NotHere { model, workload }),
                 };
                 return Ok(RunOutcome::from_tasks(t0, now_ms() - t0, tasks));
             }
-            (workload, model) => {
-                return Err(format!(
-                    "{model} cannot run the {} workload here",
-                    workload.as_str()
-                ))
-            }
+            _ => return Err(RunError::NotHere { model, workload }),
         };
         Ok(RunOutcome::from_tasks(t0, now_ms() - t0, tasks))
     }
 
     /// Starts the process workers, runs the tasks through them, stops them.
-    async fn processes(&self, on_task: OnTask) -> Result<RunOutcome, String> {
-        let s = self.settings;
-        let items: Vec<TaskItem> = match s.workload {
-            Workload::Fib | Workload::Race | Workload::Pipeline => {
-                (0..s.tasks).map(|_| TaskItem::Fib { n: s.n }).collect()
-            }
-            Workload::Fetch => self
+    async fn processes(&self, on_task: OnTask) -> Result<RunOutcome, RunError> {
+        let c = self.config;
+        let items: Vec<TaskItem> = match &c.workload {
+            WorkloadConfig::Fib(f) => (0..f.tasks).map(|_| TaskItem::Fib { n: f.n }).collect(),
+            WorkloadConfig::Fetch(_) => self
                 .plan
                 .requests
                 .iter()
                 .map(|r| TaskItem::Fetch { request: r.clone() })
                 .collect(),
+            other => {
+                let (model, workload) = (self.model, other.kind());
+                return Err(RunError::NotHere { model, workload });
+            }
         };
-        let pool = ProcessPool::start(s.threads).await?;
+        let pool = ProcessPool::start(c.threads).await?;
         let t0 = now_ms();
-        let run = pool.run(1, items, s.payload, t0, on_task).await?;
+        let run = pool.run(1, items, c.knobs.payload, t0, on_task).await?;
         let wall_ms = now_ms() - t0;
         let mut outcome = RunOutcome::from_tasks(0.0, wall_ms, run.tasks);
         outcome
             .overheads_ms
-            .insert("process_start".to_owned(), pool.start_ms);
+            .insert(OverheadKey::ProcessStart.to_string(), pool.start_ms);
         outcome
             .overheads_ms
-            .insert("serialize_copy".to_owned(), run.copy_ms);
+            .insert(OverheadKey::SerializeCopy.to_string(), run.copy_ms);
         Ok(outcome)
     }
 }

@@ -1,4 +1,6 @@
 //! Model identifiers as they appear in URLs, results JSON and the UI.
+//! What each model does and where it runs is the registry's
+//! (`models::registry`), not this file's.
 
 use serde::{Deserialize, Serialize};
 
@@ -57,28 +59,6 @@ impl ModelId {
     /// Parses a public id; `None` for anything else.
     pub fn parse(id: &str) -> Option<ModelId> {
         ModelId::ALL.into_iter().find(|m| m.as_str() == id)
-    }
-
-    /// A short human label.
-    pub fn label(self) -> &'static str {
-        match self {
-            ModelId::Sequential => "Sequential",
-            ModelId::Threads => "Threads (rayon)",
-            ModelId::Async => "Async (one event loop)",
-            ModelId::Gil => "Threads + GIL",
-            ModelId::Processes => "Processes (isolated workers)",
-            ModelId::MainThread => "Main thread (freezes the page)",
-        }
-    }
-
-    /// What the model needs from the browser.
-    pub fn place(self) -> ModelPlace {
-        match self {
-            ModelId::Threads | ModelId::Gil => ModelPlace::SharedMemoryThreads,
-            ModelId::Sequential | ModelId::Async | ModelId::Processes | ModelId::MainThread => {
-                ModelPlace::SingleThread
-            }
-        }
     }
 }
 

@@ -13,17 +13,34 @@ use std::rc::Rc;
 use futures::channel::oneshot;
 use futures::future::{join_all, select, Either};
 use gloo::timers::future::TimeoutFuture;
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
+use thiserror::Error;
 
-use super::engine_client::{OnTask, ENGINE_URL};
+use super::bridge::{Bridge, BridgeError, ENGINE_URL};
+use super::engine_client::OnTask;
 use crate::clock::now_ms;
-use crate::engine::protocol::{EngineEvent, EngineRequest, RunId, TaskItem};
+use crate::engine::process_protocol::{ProcessEvent, ProcessRequest, RunId, TaskItem};
 use crate::report::TaskRecord;
+use crate::vocab::Lane;
 
 /// Longest wait for the workers to load.
 const START_TIMEOUT_MS: u32 = 30_000;
+
+/// Why the process workers could not run the tasks.
+#[derive(Debug, Error)]
+pub enum ProcessError {
+    #[error("the browser refused to start a process worker")]
+    Refused,
+    #[error("the process workers did not start")]
+    NotStarted,
+    #[error("cannot encode a task: {detail}")]
+    Encode { detail: String },
+    #[error("a process refused a task")]
+    TaskRefused,
+    #[error("a process stopped")]
+    Stopped,
+    #[error("a process returned a damaged payload")]
+    DamagedPayload,
+}
 
 /// A task's answer, as the page received it.
 struct Arrived {
@@ -33,11 +50,14 @@ struct Arrived {
     codec_ms: f64,
 }
 
+/// A result that has arrived, waiting for its `Codec` message: its index,
+/// and the answer with the page's decoding time so far.
+type Pending = Option<(u32, Arrived)>;
+
+/// One process worker. Dropping it terminates the worker.
 struct Process {
-    worker: Worker,
-    loaded: Rc<RefCell<Option<oneshot::Sender<()>>>>,
+    bridge: Bridge<ProcessRequest>,
     inbox: Rc<RefCell<Option<oneshot::Sender<Arrived>>>>,
-    _on_message: Closure<dyn FnMut(MessageEvent)>,
 }
 
 /// What a run of the pool measured besides the tasks.
@@ -59,7 +79,7 @@ impl ProcessPool {
     ///
     /// # Errors
     /// When the browser refuses a worker or one does not load in time.
-    pub async fn start(count: u32) -> Result<Self, String> {
+    pub async fn start(count: u32) -> Result<Self, ProcessError> {
         let t0 = now_ms();
         let mut procs = Vec::new();
         let mut loads = Vec::new();
@@ -74,7 +94,7 @@ impl ProcessPool {
                 procs,
                 start_ms: now_ms() - t0,
             }),
-            _ => Err("the process workers did not start".to_owned()),
+            _ => Err(ProcessError::NotStarted),
         }
     }
 
@@ -87,7 +107,7 @@ impl ProcessPool {
         payload: u32,
         t0: f64,
         on_task: OnTask,
-    ) -> Result<PoolRun, String> {
+    ) -> Result<PoolRun, ProcessError> {
         let queue: RefCell<VecDeque<(u32, TaskItem)>> = RefCell::new((0u32..).zip(items).collect());
         let copy_ms = Cell::new(0.0);
         let payload = usize::try_from(payload).unwrap_or(usize::MAX);
@@ -101,26 +121,24 @@ impl ProcessPool {
                     };
                     let (tx, rx) = oneshot::channel();
                     *proc.inbox.borrow_mut() = Some(tx);
-                    let request = EngineRequest::Task {
+                    let request = ProcessRequest::Task {
                         run_id,
                         index,
                         item,
                         payload: vec![0u8; payload],
                     };
-                    let t = now_ms();
-                    let value = serde_wasm_bindgen::to_value(&request)
-                        .map_err(|e| format!("cannot encode a task: {e}"))?;
-                    proc.worker
-                        .post_message(&value)
-                        .map_err(|_| "a process refused a task".to_owned())?;
-                    copy_ms.set(copy_ms.get() + now_ms() - t);
-                    let arrived = rx.await.map_err(|_| "a process stopped".to_owned())?;
+                    let sent_ms = proc.bridge.send(&request).map_err(|e| match e {
+                        BridgeError::Encode { detail } => ProcessError::Encode { detail },
+                        _ => ProcessError::TaskRefused,
+                    })?;
+                    copy_ms.set(copy_ms.get() + sent_ms);
+                    let arrived = rx.await.map_err(|_| ProcessError::Stopped)?;
                     if arrived.payload_len != payload {
-                        return Err("a process returned a damaged payload".to_owned());
+                        return Err(ProcessError::DamagedPayload);
                     }
                     copy_ms.set(copy_ms.get() + arrived.codec_ms);
                     let mut task = arrived.task;
-                    task.lane = format!("process-{}", k + 1);
+                    task.lane = Lane::Process(k + 1).name();
                     task.shift(t0);
                     on_task(task.clone());
                     done.push(task);
@@ -140,61 +158,50 @@ impl ProcessPool {
 }
 
 impl Process {
-    fn spawn() -> Result<(Self, oneshot::Receiver<()>), String> {
-        let options = WorkerOptions::new();
-        options.set_type(WorkerType::Module);
-        let worker = Worker::new_with_options(ENGINE_URL, &options)
-            .map_err(|_| "the browser refused to start a process worker".to_owned())?;
+    fn spawn() -> Result<(Self, oneshot::Receiver<()>), ProcessError> {
         let (loaded_tx, loaded_rx) = oneshot::channel();
-        let loaded = Rc::new(RefCell::new(Some(loaded_tx)));
+        let mut loaded = Some(loaded_tx);
         let inbox: Rc<RefCell<Option<oneshot::Sender<Arrived>>>> = Rc::default();
-        let on_message = {
-            let (loaded, inbox) = (loaded.clone(), inbox.clone());
-            Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-                let t = now_ms();
-                match serde_wasm_bindgen::from_value::<EngineEvent>(event.data()) {
-                    Ok(EngineEvent::Loaded { .. }) => {
-                        if let Some(tx) = loaded.borrow_mut().take() {
+        let mut pending: Pending = None;
+        let bridge = {
+            let inbox = inbox.clone();
+            Bridge::spawn(
+                ENGINE_URL,
+                "a process",
+                move |event: ProcessEvent, decode_ms| match event {
+                    ProcessEvent::Loaded { .. } => {
+                        if let Some(tx) = loaded.take() {
                             let _ = tx.send(());
                         }
                     }
-                    Ok(EngineEvent::TaskResult {
-                        task,
-                        payload,
-                        codec_ms,
-                        ..
-                    }) => {
+                    ProcessEvent::TaskResult { task, payload, .. } => {
+                        let index = task.index;
                         let arrived = Arrived {
                             task,
                             payload_len: payload.len(),
-                            codec_ms: codec_ms + (now_ms() - t),
+                            codec_ms: decode_ms,
                         };
+                        pending = Some((index, arrived));
+                    }
+                    // The process's own codec time follows its result.
+                    ProcessEvent::Codec {
+                        index, codec_ms, ..
+                    } => {
+                        let Some((expected, mut arrived)) = pending.take() else {
+                            return;
+                        };
+                        if expected != index {
+                            return;
+                        }
+                        arrived.codec_ms += codec_ms;
                         if let Some(tx) = inbox.borrow_mut().take() {
                             let _ = tx.send(arrived);
                         }
                     }
-                    Ok(_) => {}
-                    Err(e) => web_sys::console::error_1(
-                        &format!("a process sent an unknown message: {e}").into(),
-                    ),
-                }
-            })
+                },
+            )
+            .map_err(|_| ProcessError::Refused)?
         };
-        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        let proc = Process {
-            worker,
-            loaded,
-            inbox,
-            _on_message: on_message,
-        };
-        Ok((proc, loaded_rx))
-    }
-}
-
-impl Drop for Process {
-    fn drop(&mut self) {
-        self.worker.set_onmessage(None);
-        self.worker.terminate();
-        self.loaded.borrow_mut().take();
+        Ok((Process { bridge, inbox }, loaded_rx))
     }
 }

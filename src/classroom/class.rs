@@ -1,0 +1,150 @@
+//! The class: the runs a teacher has added (files and result codes), with
+//! the limits that keep the view responsive. Adding is all or nothing per
+//! file, so a bad file never removes or half-adds anything. Pure.
+
+use serde_json::Value;
+use thiserror::Error;
+
+use super::read::{self, FileError, ReadError};
+use super::runs::ClassRun;
+
+/// The most files a class holds (a class of 30 adding a few runs each).
+pub const MAX_FILES: usize = 200;
+
+/// The most rows a class holds.
+pub const MAX_RUNS: usize = 2_000;
+
+/// A batch that cannot be added at all.
+#[derive(Clone, Debug, Error, PartialEq, Eq)]
+pub enum ClassError {
+    #[error(
+        "{adding} files at once are too many: the class view holds up to {MAX_FILES} files \
+         ({already} added so far); add them in smaller batches or remove some"
+    )]
+    TooManyFiles { adding: usize, already: usize },
+}
+
+/// The runs added so far.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Class {
+    runs: Vec<ClassRun>,
+    files: usize,
+    codes: usize,
+}
+
+impl Class {
+    /// An empty class.
+    pub fn new() -> Self {
+        Class::default()
+    }
+
+    /// Every row, in the order added.
+    pub fn runs(&self) -> &[ClassRun] {
+        &self.runs
+    }
+
+    /// How many files and codes were added.
+    pub fn added(&self) -> usize {
+        self.files + self.codes
+    }
+
+    /// Refuses a batch of `adding` files before any is read.
+    ///
+    /// # Errors
+    /// [`ClassError::TooManyFiles`] when the class would exceed [`MAX_FILES`].
+    pub fn check_batch(&self, adding: usize) -> Result<(), ClassError> {
+        if self.added() + adding > MAX_FILES {
+            return Err(ClassError::TooManyFiles {
+                adding,
+                already: self.added(),
+            });
+        }
+        Ok(())
+    }
+
+    /// Adds the runs of a file's text; returns how many rows it added.
+    ///
+    /// # Errors
+    /// A [`FileError`] naming the file; the class is then unchanged.
+    pub fn add_file(&mut self, name: &str, text: &str) -> Result<usize, FileError> {
+        let fail = |e| FileError::new(name, e);
+        self.check_room(1).map_err(fail)?;
+        let docs = read::read_text(text).map_err(fail)?;
+        let lines = text.trim().lines().filter(|l| !l.trim().is_empty()).count() == docs.len();
+        let rows: Vec<ClassRun> = docs
+            .iter()
+            .enumerate()
+            .map(|(i, doc)| {
+                let source = match (docs.len(), lines) {
+                    (1, _) => name.to_owned(),
+                    (_, true) => format!("{name} line {}", i + 1),
+                    (_, false) => format!("{name} #{}", i + 1),
+                };
+                ClassRun::from_doc(doc, source).at(i)
+            })
+            .collect();
+        self.push(rows).map_err(fail)?;
+        self.files += 1;
+        Ok(docs.len())
+    }
+
+    /// Adds the run of a result code; returns 1.
+    ///
+    /// # Errors
+    /// A [`FileError`] naming the code (`code k`); the class is then unchanged.
+    pub fn add_code(&mut self, code: &str) -> Result<usize, FileError> {
+        let name = format!("code {}", self.codes + 1);
+        let fail = |e| FileError::new(&name, e);
+        self.check_room(1).map_err(fail)?;
+        let doc = read::read_code(code).map_err(fail)?;
+        self.push(vec![ClassRun::from_doc(&doc, name.clone())])
+            .map_err(fail)?;
+        self.codes += 1;
+        Ok(1)
+    }
+
+    /// Adds one parsed results document (the learner's own run, say).
+    ///
+    /// # Errors
+    /// As [`Class::add_file`].
+    pub fn add_value(&mut self, name: &str, value: Value) -> Result<usize, FileError> {
+        let fail = |e| FileError::new(name, e);
+        let doc = read::read_value(value, None).map_err(fail)?;
+        self.push(vec![ClassRun::from_doc(&doc, name)])
+            .map_err(fail)?;
+        Ok(1)
+    }
+
+    /// Removes the row at `index` (in [`Class::runs`] order).
+    pub fn remove(&mut self, index: usize) -> Option<ClassRun> {
+        (index < self.runs.len()).then(|| self.runs.remove(index))
+    }
+
+    fn check_room(&self, files: usize) -> Result<(), ReadError> {
+        if self.added() + files > MAX_FILES {
+            return Err(ReadError::ClassFull);
+        }
+        Ok(())
+    }
+
+    /// Appends rows unless the class would be too large or they were all
+    /// added before.
+    fn push(&mut self, rows: Vec<ClassRun>) -> Result<(), ReadError> {
+        if self.runs.len() + rows.len() > MAX_RUNS {
+            return Err(ReadError::ClassFull);
+        }
+        if let Some(first) = self
+            .runs
+            .iter()
+            .find(|r| rows.iter().any(|n| n.same_run(r)))
+        {
+            if rows.iter().all(|n| self.runs.iter().any(|r| n.same_run(r))) {
+                return Err(ReadError::Duplicate {
+                    of: first.source.clone(),
+                });
+            }
+        }
+        self.runs.extend(rows);
+        Ok(())
+    }
+}

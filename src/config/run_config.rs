@@ -1,0 +1,278 @@
+//! The typed run config: what one experiment runs, with each workload
+//! carrying only its own parameters, apart from the page's flags.
+//!
+//! Made once from validated [`Settings`] ([`Settings::run_config`]); the URL
+//! query, the results `config` echo, the fetch plan and the engine's job
+//! are all derived from it, so which key belongs to which workload is said
+//! here and nowhere else. Pure: no web APIs.
+//!
+//! Adding a workload: a variant of [`WorkloadConfig`] with its own params
+//! struct, its arm in [`WorkloadConfig::query_pairs`] and
+//! [`WorkloadConfig::task_count`]; the compiler then points at every match
+//! that must learn it (echo, job, form). Adding a key: a field on the params
+//! struct (or [`ModelKnobs`], [`PageFlags`]) and its line in `query_pairs`.
+
+use super::settings::Settings;
+use crate::vocab::{ModelId, Workload};
+
+/// The requests of a fetching workload.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RequestParams {
+    pub requests: u32,
+    /// Server delay per request, ms.
+    pub latency_ms: u32,
+    /// Seeded random extra delay, ms.
+    pub jitter_ms: u32,
+    /// A user's own target instead of the simulated server.
+    pub url: Option<String>,
+}
+
+/// `fib`: `tasks` independent calls of `fib(n)`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FibParams {
+    pub n: u32,
+    pub tasks: u32,
+}
+
+/// `fetch`: requests that only wait.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FetchParams {
+    pub requests: RequestParams,
+    /// Cap on requests in flight for the `async` model (`None`: all).
+    pub concurrency: Option<u32>,
+}
+
+/// `race`: each thread adds 1 to shared counters `increments` times.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RaceParams {
+    pub increments: u32,
+}
+
+/// `pipeline`: fetch each item, then compute `fib(n)` on it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PipelineParams {
+    /// The items' requests. `url` is honoured as in `fetch` (a link may
+    /// carry one) but, as in version 1, not written to the query or echo.
+    pub requests: RequestParams,
+    pub n: u32,
+}
+
+/// The workload with only its own parameters.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WorkloadConfig {
+    Fib(FibParams),
+    Fetch(FetchParams),
+    Race(RaceParams),
+    Pipeline(PipelineParams),
+}
+
+/// Settings of particular models, present only when the model is chosen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ModelKnobs {
+    /// `gil`: the switch interval, ms.
+    pub switch_ms: u32,
+    /// `processes`: bytes carried with each task and result.
+    pub payload: u32,
+}
+
+/// One experiment: the workload, the models in run order and their knobs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RunConfig {
+    pub workload: WorkloadConfig,
+    pub models: Vec<ModelId>,
+    /// Pool size for the thread models (and process count).
+    pub threads: u32,
+    /// Runs per model.
+    pub repeat: u32,
+    pub knobs: ModelKnobs,
+}
+
+/// What the page does with the experiment, apart from running it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PageFlags {
+    /// The lesson the page shows.
+    pub lesson: Option<String>,
+    /// Start the run once loaded.
+    pub autorun: bool,
+    /// Compact layout for iframes.
+    pub embed: bool,
+}
+
+impl WorkloadConfig {
+    /// The workload's id.
+    pub fn kind(&self) -> Workload {
+        match self {
+            WorkloadConfig::Fib(_) => Workload::Fib,
+            WorkloadConfig::Fetch(_) => Workload::Fetch,
+            WorkloadConfig::Race(_) => Workload::Race,
+            WorkloadConfig::Pipeline(_) => Workload::Pipeline,
+        }
+    }
+
+    /// The requests, for the workloads that fetch.
+    pub fn requests(&self) -> Option<&RequestParams> {
+        match self {
+            WorkloadConfig::Fetch(f) => Some(&f.requests),
+            WorkloadConfig::Pipeline(p) => Some(&p.requests),
+            WorkloadConfig::Fib(_) | WorkloadConfig::Race(_) => None,
+        }
+    }
+
+    /// The fib argument, for the workloads that compute fib.
+    pub fn fib_n(&self) -> Option<u32> {
+        match self {
+            WorkloadConfig::Fib(f) => Some(f.n),
+            WorkloadConfig::Pipeline(p) => Some(p.n),
+            WorkloadConfig::Fetch(_) | WorkloadConfig::Race(_) => None,
+        }
+    }
+
+    /// How many tasks one run of a model has with `threads` threads: fib
+    /// tasks, requests, or (race) one per thread for each of the counters.
+    pub fn task_count(&self, threads: u32) -> u32 {
+        match self {
+            WorkloadConfig::Fib(f) => f.tasks,
+            WorkloadConfig::Fetch(f) => f.requests.requests,
+            WorkloadConfig::Pipeline(p) => p.requests.requests,
+            WorkloadConfig::Race(_) => threads * 3,
+        }
+    }
+
+    /// The workload's own URL keys and values, in query order.
+    fn query_pairs(&self) -> Vec<(&'static str, String)> {
+        let requests = |r: &RequestParams| {
+            vec![
+                ("requests", r.requests.to_string()),
+                ("latency", r.latency_ms.to_string()),
+                ("jitter", r.jitter_ms.to_string()),
+            ]
+        };
+        match self {
+            WorkloadConfig::Fib(f) => vec![("n", f.n.to_string()), ("tasks", f.tasks.to_string())],
+            WorkloadConfig::Race(r) => vec![("increments", r.increments.to_string())],
+            WorkloadConfig::Pipeline(p) => {
+                let mut pairs = vec![("n", p.n.to_string())];
+                pairs.extend(requests(&p.requests));
+                pairs
+            }
+            WorkloadConfig::Fetch(f) => {
+                let mut pairs = requests(&f.requests);
+                if let Some(c) = f.concurrency {
+                    pairs.push(("concurrency", c.to_string()));
+                }
+                if let Some(url) = &f.requests.url {
+                    pairs.push(("url", url.clone()));
+                }
+                pairs
+            }
+        }
+    }
+}
+
+impl RunConfig {
+    /// How many tasks one run of a model has.
+    pub fn task_count(&self) -> u32 {
+        self.workload.task_count(self.threads)
+    }
+
+    /// The GIL's switch interval, when `gil` is chosen.
+    pub fn switch_ms(&self) -> Option<u32> {
+        self.models
+            .contains(&ModelId::Gil)
+            .then_some(self.knobs.switch_ms)
+    }
+
+    /// The processes' payload, when `processes` is chosen.
+    pub fn payload(&self) -> Option<u32> {
+        self.models
+            .contains(&ModelId::Processes)
+            .then_some(self.knobs.payload)
+    }
+
+    /// Every URL key of the experiment, in query order: the workload, the
+    /// models, the workload's own keys, then the pool, the chosen models'
+    /// knobs and the repeat count.
+    pub fn query_pairs(&self) -> Vec<(&'static str, String)> {
+        let models: Vec<&str> = self.models.iter().map(|m| m.as_str()).collect();
+        let mut pairs = vec![
+            ("workload", self.workload.kind().as_str().to_owned()),
+            ("models", models.join(",")),
+        ];
+        pairs.extend(self.workload.query_pairs());
+        pairs.push(("threads", self.threads.to_string()));
+        if let Some(ms) = self.switch_ms() {
+            pairs.push(("switch_ms", ms.to_string()));
+        }
+        if let Some(bytes) = self.payload() {
+            pairs.push(("payload", bytes.to_string()));
+        }
+        pairs.push(("repeat", self.repeat.to_string()));
+        pairs
+    }
+}
+
+impl PageFlags {
+    /// The page's URL keys: `lesson` when open; `autorun`, `embed` when on.
+    pub fn query_pairs(&self) -> Vec<(&'static str, String)> {
+        let mut pairs = Vec::new();
+        if let Some(lesson) = &self.lesson {
+            pairs.push(("lesson", lesson.clone()));
+        }
+        if self.autorun {
+            pairs.push(("autorun", "1".to_owned()));
+        }
+        if self.embed {
+            pairs.push(("embed", "1".to_owned()));
+        }
+        pairs
+    }
+}
+
+impl Settings {
+    /// The experiment these settings describe, each workload with only its
+    /// own parameters.
+    pub fn run_config(&self) -> RunConfig {
+        let requests = RequestParams {
+            requests: self.requests,
+            latency_ms: self.latency_ms,
+            jitter_ms: self.jitter_ms,
+            url: self.url.clone(),
+        };
+        let workload = match self.workload {
+            Workload::Fib => WorkloadConfig::Fib(FibParams {
+                n: self.n,
+                tasks: self.tasks,
+            }),
+            Workload::Fetch => WorkloadConfig::Fetch(FetchParams {
+                requests,
+                concurrency: self.concurrency,
+            }),
+            Workload::Race => WorkloadConfig::Race(RaceParams {
+                increments: self.increments,
+            }),
+            Workload::Pipeline => WorkloadConfig::Pipeline(PipelineParams {
+                requests,
+                n: self.n,
+            }),
+        };
+        RunConfig {
+            workload,
+            models: self.models.clone(),
+            threads: self.threads,
+            repeat: self.repeat,
+            knobs: ModelKnobs {
+                switch_ms: self.switch_ms,
+                payload: self.payload,
+            },
+        }
+    }
+
+    /// The page's flags.
+    pub fn page_flags(&self) -> PageFlags {
+        PageFlags {
+            lesson: self.lesson.clone(),
+            autorun: self.autorun,
+            embed: self.embed,
+        }
+    }
+}

@@ -1,0 +1,118 @@
+//! The typed messages between the page and one process worker of the
+//! `processes` model (Python's `ProcessPoolExecutor`): a task in, its
+//! result out, each with a payload of bytes, as arguments are pickled, then
+//! the time the process spent decoding and encoding them.
+//!
+//! A process worker is the engine binary without a pool; it tells the two
+//! protocols apart by the message's `type` (`task` is this protocol's).
+
+use serde::{Deserialize, Serialize};
+
+use crate::report::TaskRecord;
+use crate::workloads::fetch::PlannedRequest;
+
+/// Identifies one run of the pool (answers repeat it).
+pub type RunId = u32;
+
+/// What the page asks of a process.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum ProcessRequest {
+    /// Run one task and send its result (with `payload` echoed back) as
+    /// `TaskResult`, then its `Codec` time.
+    Task {
+        run_id: RunId,
+        index: u32,
+        item: TaskItem,
+        /// Bytes carried with the task, as arguments are pickled in Python.
+        #[serde(with = "serde_bytes")]
+        payload: Vec<u8>,
+    },
+}
+
+impl ProcessRequest {
+    /// The `type` tag of every request of this protocol.
+    pub const TAG: &'static str = "task";
+}
+
+/// One task of a job, as sent to a process.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum TaskItem {
+    Fib { n: u32 },
+    Fetch { request: PlannedRequest },
+}
+
+/// What a process tells the page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum ProcessEvent {
+    /// The module is instantiated and listening (the engine's `loaded`).
+    Loaded { module_start_ms: f64 },
+    /// A task finished (times on the shared clock, not relative).
+    TaskResult {
+        run_id: RunId,
+        task: TaskRecord,
+        #[serde(with = "serde_bytes")]
+        payload: Vec<u8>,
+    },
+    /// Time the process spent decoding task `index` and encoding its
+    /// `TaskResult`, ms. Sent right after that result: a message cannot
+    /// carry the time spent encoding itself.
+    Codec {
+        run_id: RunId,
+        index: u32,
+        codec_ms: f64,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn task_payloads_round_trip_as_bytes() {
+        let req = ProcessRequest::Task {
+            run_id: 3,
+            index: 1,
+            item: TaskItem::Fib { n: 20 },
+            payload: vec![7; 1024],
+        };
+        let json = serde_json::to_string(&req).expect("serialise");
+        let back: ProcessRequest = serde_json::from_str(&json).expect("parse");
+        assert_eq!(back, req);
+        let ev = ProcessEvent::TaskResult {
+            run_id: 3,
+            task: TaskRecord::fib(1, "process-1".into(), 1.0, 2.0, 6_765),
+            payload: vec![1, 2, 3],
+        };
+        let json = serde_json::to_string(&ev).expect("serialise");
+        assert_eq!(
+            serde_json::from_str::<ProcessEvent>(&json).expect("parse"),
+            ev
+        );
+        let ev = ProcessEvent::Codec {
+            run_id: 3,
+            index: 1,
+            codec_ms: 0.5,
+        };
+        let json = serde_json::to_value(&ev).expect("serialise");
+        assert_eq!(json["type"], "codec");
+        assert_eq!(
+            serde_json::from_value::<ProcessEvent>(json).expect("parse"),
+            ev
+        );
+    }
+
+    #[test]
+    fn the_task_tag_is_the_serialised_type() {
+        let req = ProcessRequest::Task {
+            run_id: 1,
+            index: 0,
+            item: TaskItem::Fib { n: 1 },
+            payload: Vec::new(),
+        };
+        let json = serde_json::to_value(&req).expect("serialise");
+        assert_eq!(json["type"], ProcessRequest::TAG);
+    }
+}

@@ -1,0 +1,121 @@
+//! The registry agrees with itself: every (model, workload) pair has help,
+//! a placement and a prediction that tell the same story.
+
+use super::*;
+use crate::workloads::fetch::FetchPlan;
+
+/// Words a help text uses for where the model runs.
+fn where_words(p: Placement) -> &'static [&'static str] {
+    match p {
+        Placement::Engine => &["engine", "one thread"],
+        Placement::EnginePool => &["pool", "threads"],
+        Placement::Page => &["page"],
+        Placement::PageBlocking => &["page's own thread"],
+        Placement::ProcessWorkers => &["isolated workers"],
+    }
+}
+
+#[test]
+fn every_model_is_registered_once_in_ui_order() {
+    let ids: Vec<ModelId> = MODELS.iter().map(|s| s.id).collect();
+    assert_eq!(ids, ModelId::ALL.to_vec());
+    for m in ModelId::ALL {
+        assert_eq!(spec(m).id, m);
+    }
+}
+
+#[test]
+fn every_model_has_texts() {
+    assert_eq!(texts().len(), ModelId::ALL.len());
+    for m in ModelId::ALL {
+        assert!(!m.label().is_empty() && !m.prediction_rule().is_empty());
+    }
+    let async_fib = ModelId::Async.help(Workload::Fib);
+    assert!(async_fib.contains("top 6 levels") && async_fib.contains("(64 awaits per task)"));
+    assert!(!async_fib.contains('{'));
+}
+
+#[test]
+fn why_clauses_are_for_supported_workloads_and_read_as_clauses() {
+    for m in ModelId::ALL {
+        for (workload, why) in &texts()[&m].why {
+            assert!(workload.supports(m), "{m}: a why for {workload}");
+            let first = why.chars().next().unwrap_or('.');
+            assert!(first.is_lowercase() && !why.ends_with('.'), "{m}: {why}");
+        }
+    }
+    assert!(ModelId::Gil.why(Workload::Fib).is_some());
+    assert_eq!(ModelId::Sequential.why(Workload::Fib), None);
+}
+
+#[test]
+fn help_prediction_and_placement_agree_for_every_pair() {
+    let plan = FetchPlan {
+        requests: (0..8)
+            .map(|index| crate::workloads::fetch::PlannedRequest {
+                index,
+                target: crate::workloads::fetch::Target::Http {
+                    url: format!("http://h/api/delay?ms=100&i={index}"),
+                },
+                delay_ms: Some(100),
+                timeout_ms: 15_100,
+            })
+            .collect(),
+        source: crate::workloads::latency::LatencySource::ServiceWorker {
+            base: "http://h/".into(),
+        },
+    };
+    for m in ModelId::ALL {
+        for w in Workload::ALL {
+            let placement = m.placement(w);
+            let help = m.help(w);
+            let has_help = texts()[&m].help.contains_key(&w);
+            assert_eq!(w.supports(m), placement.is_some(), "{m}/{w}");
+            assert_eq!(has_help, placement.is_some(), "{m}/{w}: help iff it runs");
+            let Some(p) = placement else {
+                assert_eq!(help, NOT_PART_HELP, "{m}/{w}");
+                continue;
+            };
+            let lower = help.to_lowercase();
+            assert!(
+                where_words(p).iter().any(|word| lower.contains(word)),
+                "{m}/{w}: help \"{help}\" does not say it runs {p:?}"
+            );
+            if p == Placement::EnginePool || m.place() == ModelPlace::SharedMemoryThreads {
+                assert!(p.in_engine(), "{m}/{w}: shared memory lives in the engine");
+            }
+        }
+        // The fetch prediction: what the rule says, the numbers do.
+        let Some(p) = m.placement(Workload::Fetch) else {
+            continue;
+        };
+        let predicted = plan.predict_ms(m, 4, None).expect("simulated server");
+        let rule = m.prediction_rule();
+        match spec(m).in_flight {
+            InFlight::One => {
+                assert_eq!(predicted, 800.0, "{m}");
+                assert!(rule.starts_with("the sum of every delay"), "{m}");
+                assert!(matches!(
+                    p,
+                    Placement::Page | Placement::PageBlocking | Placement::Engine
+                ));
+            }
+            InFlight::Threads => {
+                assert_eq!(predicted, 200.0, "{m}");
+                assert!(rule.contains("threads or processes"), "{m}");
+                assert!(matches!(
+                    p,
+                    Placement::EnginePool | Placement::ProcessWorkers
+                ));
+            }
+            InFlight::Concurrency => {
+                assert_eq!(predicted, 100.0, "{m}");
+                assert_eq!(plan.predict_ms(m, 4, Some(2)), Some(400.0), "{m}");
+                assert!(rule.contains("cap"), "{m}");
+            }
+        }
+        if p == Placement::PageBlocking {
+            assert!(rule.contains("frozen"), "{m}: a blocked page is named");
+        }
+    }
+}

@@ -1,0 +1,109 @@
+//! Runs an experiment from the page: each selected model, `repeat` times;
+//! folds the outcomes into [`RunRecord`]s, with progress and Stop.
+//!
+//! Where each model runs is the registry's (`models::registry::Placement`):
+//! CPU models and the thread models in the engine worker; the fetch models
+//! that only wait (`sequential`, `async`) here, on the page's event loop,
+//! where waiting does not block; `processes` in their own workers;
+//! `main-thread` here on purpose, blocking the page.
+
+use super::context::{cancelled, plan_for, start_engine, RunContext};
+use super::engine_client::PoolOutcome;
+use super::event::RunEvent;
+use super::meter::next_frame;
+use super::model_run::ModelRun;
+use crate::config::RunConfig;
+use crate::platform;
+use crate::report::{Environment, Results, RunRecord};
+use crate::workloads::fetch::FetchPlan;
+
+/// Runs every model of `config`. The empty results document goes out as
+/// `RunStarted`, each model's record as soon as it is done
+/// (`ModelFinished`), then `RunFinished`: the page's state holds the one
+/// results document (and sends it to an embedding page).
+pub async fn run_experiment(config: RunConfig, ctx: RunContext) {
+    // A different pool size needs a new engine: rayon's global pool starts once.
+    let current = ctx.slot.borrow().as_ref().map(|c| c.threads());
+    if current != Some(config.threads) {
+        start_engine(&ctx.slot, config.threads, ctx.emit.clone());
+    }
+    let client = ctx.slot.borrow().clone();
+    let (pool, round_trip) = match &client {
+        Some(c) => (explain(c.pool().await, &ctx), c.round_trip_ms(10).await),
+        None => (
+            PoolOutcome::Failed("the engine worker could not start".to_owned()),
+            None,
+        ),
+    };
+
+    let plan = plan_for(&config, &ctx);
+    let env = environment(&pool, round_trip, &config, &plan, &ctx);
+    let results = Results::for_config(env, &config);
+    (ctx.emit)(RunEvent::RunStarted(results));
+    let workload = config.workload.kind();
+    for &model in &config.models {
+        // Let the page finish rendering the previous model's results first: on
+        // a 2-core machine that work would otherwise compete with this model.
+        next_frame().await;
+        next_frame().await;
+        let record = if ctx.cancel.peek().is_some() {
+            cancelled(model, workload, "stopped before it ran", Vec::new())
+        } else {
+            match &client {
+                Some(client) => {
+                    let run = ModelRun {
+                        model,
+                        config: &config,
+                        client,
+                        pool: &pool,
+                        plan: &plan,
+                        ctx: &ctx,
+                    };
+                    run.execute().await
+                }
+                None => RunRecord::failed(model, workload, "the engine worker could not start"),
+            }
+        };
+        (ctx.emit)(RunEvent::ModelFinished(record));
+    }
+    (ctx.emit)(RunEvent::RunFinished);
+}
+
+/// The engine's reason for no threads, or the page's own when the page is
+/// not cross-origin isolated (it knows why: framed, no service worker).
+fn explain(pool: PoolOutcome, ctx: &RunContext) -> PoolOutcome {
+    match (pool, &ctx.not_isolated) {
+        (PoolOutcome::Failed(_), Some(why)) => PoolOutcome::Failed(why.clone()),
+        (pool, _) => pool,
+    }
+}
+
+fn environment(
+    pool: &PoolOutcome,
+    round_trip: Option<f64>,
+    config: &RunConfig,
+    plan: &FetchPlan,
+    ctx: &RunContext,
+) -> Environment {
+    let (threads_available, reason, pool_threads, pool_start_ms) = match pool {
+        PoolOutcome::Ready(info) => (true, None, Some(info.threads), Some(info.start_ms)),
+        PoolOutcome::Failed(reason) => (false, Some(reason.clone()), None, None),
+    };
+    Environment {
+        user_agent: platform::user_agent(),
+        hardware_concurrency: platform::hardware_concurrency(),
+        cross_origin_isolated: platform::cross_origin_isolated(),
+        threads_available,
+        threads_unavailable_reason: reason,
+        pool_threads,
+        pool_start_ms,
+        engine_round_trip_ms: round_trip,
+        isolation: ctx.isolation.map(|f| f.isolation),
+        isolation_by_service_worker: ctx.isolation.map(|f| f.by_service_worker),
+        latency_source: config
+            .workload
+            .requests()
+            .is_some()
+            .then(|| plan.source.kind()),
+    }
+}

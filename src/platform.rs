@@ -1,0 +1,45 @@
+//! Facts about the page's browser that page-side code outside the view needs
+//! (`orchestra` and `ui` alike): cores, cross-origin isolation, the user
+//! agent and the app's base URL. Reads the window only; renders nothing and
+//! knows nothing of the app's state. Compiles for wasm32 only.
+
+/// The page's window. The app only runs in a window, so this cannot fail.
+fn window() -> web_sys::Window {
+    gloo::utils::window()
+}
+
+/// `navigator.hardwareConcurrency` (at least 1).
+pub fn hardware_concurrency() -> u32 {
+    let cores = window().navigator().hardware_concurrency();
+    if cores.is_finite() && cores >= 1.0 {
+        // hardwareConcurrency is a small positive integer.
+        cores as u32
+    } else {
+        1
+    }
+}
+
+/// `crossOriginIsolated`: whether shared memory (and so threads) is allowed.
+pub fn cross_origin_isolated() -> bool {
+    // Read as a property: web-sys has no binding for it on `Window`.
+    js_sys::Reflect::get(&window(), &"crossOriginIsolated".into())
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
+}
+
+/// The browser's user agent string.
+pub fn user_agent() -> String {
+    window().navigator().user_agent().unwrap_or_default()
+}
+
+/// The absolute URL of the app's directory, ending in `/` (the simulated
+/// server lives under it).
+pub fn base_url() -> String {
+    let href = window().location().href().unwrap_or_default();
+    let without_query = href.split(['?', '#']).next().unwrap_or_default();
+    match without_query.rfind('/') {
+        Some(i) => without_query[..=i].to_owned(),
+        None => format!("{without_query}/"),
+    }
+}

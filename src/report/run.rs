@@ -1,0 +1,125 @@
+//! One model's record in the results JSON (`runs[]`): how it ended, its
+//! wall times, overheads, tasks and what the page measured meanwhile.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::task::TaskRecord;
+use crate::vocab::{ModelId, Workload};
+
+/// How a model's run ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RunStatus {
+    Ok,
+    Failed,
+    Skipped,
+    Cancelled,
+}
+
+/// The `race` workload's final counts: what the counter should read, and
+/// what it read without a lock, with an atomic add and with a mutex.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RaceCounts {
+    pub expected: u64,
+    pub unlocked: u64,
+    pub atomic: u64,
+    pub locked: u64,
+}
+
+impl RaceCounts {
+    /// Updates lost by the unlocked counter.
+    pub fn lost(&self) -> u64 {
+        self.expected.saturating_sub(self.unlocked)
+    }
+}
+
+/// Named overheads of a run in ms, kept apart from the model's own wall
+/// time. Keys are `vocab::OverheadKey::as_str` (`pool_start`, `warm_up`,
+/// ...); kept as text so a reader of `results@1` accepts keys it does not
+/// know.
+pub type Overheads = BTreeMap<String, f64>;
+
+/// One model's run of the workload.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RunRecord {
+    pub model: ModelId,
+    pub workload: Workload,
+    pub status: RunStatus,
+    pub skipped_reason: Option<String>,
+    pub error: Option<String>,
+    /// Wall time from dispatch to the last result; the median when repeated.
+    pub wall_ms: Option<f64>,
+    /// Every repetition's wall time, in run order.
+    #[serde(default)]
+    pub wall_ms_samples: Vec<f64>,
+    #[serde(default)]
+    pub wall_ms_min: Option<f64>,
+    #[serde(default)]
+    pub wall_ms_max: Option<f64>,
+    pub overheads_ms: Overheads,
+    /// The tasks of the median repetition.
+    pub tasks: Vec<TaskRecord>,
+    /// What the model should take from the settings alone (fetch with the
+    /// simulated server), for comparison with `wall_ms`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub predicted_ms: Option<f64>,
+    /// The longest gap between the page's animation frames during the run:
+    /// how long the page could not respond.
+    #[serde(default)]
+    pub page_longest_gap_ms: Option<f64>,
+    /// Frames that took longer than 50 ms.
+    #[serde(default)]
+    pub page_long_frames: Option<u32>,
+    /// The longest task the browser reported on the page's thread.
+    #[serde(default)]
+    pub page_longest_task_ms: Option<f64>,
+    /// `race`: the counters' final values.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub race: Option<RaceCounts>,
+}
+
+impl RunRecord {
+    /// A model that could not run here, with the reason.
+    pub fn skipped(model: ModelId, workload: Workload, reason: impl Into<String>) -> Self {
+        RunRecord {
+            model,
+            workload,
+            status: RunStatus::Skipped,
+            skipped_reason: Some(reason.into()),
+            error: None,
+            wall_ms: None,
+            wall_ms_samples: Vec::new(),
+            wall_ms_min: None,
+            wall_ms_max: None,
+            overheads_ms: Overheads::new(),
+            tasks: Vec::new(),
+            predicted_ms: None,
+            page_longest_gap_ms: None,
+            page_long_frames: None,
+            page_longest_task_ms: None,
+            race: None,
+        }
+    }
+
+    /// A finished run known only by its wall time (fixtures, summaries).
+    pub fn finished(model: ModelId, workload: Workload, wall_ms: f64) -> Self {
+        RunRecord {
+            status: RunStatus::Ok,
+            skipped_reason: None,
+            wall_ms: Some(wall_ms),
+            ..RunRecord::skipped(model, workload, "")
+        }
+    }
+
+    /// A model that failed as a whole (as opposed to single tasks failing).
+    pub fn failed(model: ModelId, workload: Workload, error: impl Into<String>) -> Self {
+        RunRecord {
+            status: RunStatus::Failed,
+            skipped_reason: None,
+            error: Some(error.into()),
+            ..RunRecord::skipped(model, workload, "")
+        }
+    }
+}

@@ -1,0 +1,68 @@
+//! What the page knows about the things around a run: the simulated
+//! server, the thread pool, the run's phase and progress, the last thread
+//! sweep. Plain data held by the state (`state::AppState`). Pure.
+
+use crate::engine::protocol::PoolInfo;
+use crate::models::ModelId;
+
+/// The simulated server (a service worker) as the page knows it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ServerStatus {
+    Starting,
+    Ready,
+    Unavailable { reason: String },
+}
+
+impl ServerStatus {
+    /// Why fetches to the simulated server cannot run now (`None`: ready).
+    pub fn unavailable_reason(&self) -> Option<&str> {
+        match self {
+            ServerStatus::Ready => None,
+            ServerStatus::Starting => Some("it is still starting"),
+            ServerStatus::Unavailable { reason } => Some(reason),
+        }
+    }
+}
+
+/// The thread pool as the page knows it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PoolStatus {
+    /// The engine is loading or the pool is starting.
+    Starting,
+    Ready(PoolInfo),
+    /// Threads cannot run here; models that need them are skipped.
+    Unavailable {
+        reason: String,
+    },
+}
+
+/// Where the current run is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RunPhase {
+    Idle,
+    Running {
+        model: ModelId,
+        repetition: u32,
+        repeat: u32,
+    },
+    Finished,
+}
+
+/// Tasks done of a model in the current run.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Progress {
+    pub model: ModelId,
+    pub done: u32,
+    pub total: u32,
+}
+
+/// A thread sweep: one model measured on 1..=k threads.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sweep {
+    pub model: ModelId,
+    pub max_threads: u32,
+    /// `(threads, wall_ms)`, in the order measured.
+    pub measured: Vec<(u32, f64)>,
+    pub running: bool,
+    pub error: Option<String>,
+}
