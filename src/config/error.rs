@@ -44,6 +44,8 @@ pub enum ConfigError {
     BadUrl { got: String },
     #[error("lesson: unknown lesson \"{got}\" (accepted: {accepted}); showing none")]
     UnknownLesson { got: String, accepted: String },
+    #[error("controls: unknown control \"{got}\" (accepted: {accepted}); it is not shown")]
+    UnknownControl { got: String, accepted: String },
     #[error("{key} was given {count} times; give it once (using the first)")]
     Repeated { key: String, count: usize },
 }
@@ -61,6 +63,7 @@ impl ConfigError {
             ConfigError::UnknownWorkload { .. } => "workload",
             ConfigError::BadUrl { .. } => "url",
             ConfigError::UnknownLesson { .. } => "lesson",
+            ConfigError::UnknownControl { .. } => "controls",
             ConfigError::Repeated { key, .. } => key,
         }
     }

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::controls::{parse_controls, Control};
 use super::error::ConfigError;
 use super::limits::{Range, LIMITS};
 use super::raw::RawSettings;
@@ -36,6 +37,13 @@ pub struct Settings {
     pub lesson: Option<String>,
     pub autorun: bool,
     pub embed: bool,
+    /// Embed: the controls the page shows (`None`: the compact default:
+    /// the models, and every setting behind a "Settings" disclosure).
+    #[serde(default)]
+    pub controls: Option<Vec<Control>>,
+    /// The learner can run and stop but not change the experiment.
+    #[serde(default)]
+    pub lock: bool,
 }
 
 impl Settings {
@@ -66,6 +74,8 @@ impl Settings {
             lesson: None,
             autorun: false,
             embed: false,
+            controls: None,
+            lock: false,
         }
     }
 }
@@ -114,6 +124,8 @@ pub fn validate(
         lesson: v.lesson(known_lessons),
         autorun: v.flag("autorun"),
         embed: v.flag("embed"),
+        controls: v.controls(),
+        lock: v.flag("lock"),
     };
     (settings, errors)
 }
@@ -171,6 +183,23 @@ impl<'a> Validator<'a> {
                 false
             }
         }
+    }
+
+    /// `controls`: the names it knows, each unknown one reported; `none`
+    /// (no control) only when it names no known control; the default set
+    /// (`None`) when it names nothing known at all.
+    fn controls(&mut self) -> Option<Vec<Control>> {
+        let parsed = parse_controls(self.value("controls")?);
+        for got in &parsed.unknown {
+            self.errors.push(ConfigError::UnknownControl {
+                got: echo(got),
+                accepted: Control::accepted(),
+            });
+        }
+        if parsed.controls.is_empty() && !parsed.none {
+            return None;
+        }
+        Some(parsed.controls)
     }
 
     fn lesson(&mut self, known: &[&str]) -> Option<String> {

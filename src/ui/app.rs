@@ -11,8 +11,8 @@ use yew::prelude::*;
 
 use super::browser;
 use super::components::{
-    EnvironmentPanel, ErrorList, ExportFormat, IsolationBanner, LessonPanel, ResultsView,
-    RunStatus, SettingsForm, SharePanel, SweepPanel,
+    EmbedForm, EnvironmentPanel, ErrorList, ExportFormat, IsolationBanner, LessonPanel,
+    ResultsView, RunStatus, SettingsForm, SettingsFormProps, SharePanel, SweepPanel,
 };
 use super::isolation;
 use super::server;
@@ -233,9 +233,27 @@ pub fn app() -> Html {
         (RunPhase::Finished, Some(results)) => Some(measured_ranking(results)),
         _ => None,
     };
+    let form = SettingsFormProps {
+        form: state.form.clone(),
+        errors: state.errors.clone(),
+        workload: state.settings.workload,
+        models: state.settings.models.clone(),
+        cores: state.default_threads,
+        can_run: state.can_run(),
+        running: state.running(),
+        on_field,
+        on_toggle,
+        on_run,
+        shown: embed.then(|| state.settings.controls.clone()).flatten(),
+        locked: state.settings.lock,
+    };
+    let environment = html! {
+        <EnvironmentPanel pool={state.pool.clone()} server={state.server.clone()}
+                          engine_start_ms={state.engine_start_ms} />
+    };
     html! {
         <main class={classes!("app", embed.then_some("embed"), state.results.is_some().then_some("has-results"))}>
-            <header class="masthead">
+            <header class={classes!("masthead", embed.then_some("compact"))}>
                 <h1>{ "Concurrency Playground" }</h1>
                 if embed {
                     <a class="open-full" href={browser::full_playground_url()} target="_blank" rel="noopener">
@@ -248,7 +266,7 @@ pub fn app() -> Html {
                     </p>
                 }
             </header>
-            <IsolationBanner pool={state.pool.clone()} />
+            <IsolationBanner pool={state.pool.clone()} compact={embed} />
             // One grid (www/style.css, `.workspace`): with results on a wide
             // screen they sit beside the settings, in view after a run.
             <div class="workspace">
@@ -256,20 +274,19 @@ pub fn app() -> Html {
                     <LessonPanel open={state.settings.lesson.clone()} {measured} progress={state.lessons.clone()} {on_open} {on_predict} {on_reset} />
                 }
                 <ErrorList errors={state.errors.clone()} />
-                <SettingsForm
-                    form={state.form.clone()}
-                    errors={state.errors.clone()}
-                    workload={state.settings.workload}
-                    models={state.settings.models.clone()}
-                    cores={state.default_threads}
-                    can_run={state.can_run()}
-                    running={state.running()}
-                    {on_field} {on_toggle} {on_run}
-                />
+                if embed {
+                    <EmbedForm form={form} summary={state.settings.run_config().summary()} />
+                } else {
+                    <SettingsForm ..form />
+                }
                 <div class="side">
-                    <EnvironmentPanel pool={state.pool.clone()} server={state.server.clone()}
-                                      engine_start_ms={state.engine_start_ms} />
-                    if !embed {
+                    if embed {
+                        <details class="embed-env" data-testid="embed-env">
+                            <summary>{ "Your browser and this page" }</summary>
+                            { environment }
+                        </details>
+                    } else {
+                        { environment }
                         <SharePanel />
                     }
                 </div>
@@ -281,6 +298,7 @@ pub fn app() -> Html {
                             results={results.clone()}
                             finished={!state.running()}
                             {on_download}
+                            compact={embed}
                         />
                     }
                 </div>

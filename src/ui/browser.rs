@@ -63,13 +63,16 @@ pub fn post_to_parent(kind: &str, payload: Option<&Results>) {
     }
 }
 
-/// The current page's URL without `embed=1`: the full playground.
+/// The current page's URL without the embed's keys (`embed`, `controls`,
+/// `lock`): the full playground, with the same experiment.
 pub fn full_playground_url() -> String {
     let href = window().location().href().unwrap_or_default();
     let Ok(url) = web_sys::Url::new(&href) else {
         return href;
     };
-    url.search_params().delete("embed");
+    for key in ["embed", "controls", "lock"] {
+        url.search_params().delete(key);
+    }
     url.href()
 }
 
@@ -114,10 +117,12 @@ pub fn report_resizes() -> Option<(
     }
     let last = std::cell::Cell::new(0.0);
     let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
-        let Some(root) = gloo::utils::document().document_element() else {
+        // The body's height is the content's: the root's is at least the
+        // frame's own, so a frame sized from it could never shrink.
+        let Some(body) = gloo::utils::document().body() else {
             return;
         };
-        let height = f64::from(root.scroll_height());
+        let height = f64::from(body.scroll_height());
         if (height - last.get()).abs() >= 1.0 {
             last.set(height);
             post_resize(height);

@@ -1,5 +1,6 @@
 //! The results: the comparison chart, then one card per model with its
-//! timeline, overheads and tasks, and the JSON download.
+//! timeline, overheads and tasks, and the JSON download. Compact (in an
+//! embed): the charts first, the explanations and cards one click away.
 
 use yew::prelude::*;
 
@@ -16,6 +17,9 @@ pub struct ResultsProps {
     pub results: Results,
     pub finished: bool,
     pub on_download: Callback<ExportFormat>,
+    /// Charts in the open, explanations and cards behind a disclosure.
+    #[prop_or_default]
+    pub compact: bool,
 }
 
 /// What the download buttons offer.
@@ -29,6 +33,14 @@ pub enum ExportFormat {
 pub fn results_view(props: &ResultsProps) -> Html {
     let bars = comparison_bars(&props.results.runs);
     let on_download = props.on_download.clone();
+    let details = html! { <>
+        if props.finished {
+            <super::explanations::Explanations results={props.results.clone()} />
+        }
+        <div class="cards">
+            { for props.results.runs.iter().map(run_card) }
+        </div>
+    </> };
     html! {
         <section class="results" aria-labelledby="results-title">
             <div class="results-head">
@@ -65,12 +77,14 @@ pub fn results_view(props: &ResultsProps) -> Html {
             if props.finished && !props.results.runs.is_empty() {
                 <super::combined_panel::CombinedPanel results={std::rc::Rc::new(props.results.clone())} finished={props.finished} />
             }
-            if props.finished {
-                <super::explanations::Explanations results={props.results.clone()} />
+            if props.compact {
+                <details class="more" data-testid="results-more">
+                    <summary>{ "Why: explanations, each model's card and its tasks" }</summary>
+                    { details }
+                </details>
+            } else {
+                { details }
             }
-            <div class="cards">
-                { for props.results.runs.iter().map(run_card) }
-            </div>
         </section>
     }
 }
