@@ -21,13 +21,17 @@ const [W, H] = [800, 700];
 
 let hosts;
 let browser;
+let noDip;
 before(async () => {
   assert.ok(existsSync(path.join(DIST, 'index.html')), `${DIST} has no build: run \`scripts/build.sh\` first`);
   hosts = await startHosts(DIST);
   browser = await launchFresh();
+  // Chromium without Document-Isolation-Policy: threads are off in the frame, as in Firefox.
+  noDip = await launchFresh(['--disable-features=DocumentIsolationPolicy']);
 });
 after(async () => {
   await browser?.close();
+  await noDip?.close();
   await hosts?.close();
 });
 
@@ -108,6 +112,17 @@ test('the compact embed at 800 x 700 in a docs page of another origin: Run on th
     assert.ok(await frame.isVisible(sel.result('threads')), 'one click shows the cards');
     const resizes = await page.evaluate(() => window.__messages.filter((m) => m.type === 'resize').map((m) => m.height));
     assert.ok(resizes.length >= 2 && resizes.every((h) => h > 100), `resize messages keep coming: ${resizes}`);
+  }));
+
+test('threads off in the frame: a one-line notice, and Run still on the first screen', { timeout: TIMEOUT }, () =>
+  freshPage(noDip, 'compact-no-threads', async (page) => {
+    const frame = await openEmbed(page, 'models=sequential,threads,async&n=25&tasks=4&threads=2&embed=1');
+    await frame.waitForSelector('[data-testid=isolation-banner]');
+    const banner = await box(frame, '[data-testid=isolation-banner]');
+    assert.ok(banner.height < 80, `the notice is one line or two: ${JSON.stringify(banner)}`);
+    assert.equal(await frame.$eval('[data-testid=isolation-banner] details', (d) => d.open), false, 'the reason is one click away');
+    assertOnFirstScreen(await box(frame, sel.run), 'the Run button');
+    await shot(page, 'compact-800x700-no-threads');
   }));
 
 test('controls= shows only the named controls, and they work', { timeout: TIMEOUT }, () =>

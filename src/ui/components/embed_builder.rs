@@ -28,7 +28,7 @@ fn embed_src(controls: &[Control], lock: bool) -> String {
     };
     let params = url.search_params();
     params.set("embed", "1");
-    for key in ["controls", "lock", "autorun"] {
+    for key in ["controls", "lock"] {
         params.delete(key);
     }
     if !controls.is_empty() {
@@ -150,7 +150,7 @@ pub fn embed_builder() -> Html {
                 { match *height {
                     Some(h) => format!("Height: {h} px, as the preview reports it now (press Run in \
                                         it to see the height with results). The frame posts its \
-                                        height in `resize` messages as it changes."),
+                                        height in resize messages as it changes."),
                     None => format!("Height: {DEFAULT_HEIGHT} px, the first screen the embed is made \
                                      for; preview it to measure."),
                 } }
