@@ -103,6 +103,9 @@ fn sample_record(model: ModelId, results: &Results) -> RunRecord {
             atomic: 3000,
             locked: 3000,
         }),
+        io_latency_ms: None,
+        convoy: None,
+        loop_blocked_ms: None,
     }
 }
 

@@ -28,6 +28,28 @@ pub struct Lane {
     pub rows: u32,
 }
 
+/// Name of the lane that shows a blocked event loop.
+pub const BLOCKED_LANE: &str = "loop blocked";
+
+/// The lane that shows an event loop blocked on purpose (`block_ms`): one
+/// bar, the blocking call made by the last task, over `[start, end]`.
+fn blocked_lane(tasks: &[TaskRecord], [start_ms, end_ms]: [f64; 2]) -> Lane {
+    let index = tasks.iter().map(|t| t.index).max().unwrap_or(0);
+    Lane {
+        name: BLOCKED_LANE.to_owned(),
+        bars: vec![LaneBar {
+            index,
+            start_ms,
+            end_ms,
+            ok: true,
+            row: 0,
+            waits: Vec::new(),
+            io: false,
+        }],
+        rows: 1,
+    }
+}
+
 /// Groups tasks by lane. Lanes are ordered naturally (`thread-2` before
 /// `thread-10`).
 pub fn timeline_lanes(tasks: &[TaskRecord]) -> Vec<Lane> {
@@ -70,6 +92,10 @@ pub fn run_lanes(run: &crate::report::RunRecord) -> Vec<Lane> {
             bar.io = false;
         }
     }
+    // A blocked loop first, so the stall is seen above the answers it held up.
+    if let Some(blocked) = run.loop_blocked_ms {
+        lanes.insert(0, blocked_lane(&run.tasks, blocked));
+    }
     lanes
 }
 
@@ -101,6 +127,41 @@ pub(crate) fn lane_key(name: &str) -> (String, u64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_blocked_loop_gets_its_own_lane_first() {
+        use crate::report::RunRecord;
+        use crate::vocab::{ModelId, Workload};
+        let tasks: Vec<TaskRecord> = (0..3)
+            .map(|i| {
+                TaskRecord::fetch(
+                    i,
+                    "page".into(),
+                    0.2,
+                    401.0,
+                    Ok(crate::workloads::latency::Answer::Http {
+                        status: 200,
+                        bytes: 64,
+                    }),
+                )
+            })
+            .collect();
+        let mut run = RunRecord {
+            tasks,
+            loop_blocked_ms: Some([0.3, 400.3]),
+            ..RunRecord::finished(ModelId::Async, Workload::Fetch, 402.0)
+        };
+        let lanes = run_lanes(&run);
+        assert_eq!(lanes[0].name, BLOCKED_LANE);
+        let bar = &lanes[0].bars[0];
+        assert_eq!(
+            (bar.index, bar.start_ms, bar.end_ms, bar.io),
+            (2, 0.3, 400.3, false)
+        );
+        assert_eq!(lanes[1].name, "page");
+        run.loop_blocked_ms = None;
+        assert_eq!(run_lanes(&run), timeline_lanes(&run.tasks));
+    }
 
     #[test]
     fn tasks_are_grouped_by_lane_in_natural_order() {

@@ -23,7 +23,7 @@ pub use combined_focus::{Move, TaskDetails, TaskPos};
 pub use combined_layout::{layout, GroupBox, LaneBox, HEADER_H};
 pub use combined_table::{timeline_table, TimelineRow};
 pub(crate) use lanes::lane_key;
-pub use lanes::{run_lanes, timeline_lanes, Lane, LaneBar};
+pub use lanes::{run_lanes, timeline_lanes, Lane, LaneBar, BLOCKED_LANE};
 pub use replay::{Replay, Speed};
 pub use sweep::{amdahl_serial_fraction, amdahl_speedup, sweep_points, SweepPoint};
 pub use trace::{build_trace, trace_file_name, trace_json, Phase, Trace, TraceEvent};

@@ -5,7 +5,9 @@
 use serde_json::Value;
 use thiserror::Error;
 
+use super::paste::code_excerpt;
 use super::read::{self, FileError, ReadError};
+use super::reading::FileReading;
 use super::runs::ClassRun;
 
 /// The most files a class holds (a class of 30 adding a few runs each).
@@ -17,11 +19,23 @@ pub const MAX_RUNS: usize = 2_000;
 /// A batch that cannot be added at all.
 #[derive(Clone, Debug, Error, PartialEq, Eq)]
 pub enum ClassError {
-    #[error(
-        "{adding} files at once are too many: the class view holds up to {MAX_FILES} files \
-         ({already} added so far); add them in smaller batches or remove some"
-    )]
+    #[error("{}", too_many(*adding, *already))]
     TooManyFiles { adding: usize, already: usize },
+}
+
+fn too_many(adding: usize, already: usize) -> String {
+    if adding > MAX_FILES {
+        format!(
+            "{adding} files at once are too many: the class view holds up to {MAX_FILES} files; \
+             add them in smaller batches"
+        )
+    } else {
+        format!(
+            "too many files: the class view holds up to {MAX_FILES} files and has {already} \
+             ({} more fit); remove some first, or add fewer at a time",
+            MAX_FILES.saturating_sub(already)
+        )
+    }
 }
 
 /// The runs added so far.
@@ -30,6 +44,8 @@ pub struct Class {
     runs: Vec<ClassRun>,
     files: usize,
     codes: usize,
+    /// Codes offered so far, added or not: a code's number in messages.
+    pasted: usize,
 }
 
 impl Class {
@@ -69,8 +85,22 @@ impl Class {
     pub fn add_file(&mut self, name: &str, text: &str) -> Result<usize, FileError> {
         let fail = |e| FileError::new(name, e);
         self.check_room(1).map_err(fail)?;
-        let docs = read::read_text(text).map_err(fail)?;
-        let lines = text.trim().lines().filter(|l| !l.trim().is_empty()).count() == docs.len();
+        let mut reading = FileReading::new(text).map_err(fail)?;
+        while !reading.step(usize::MAX).map_err(fail)? {}
+        self.add_read(name, reading)
+    }
+
+    /// Adds the runs of a file read to its end (see [`FileReading`]);
+    /// returns how many rows it added.
+    ///
+    /// # Errors
+    /// A [`FileError`] naming the file; the class is then unchanged.
+    pub fn add_read(&mut self, name: &str, reading: FileReading<'_>) -> Result<usize, FileError> {
+        let fail = |e| FileError::new(name, e);
+        self.check_room(1).map_err(fail)?;
+        let lines = reading.is_lines();
+        let docs = reading.into_docs();
+        let name = &self.unique_name(name);
         let rows: Vec<ClassRun> = docs
             .iter()
             .enumerate()
@@ -91,10 +121,14 @@ impl Class {
     /// Adds the run of a result code; returns 1.
     ///
     /// # Errors
-    /// A [`FileError`] naming the code (`code k`); the class is then unchanged.
+    /// A [`FileError`] naming the code by its number among the codes
+    /// offered so far and its first characters (`code 3 (cp1.eNqtV…)`);
+    /// the class is then unchanged.
     pub fn add_code(&mut self, code: &str) -> Result<usize, FileError> {
-        let name = format!("code {}", self.codes + 1);
-        let fail = |e| FileError::new(&name, e);
+        self.pasted += 1;
+        let name = self.unique_name(&format!("code {}", self.pasted));
+        let named = format!("{name} ({})", code_excerpt(code));
+        let fail = |e| FileError::new(&named, e);
         self.check_room(1).map_err(fail)?;
         let doc = read::read_code(code).map_err(fail)?;
         self.push(vec![ClassRun::from_doc(&doc, name.clone())])
@@ -118,6 +152,41 @@ impl Class {
     /// Removes the row at `index` (in [`Class::runs`] order).
     pub fn remove(&mut self, index: usize) -> Option<ClassRun> {
         (index < self.runs.len()).then(|| self.runs.remove(index))
+    }
+
+    /// Removes the row that came from `source` at `position` (what a
+    /// table row, sorted its own way, knows of itself).
+    pub fn remove_run(&mut self, source: &str, position: usize) -> Option<ClassRun> {
+        let index = self
+            .runs
+            .iter()
+            .position(|r| r.source == source && r.position == position)?;
+        self.remove(index)
+    }
+
+    /// Removes every row (the limits count afresh).
+    pub fn clear(&mut self) {
+        *self = Class::new();
+    }
+
+    /// `name`, or `name (2)`, `name (3)`… when rows already come from a
+    /// file of that name (two folders may hold a `results.json` each), so
+    /// every row names its source unambiguously.
+    fn unique_name(&self, name: &str) -> String {
+        let taken = |n: &str| {
+            self.runs.iter().any(|r| {
+                r.source == n
+                    || r.source.starts_with(&format!("{n} line "))
+                    || r.source.starts_with(&format!("{n} #"))
+            })
+        };
+        if !taken(name) {
+            return name.to_owned();
+        }
+        (2..)
+            .map(|k| format!("{name} ({k})"))
+            .find(|n| !taken(n))
+            .unwrap_or_else(|| name.to_owned())
     }
 
     fn check_room(&self, files: usize) -> Result<(), ReadError> {

@@ -205,3 +205,27 @@ fn a_result_link_carries_the_whole_run_in_its_fragment() {
         Some(Err(CodeError::UnknownVersion { found: "9".into() }))
     );
 }
+
+#[test]
+fn the_read_only_view_reads_full_and_summary_links_as_results() {
+    // The read-only view shows a link's run with the app's own results
+    // view when the document reads as this version's `Results`.
+    for doc in reference_values() {
+        for detail in [Detail::Full, Detail::Summary] {
+            let link = format!(
+                "https://h/p/?n=1{}",
+                link_fragment_with(&doc, detail).expect("encode")
+            );
+            let fragment = link.split_once('#').expect("a fragment").1;
+            let value = from_fragment(fragment)
+                .expect("results key")
+                .expect("decodes");
+            let results: Result<crate::report::Results, _> = serde_json::from_value(value);
+            assert!(results.is_ok(), "{detail:?}: {results:?}");
+        }
+    }
+}
+
+fn link_fragment_with(doc: &Value, detail: Detail) -> Result<String, CodeError> {
+    Ok(format!("#{LINK_KEY}={}", encode(doc, detail)?))
+}

@@ -13,7 +13,10 @@ mod class;
 mod code;
 #[cfg(test)]
 mod fixtures;
+mod paste;
+mod query;
 mod read;
+mod reading;
 mod reference;
 mod runs;
 mod stats;
@@ -25,10 +28,13 @@ pub use code::{
     decode, encode, from_fragment, link_fragment, summarize, CodeError, Detail, CODE_PREFIX,
     CODE_VERSION, LINK_KEY,
 };
+pub use paste::{code_excerpt, split_codes};
+pub use query::experiment_query;
 pub use read::{
-    check_size, read_code, read_text, read_value, ClassDoc, DocEnvironment, DocRun, DocTask,
-    FileError, ReadError, MAX_DOCS_PER_FILE, MAX_FILE_BYTES, SCHEMA,
+    check_size, read_code, read_value, ClassDoc, DocEnvironment, DocRun, DocTask, FileError,
+    ReadError, MAX_DOCS_PER_FILE, MAX_FILE_BYTES, SCHEMA,
 };
+pub use reading::{read_text, FileReading};
 pub use reference::{
     match_reference, read_reference, ReferenceMatch, REFERENCE_LABEL, REFERENCE_PATH,
 };

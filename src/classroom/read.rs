@@ -163,68 +163,10 @@ pub fn check_size(size: u64) -> Result<(), ReadError> {
     Ok(())
 }
 
-/// The results documents of a file's text, in file order.
-///
-/// # Errors
-/// A [`ReadError`] for the first thing wrong: the whole file is refused,
-/// so a half-read file never looks complete.
-pub fn read_text(text: &str) -> Result<Vec<ClassDoc>, ReadError> {
-    check_size(text.len() as u64)?;
-    let trimmed = text.trim_start_matches('\u{feff}').trim();
-    if trimmed.is_empty() {
-        return Err(ReadError::Empty);
-    }
-    let docs: Vec<(Option<usize>, Value)> = match serde_json::from_str::<Value>(trimmed) {
-        Ok(Value::Array(items)) => items.into_iter().map(|v| (None, v)).collect(),
-        Ok(value) => vec![(None, value)],
-        Err(whole) => {
-            let lines: Vec<(usize, &str)> = trimmed
-                .lines()
-                .enumerate()
-                .filter(|(_, l)| !l.trim().is_empty())
-                .map(|(i, l)| (i + 1, l))
-                .collect();
-            if lines.len() < 2 {
-                return Err(ReadError::Malformed {
-                    line: None,
-                    detail: whole.to_string(),
-                });
-            }
-            let mut parsed = Vec::with_capacity(lines.len());
-            for (k, (n, l)) in lines.into_iter().enumerate() {
-                match serde_json::from_str(l) {
-                    Ok(v) => parsed.push((Some(n), v)),
-                    // Not JSON lines at all (a pretty-printed file with an
-                    // error): the whole file's error says where.
-                    Err(_) if k == 0 => {
-                        return Err(ReadError::Malformed {
-                            line: None,
-                            detail: whole.to_string(),
-                        })
-                    }
-                    Err(e) => {
-                        return Err(ReadError::Malformed {
-                            line: Some(n),
-                            detail: e.to_string(),
-                        })
-                    }
-                }
-            }
-            parsed
-        }
-    };
-    if docs.len() > MAX_DOCS_PER_FILE {
-        return Err(ReadError::TooManyDocs { count: docs.len() });
-    }
-    docs.into_iter()
-        .map(|(line, value)| read_value(value, line))
-        .collect()
-}
-
 /// The results document of a result code.
 ///
 /// # Errors
-/// [`ReadError::Code`] for a damaged code, or as [`read_text`].
+/// [`ReadError::Code`] for a damaged code, or as [`super::read_text`].
 pub fn read_code(text: &str) -> Result<ClassDoc, ReadError> {
     read_value(code::decode(text)?, None)
 }

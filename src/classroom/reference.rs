@@ -10,22 +10,22 @@
 //! the reference comparison use them. Fetched on demand, they cost nothing
 //! until then, and the browser caches them.
 
-use super::read::{self, FileError};
+use super::read::FileError;
 use super::runs::ClassRun;
 
 /// Where the page finds the reference runs, relative to the app's URL.
 pub const REFERENCE_PATH: &str = "reference/16-core-chromium156.jsonl";
 
 /// How every view labels them.
-pub const REFERENCE_LABEL: &str = "Reference run, recorded elsewhere: a 16-core x86-64 Linux \
-     machine in Chromium 156 on 2026-11-27, not this computer";
+pub const REFERENCE_LABEL: &str = "Reference run, recorded elsewhere: 16-core machine, \
+     Chromium 156, 2026-11-27 (x86-64 Linux), not this computer";
 
 /// The reference runs of the shipped file, flagged as such.
 ///
 /// # Errors
 /// A [`FileError`] if the file is not what the app shipped.
 pub fn read_reference(text: &str) -> Result<Vec<ClassRun>, FileError> {
-    let docs = read::read_text(text).map_err(|e| FileError::new(REFERENCE_PATH, e))?;
+    let docs = super::reading::read_text(text).map_err(|e| FileError::new(REFERENCE_PATH, e))?;
     Ok(docs
         .iter()
         .enumerate()

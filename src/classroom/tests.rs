@@ -156,7 +156,7 @@ fn a_bad_file_changes_nothing_already_added() {
         "{err}"
     );
     let err = class.add_code("cp1.AAAA").expect_err("damaged code");
-    assert_eq!(err.name, "code 1");
+    assert_eq!(err.name, "code 1 (cp1.AAAA)");
     let err = class
         .add_file("alice (copy).json", &text(&a))
         .expect_err("again");
@@ -166,10 +166,13 @@ fn a_bad_file_changes_nothing_already_added() {
             of: "alice.json".into()
         }
     );
-    assert_eq!(class, before);
+    assert_eq!(
+        (class.runs(), class.added()),
+        (before.runs(), before.added())
+    );
     assert_eq!(class.runs()[1].source, "ref.jsonl line 1");
     assert_eq!(class.runs()[9].position, 8);
-    // A code adds one more row, named by its number.
+    // A code adds one more row, named by its number among the codes offered.
     let code = encode(
         &learner(2, FIREFOX, 30, &[("sequential", Some(90.0))]),
         Detail::Summary,
@@ -178,10 +181,24 @@ fn a_bad_file_changes_nothing_already_added() {
     assert_eq!(class.add_code(&code), Ok(1));
     assert_eq!(
         class.runs().last().map(|r| r.source.as_str()),
-        Some("code 1")
+        Some("code 2")
     );
+    // Another file of the same name (another folder) gets its own name.
+    let c = learner(8, FIREFOX, 30, &[("sequential", Some(80.0))]);
+    assert_eq!(class.add_file("alice.json", &text(&c)), Ok(1));
+    assert_eq!(
+        class.runs().last().map(|r| r.source.as_str()),
+        Some("alice.json (2)")
+    );
+    assert_eq!(
+        class.remove_run("ref.jsonl line 3", 2).map(|r| r.position),
+        Some(2)
+    );
+    assert_eq!(class.remove_run("ref.jsonl line 3", 2), None);
     assert_eq!(class.remove(0).map(|r| r.source), Some("alice.json".into()));
     assert_eq!(class.remove(99), None);
+    class.clear();
+    assert_eq!((class.runs().len(), class.added()), (0, 0));
 }
 
 #[test]
@@ -197,7 +214,12 @@ fn a_full_class_refuses_more_files_by_name() {
         (err.name.as_str(), err.error),
         ("late.json", ReadError::ClassFull)
     );
-    assert!(class.check_batch(1).is_err());
+    let err = class.check_batch(1).expect_err("full");
+    assert_eq!(
+        err.to_string(),
+        "too many files: the class view holds up to 200 files and has 200 (0 more fit); \
+         remove some first, or add fewer at a time"
+    );
 }
 
 #[test]

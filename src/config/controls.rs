@@ -23,6 +23,7 @@ pub enum Control {
     SwitchMs,
     Payload,
     Increments,
+    BlockMs,
 }
 
 /// The value of `controls` that shows no control at all (Run and Stop only).
@@ -30,7 +31,7 @@ pub const NO_CONTROLS: &str = "none";
 
 impl Control {
     /// Every control, in the order the form shows them.
-    pub const ALL: [Control; 14] = [
+    pub const ALL: [Control; 15] = [
         Control::Workload,
         Control::Models,
         Control::N,
@@ -45,6 +46,7 @@ impl Control {
         Control::SwitchMs,
         Control::Payload,
         Control::Increments,
+        Control::BlockMs,
     ];
 
     /// The URL key (and the name in `controls`).
@@ -64,6 +66,7 @@ impl Control {
             Control::SwitchMs => "switch_ms",
             Control::Payload => "payload",
             Control::Increments => "increments",
+            Control::BlockMs => "block_ms",
         }
     }
 
@@ -148,6 +151,6 @@ mod tests {
         assert_eq!(controls_query(&[]), "none");
         assert!(parse_controls(&controls_query(&[])).none);
         assert!(Control::accepted().starts_with("workload, models, n,"));
-        assert!(Control::accepted().ends_with("increments, none"));
+        assert!(Control::accepted().ends_with("increments, block_ms, none"));
     }
 }

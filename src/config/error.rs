@@ -34,7 +34,7 @@ pub enum ConfigError {
     DuplicateModel { got: String },
     #[error("models: choose at least one model (accepted: {accepted}); using {default}")]
     NoModels { accepted: String, default: String },
-    #[error("workload must be fib, fetch, race or pipeline (got \"{got}\"); using fib")]
+    #[error("workload must be fib, fetch, race, pipeline or convoy (got \"{got}\"); using fib")]
     UnknownWorkload { got: String },
     #[error("{key} must be 1 or absent (got \"{got}\")")]
     NotAFlag { key: &'static str, got: String },
@@ -46,8 +46,17 @@ pub enum ConfigError {
     UnknownLesson { got: String, accepted: String },
     #[error("controls: unknown control \"{got}\" (accepted: {accepted}); it is not shown")]
     UnknownControl { got: String, accepted: String },
+    #[error("view: unknown view \"{got}\" (accepted: {accepted}); showing the playground")]
+    UnknownView { got: String, accepted: String },
     #[error("{key} was given {count} times; give it once (using the first)")]
     Repeated { key: String, count: usize },
+    #[error(
+        "threads: the convoy needs at least 2 threads, one I/O thread and one CPU thread \
+         (got {got}); using 2"
+    )]
+    ConvoyNeedsTwoThreads { got: u32 },
+    #[error("block_ms applies only to the fetch workload's async model ({why}); ignored")]
+    BlockMsDoesNotApply { why: String },
 }
 
 impl ConfigError {
@@ -64,7 +73,10 @@ impl ConfigError {
             ConfigError::BadUrl { .. } => "url",
             ConfigError::UnknownLesson { .. } => "lesson",
             ConfigError::UnknownControl { .. } => "controls",
+            ConfigError::UnknownView { .. } => "view",
             ConfigError::Repeated { key, .. } => key,
+            ConfigError::ConvoyNeedsTwoThreads { .. } => "threads",
+            ConfigError::BlockMsDoesNotApply { .. } => "block_ms",
         }
     }
 }

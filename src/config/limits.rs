@@ -40,6 +40,8 @@ pub struct Limits {
     pub payload: Range,
     /// race: increments per thread.
     pub increments: Range,
+    /// fetch, `async`: length of the one blocking call, ms.
+    pub block_ms: Range,
 }
 
 /// The ranges in force.
@@ -70,4 +72,5 @@ pub const LIMITS: Limits = Limits {
         min: 1,
         max: 10_000_000,
     },
+    block_ms: Range { min: 1, max: 5_000 },
 };

@@ -15,6 +15,7 @@ mod query;
 mod raw;
 mod run_config;
 mod settings;
+mod view;
 
 pub use crate::vocab::Workload;
 pub use controls::{controls_query, parse_controls, Control, ParsedControls, NO_CONTROLS};
@@ -23,7 +24,10 @@ pub use limits::{Range, LIMITS};
 pub use query::to_query;
 pub use raw::RawSettings;
 pub use run_config::{
-    FetchParams, FibParams, ModelKnobs, PageFlags, PipelineParams, RaceParams, RequestParams,
-    RunConfig, WorkloadConfig,
+    ConvoyParams, FetchParams, FibParams, ModelKnobs, PageFlags, PipelineParams, RaceParams,
+    RequestParams, RunConfig, WorkloadConfig,
 };
-pub use settings::{validate, Settings};
+pub use settings::{
+    request_defaults, validate, Settings, CONVOY_LATENCY_MS, CONVOY_MIN_THREADS, CONVOY_REQUESTS,
+};
+pub use view::View;

@@ -7,7 +7,7 @@ use super::settings::Settings;
 /// Writes the settings as a URL query (without `?`): the run config's keys
 /// ([`RunConfig::query_pairs`](super::RunConfig::query_pairs)), then the
 /// page flags. Keys that do not apply to the chosen workload are left out;
-/// `autorun` and `embed` only when on.
+/// `autorun`, `embed`, `view` and `present` only when set.
 pub fn to_query(s: &Settings) -> String {
     let mut q = form_urlencoded::Serializer::new(String::new());
     let pairs = s.run_config().query_pairs();

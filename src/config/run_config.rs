@@ -14,6 +14,7 @@
 
 use super::controls::{controls_query, Control};
 use super::settings::Settings;
+use super::view::View;
 use crate::vocab::{ModelId, Workload};
 
 /// The requests of a fetching workload.
@@ -41,6 +42,15 @@ pub struct FetchParams {
     pub requests: RequestParams,
     /// Cap on requests in flight for the `async` model (`None`: all).
     pub concurrency: Option<u32>,
+    /// `async`: one coroutine blocks the loop this many ms (`None`: none).
+    pub block_ms: Option<u32>,
+}
+
+/// `convoy`: the I/O thread's requests (to the simulated server, no
+/// jitter), made alone and then beside `threads - 1` CPU threads.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConvoyParams {
+    pub requests: RequestParams,
 }
 
 /// `race`: each thread adds 1 to shared counters `increments` times.
@@ -65,6 +75,7 @@ pub enum WorkloadConfig {
     Fetch(FetchParams),
     Race(RaceParams),
     Pipeline(PipelineParams),
+    Convoy(ConvoyParams),
 }
 
 /// Settings of particular models, present only when the model is chosen.
@@ -101,6 +112,10 @@ pub struct PageFlags {
     pub controls: Option<Vec<Control>>,
     /// Run and Stop only: the experiment cannot be changed.
     pub lock: bool,
+    /// A page other than the playground (`view=class`).
+    pub view: Option<View>,
+    /// Projector mode (`present=1`).
+    pub present: bool,
 }
 
 impl WorkloadConfig {
@@ -111,6 +126,7 @@ impl WorkloadConfig {
             WorkloadConfig::Fetch(_) => Workload::Fetch,
             WorkloadConfig::Race(_) => Workload::Race,
             WorkloadConfig::Pipeline(_) => Workload::Pipeline,
+            WorkloadConfig::Convoy(_) => Workload::Convoy,
         }
     }
 
@@ -119,6 +135,7 @@ impl WorkloadConfig {
         match self {
             WorkloadConfig::Fetch(f) => Some(&f.requests),
             WorkloadConfig::Pipeline(p) => Some(&p.requests),
+            WorkloadConfig::Convoy(c) => Some(&c.requests),
             WorkloadConfig::Fib(_) | WorkloadConfig::Race(_) => None,
         }
     }
@@ -128,7 +145,7 @@ impl WorkloadConfig {
         match self {
             WorkloadConfig::Fib(f) => Some(f.n),
             WorkloadConfig::Pipeline(p) => Some(p.n),
-            WorkloadConfig::Fetch(_) | WorkloadConfig::Race(_) => None,
+            WorkloadConfig::Fetch(_) | WorkloadConfig::Race(_) | WorkloadConfig::Convoy(_) => None,
         }
     }
 
@@ -140,6 +157,9 @@ impl WorkloadConfig {
             WorkloadConfig::Fetch(f) => f.requests.requests,
             WorkloadConfig::Pipeline(p) => p.requests.requests,
             WorkloadConfig::Race(_) => threads * 3,
+            // Each request alone and beside the CPU threads, and one share
+            // per CPU thread (the gil sweep adds more).
+            WorkloadConfig::Convoy(c) => 2 * c.requests.requests + threads.saturating_sub(1),
         }
     }
 
@@ -168,8 +188,15 @@ impl WorkloadConfig {
                 if let Some(url) = &f.requests.url {
                     pairs.push(("url", url.clone()));
                 }
+                if let Some(ms) = f.block_ms {
+                    pairs.push(("block_ms", ms.to_string()));
+                }
                 pairs
             }
+            WorkloadConfig::Convoy(c) => vec![
+                ("requests", c.requests.requests.to_string()),
+                ("latency", c.requests.latency_ms.to_string()),
+            ],
         }
     }
 }
@@ -220,6 +247,11 @@ impl RunConfig {
                     plural(r.increments, "addition", "additions per thread")
                 )
             }
+            WorkloadConfig::Convoy(c) => format!(
+                "an I/O thread making {} of {} ms beside CPU-bound threads",
+                plural(c.requests.requests, "request", "requests"),
+                c.requests.latency_ms
+            ),
             WorkloadConfig::Pipeline(p) => format!(
                 "{}: a {} ms download, then fib({})",
                 plural(p.requests.requests, "item", "items"),
@@ -279,6 +311,12 @@ impl PageFlags {
         if self.lock {
             pairs.push(("lock", "1".to_owned()));
         }
+        if let Some(view) = self.view {
+            pairs.push(("view", view.as_str().to_owned()));
+        }
+        if self.present {
+            pairs.push(("present", "1".to_owned()));
+        }
         pairs
     }
 }
@@ -301,6 +339,14 @@ impl Settings {
             Workload::Fetch => WorkloadConfig::Fetch(FetchParams {
                 requests,
                 concurrency: self.concurrency,
+                block_ms: self.block_ms,
+            }),
+            Workload::Convoy => WorkloadConfig::Convoy(ConvoyParams {
+                requests: RequestParams {
+                    jitter_ms: 0,
+                    url: None,
+                    ..requests
+                },
             }),
             Workload::Race => WorkloadConfig::Race(RaceParams {
                 increments: self.increments,
@@ -330,6 +376,8 @@ impl Settings {
             embed: self.embed,
             controls: self.controls.clone(),
             lock: self.lock,
+            view: self.view,
+            present: self.present,
         }
     }
 }

@@ -6,6 +6,7 @@ use super::controls::{parse_controls, Control};
 use super::error::ConfigError;
 use super::limits::{Range, LIMITS};
 use super::raw::RawSettings;
+use super::view::View;
 use crate::vocab::{ModelId, Workload};
 
 /// Longest text of a rejected value echoed back in a message.
@@ -33,6 +34,8 @@ pub struct Settings {
     pub switch_ms: u32,
     pub payload: u32,
     pub increments: u32,
+    /// fetch, `async`: one coroutine blocks the loop this many ms.
+    pub block_ms: Option<u32>,
     /// The lesson the page shows (one of the known lesson ids).
     pub lesson: Option<String>,
     pub autorun: bool,
@@ -44,6 +47,10 @@ pub struct Settings {
     /// The learner can run and stop but not change the experiment.
     #[serde(default)]
     pub lock: bool,
+    /// A page other than the playground (`view=class`).
+    pub view: Option<View>,
+    /// Projector mode: large type, high contrast, few controls.
+    pub present: bool,
 }
 
 impl Settings {
@@ -71,12 +78,30 @@ impl Settings {
             switch_ms: crate::models::gil_lock::DEFAULT_SWITCH_MS,
             payload: 0,
             increments: 100_000,
+            block_ms: None,
             lesson: None,
             autorun: false,
             embed: false,
             controls: None,
             lock: false,
+            view: None,
+            present: false,
         }
+    }
+}
+
+/// The convoy's pool: one I/O thread and at least one CPU thread.
+pub const CONVOY_MIN_THREADS: u32 = 2;
+/// The convoy's requests and server latency when the link gives none:
+/// many short requests, where waiting for the GIL shows most.
+pub const CONVOY_REQUESTS: u32 = 40;
+pub const CONVOY_LATENCY_MS: u32 = 2;
+
+/// The default `requests` and `latency` of `workload`.
+pub fn request_defaults(workload: Workload, defaults: &Settings) -> (u32, u32) {
+    match workload {
+        Workload::Convoy => (CONVOY_REQUESTS, CONVOY_LATENCY_MS),
+        _ => (defaults.requests, defaults.latency_ms),
     }
 }
 
@@ -106,6 +131,7 @@ pub fn validate(
         }
     };
     let models = v.models(&defaults.models);
+    let (requests_default, latency_default) = request_defaults(workload, &defaults);
     let settings = Settings {
         workload,
         models,
@@ -113,21 +139,47 @@ pub fn validate(
         tasks: v.number("tasks", LIMITS.tasks, defaults.tasks),
         threads: v.number("threads", LIMITS.threads, defaults.threads),
         repeat: v.number("repeat", LIMITS.repeat, defaults.repeat),
-        requests: v.number("requests", LIMITS.requests, defaults.requests),
-        latency_ms: v.number("latency", LIMITS.latency, defaults.latency_ms),
+        requests: v.number("requests", LIMITS.requests, requests_default),
+        latency_ms: v.number("latency", LIMITS.latency, latency_default),
         jitter_ms: v.number("jitter", LIMITS.jitter, defaults.jitter_ms),
-        concurrency: v.optional_number("concurrency", LIMITS.concurrency),
+        concurrency: v.optional_number("concurrency", LIMITS.concurrency, "no limit"),
         url: v.url(),
         switch_ms: v.number("switch_ms", LIMITS.switch_ms, defaults.switch_ms),
         payload: v.number("payload", LIMITS.payload, defaults.payload),
         increments: v.number("increments", LIMITS.increments, defaults.increments),
+        block_ms: v.optional_number("block_ms", LIMITS.block_ms, "no blocking call"),
         lesson: v.lesson(known_lessons),
         autorun: v.flag("autorun"),
         embed: v.flag("embed"),
         controls: v.controls(),
         lock: v.flag("lock"),
+        view: v.view(),
+        present: v.flag("present"),
     };
-    (settings, errors)
+    (applicable(settings, &mut errors), errors)
+}
+
+/// Settings that only some workloads and models can use, made to fit:
+/// the convoy's minimum pool, and `block_ms` only for `async` fetching.
+fn applicable(mut s: Settings, errors: &mut Vec<ConfigError>) -> Settings {
+    if s.workload == Workload::Convoy && s.threads < CONVOY_MIN_THREADS {
+        errors.push(ConfigError::ConvoyNeedsTwoThreads { got: s.threads });
+        s.threads = CONVOY_MIN_THREADS;
+    }
+    if s.block_ms.is_some() {
+        let why = if s.workload != Workload::Fetch {
+            Some(format!("here the workload is {}", s.workload))
+        } else if !s.models.contains(&ModelId::Async) {
+            Some("async is not among the models".to_owned())
+        } else {
+            None
+        };
+        if let Some(why) = why {
+            errors.push(ConfigError::BlockMsDoesNotApply { why });
+            s.block_ms = None;
+        }
+    }
+    s
 }
 
 struct Validator<'a> {
@@ -162,9 +214,10 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn optional_number(&mut self, key: &'static str, range: Range) -> Option<u32> {
+    /// A number that may be absent; `absent` says what absence means.
+    fn optional_number(&mut self, key: &'static str, range: Range, absent: &str) -> Option<u32> {
         let text = self.value(key)?;
-        match parse_in_range(key, text, range, "no limit") {
+        match parse_in_range(key, text, range, absent) {
             Ok(n) => Some(n),
             Err(e) => {
                 self.errors.push(e);
@@ -213,6 +266,19 @@ impl<'a> Validator<'a> {
             accepted,
         });
         None
+    }
+
+    fn view(&mut self) -> Option<View> {
+        let text = self.value("view")?;
+        let view = View::parse(text);
+        if view.is_none() {
+            let accepted = View::ALL.map(View::as_str).join(", ");
+            self.errors.push(ConfigError::UnknownView {
+                got: echo(text),
+                accepted,
+            });
+        }
+        view
     }
 
     fn url(&mut self) -> Option<String> {
@@ -318,3 +384,7 @@ fn echo(text: &str) -> String {
 #[cfg(test)]
 #[path = "settings_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "settings_tests_convoy.rs"]
+mod tests_convoy;

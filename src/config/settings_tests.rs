@@ -59,8 +59,10 @@ fn each_bad_value_is_named_and_replaced_by_its_default() {
         ("repeat=", "", ""),
         ("models=threads,bogus", "models", "models: unknown model \"bogus\" (accepted: sequential, threads, async, gil, processes, main-thread); using sequential,threads,async"),
         ("models=,", "models", "models: choose at least one model (accepted: sequential, threads, async, gil, processes, main-thread); using sequential,threads,async"),
-        ("workload=disk", "workload", "workload must be fib, fetch, race or pipeline (got \"disk\"); using fib"),
+        ("workload=disk", "workload", "workload must be fib, fetch, race, pipeline or convoy (got \"disk\"); using fib"),
         ("autorun=yes", "autorun", "autorun must be 1 or absent (got \"yes\")"),
+        ("present=2", "present", "present must be 1 or absent (got \"2\")"),
+        ("view=teacher", "view", "view: unknown view \"teacher\" (accepted: class); showing the playground"),
         ("url=javascript:alert(1)", "url", "url must be an http:// or https:// address (got \"javascript:alert(1)\"); using the simulated server"),
     ];
     let defaults = Settings::defaults(4);
@@ -142,6 +144,18 @@ fn query_round_trip_restores_every_setting() {
     let (back, errors) = validate(&RawSettings::from_query(&to_query(&f)), 2, &[]);
     assert!(errors.is_empty(), "{errors:?}");
     assert_eq!(back, f);
+
+    let mut c = Settings::defaults(2);
+    c.view = Some(crate::config::View::Class);
+    c.present = true;
+    assert!(
+        to_query(&c).ends_with("&view=class&present=1"),
+        "{}",
+        to_query(&c)
+    );
+    let (back, errors) = validate(&RawSettings::from_query(&to_query(&c)), 2, &[]);
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(back, c);
 }
 
 #[test]
@@ -206,6 +220,11 @@ fn a_summary_says_what_runs() {
         summary("workload=fetch&url=https://example.org/x").contains("to https://example.org/x")
     );
     assert!(summary("workload=race&increments=500").starts_with("500 additions per thread"));
+    assert!(
+        summary("workload=convoy&requests=40&latency=2&threads=3").starts_with(
+            "an I/O thread making 40 requests of 2 ms beside CPU-bound threads; 3 threads"
+        )
+    );
     assert!(summary("workload=pipeline&requests=4&latency=50&n=20")
         .starts_with("4 items: a 50 ms download, then fib(20)"));
 }

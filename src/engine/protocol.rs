@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::config::WorkloadConfig;
-use crate::report::{Overheads, RaceCounts, TaskRecord};
+use crate::report::{ConvoyStats, IoLatency, Overheads, RaceCounts, TaskRecord};
 use crate::vocab::{ModelId, Workload};
 use crate::workloads::fetch::FetchPlan;
 
@@ -48,12 +48,15 @@ pub enum Job {
     Race { increments: u32 },
     /// Fetch each planned request, then compute fib(n) on it.
     Pipeline { plan: FetchPlan, n: u32 },
+    /// One I/O thread makes the planned requests, alone and then beside
+    /// `cpu_threads` CPU-bound threads.
+    Convoy { plan: FetchPlan, cpu_threads: u32 },
 }
 
 impl Job {
-    /// The engine's job for `workload`; `plan` holds its planned requests
-    /// (unused by workloads that do not fetch).
-    pub fn new(workload: &WorkloadConfig, plan: &FetchPlan) -> Job {
+    /// The engine's job for `workload` on a pool of `threads`; `plan` holds
+    /// its planned requests (unused by workloads that do not fetch).
+    pub fn new(workload: &WorkloadConfig, plan: &FetchPlan, threads: u32) -> Job {
         match workload {
             WorkloadConfig::Fib(f) => Job::Fib {
                 n: f.n,
@@ -67,6 +70,10 @@ impl Job {
                 plan: plan.clone(),
                 n: p.n,
             },
+            WorkloadConfig::Convoy(_) => Job::Convoy {
+                plan: plan.clone(),
+                cpu_threads: threads.saturating_sub(1),
+            },
         }
     }
 
@@ -77,6 +84,7 @@ impl Job {
             Job::Fetch { .. } => Workload::Fetch,
             Job::Race { .. } => Workload::Race,
             Job::Pipeline { .. } => Workload::Pipeline,
+            Job::Convoy { .. } => Workload::Convoy,
         }
     }
 }
@@ -131,6 +139,16 @@ pub struct RunEnd {
     /// `race`: the counters' final values.
     #[serde(default)]
     pub race: Option<RaceCounts>,
+    /// `convoy`: the I/O thread's latencies and the run's rates.
+    #[serde(default)]
+    pub convoy: Option<ConvoyMeasures>,
+}
+
+/// What a convoy repetition measured besides its tasks.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ConvoyMeasures {
+    pub io_latency_ms: IoLatency,
+    pub stats: ConvoyStats,
 }
 
 /// The measured result of one repetition, with its tasks.
@@ -146,6 +164,13 @@ pub struct RunOutcome {
     /// `race`: the counters' final values.
     #[serde(default)]
     pub race: Option<RaceCounts>,
+    /// `convoy`: the I/O thread's latencies and the run's rates.
+    #[serde(default)]
+    pub convoy: Option<ConvoyMeasures>,
+    /// fetch, `async` with `block_ms`: when the blocking call held the loop
+    /// (relative to dispatch). Measured on the page, never sent.
+    #[serde(default)]
+    pub loop_blocked_ms: Option<[f64; 2]>,
 }
 
 impl RunOutcome {
@@ -159,6 +184,8 @@ impl RunOutcome {
             overheads_ms: end.overheads_ms,
             error: end.error,
             race: end.race,
+            convoy: end.convoy,
+            loop_blocked_ms: None,
         }
     }
 
@@ -169,6 +196,7 @@ impl RunOutcome {
             overheads_ms: self.overheads_ms,
             error: self.error,
             race: self.race,
+            convoy: self.convoy,
         }
     }
 
@@ -185,6 +213,8 @@ impl RunOutcome {
             overheads_ms: Overheads::new(),
             error: None,
             race: None,
+            convoy: None,
+            loop_blocked_ms: None,
         }
     }
 }
@@ -215,6 +245,8 @@ mod tests {
                 overheads_ms: Overheads::new(),
                 error: None,
                 race: None,
+                convoy: None,
+                loop_blocked_ms: None,
             }
             .end(),
         };

@@ -17,10 +17,10 @@ use super::outbox::post;
 use super::pool;
 use super::process;
 use super::process_protocol::ProcessRequest;
-use super::protocol::{EngineEvent, EngineRequest, Job, RunId, RunOutcome};
+use super::protocol::{ConvoyMeasures, EngineEvent, EngineRequest, Job, RunId, RunOutcome};
 use crate::clock::{now_ms, since_thread_start_ms};
 use crate::models::registry::Placement;
-use crate::models::{async_tasks, gil, pipeline, race, sequential, threads, ModelId};
+use crate::models::{async_tasks, convoy_pool, gil, pipeline, race, sequential, threads, ModelId};
 use crate::report::{Overheads, TaskRecord};
 use crate::vocab::Lane;
 
@@ -152,6 +152,7 @@ async fn run(
         post(&EngineEvent::TaskDone { run_id, task });
     };
     let mut race = None;
+    let mut convoy = None;
     let needs_pool = model.placement(job.workload()) == Some(Placement::EnginePool);
     let lane = Lane::Engine.name();
     let result: Result<Vec<TaskRecord>, Refused> = match (model, job) {
@@ -186,12 +187,25 @@ async fn run(
         (ModelId::Threads, Job::Fetch { plan }) => Ok(threads::run_fetch(plan, &emit)),
         (ModelId::Gil, Job::Fib { n, tasks }) => Ok(gil::run_fib(*n, *tasks, switch_ms, &emit)),
         (ModelId::Gil, Job::Fetch { plan }) => Ok(gil::run_fetch(plan, switch_ms, &emit)),
+        (ModelId::Gil | ModelId::Threads, Job::Convoy { plan, cpu_threads }) => {
+            let out = convoy_pool::run(model, &plan.requests, *cpu_threads, switch_ms);
+            out.tasks.iter().for_each(&emit);
+            convoy = out
+                .latency
+                .zip(out.stats)
+                .map(|(io_latency_ms, stats)| ConvoyMeasures {
+                    io_latency_ms,
+                    stats,
+                });
+            Ok(out.tasks)
+        }
         (model, _) => Err(Refused::NotHere { model }),
     };
     let wall_ms = now_ms() - t0;
     match result {
         Ok(tasks) => RunOutcome {
             race,
+            convoy,
             ..RunOutcome::from_tasks(t0, wall_ms, tasks)
         },
         Err(error) => RunOutcome {
@@ -200,6 +214,8 @@ async fn run(
             overheads_ms: Overheads::new(),
             error: Some(error.to_string()),
             race: None,
+            convoy: None,
+            loop_blocked_ms: None,
         },
     }
 }

@@ -12,6 +12,7 @@
 //! are in progress at once, on one lane: concurrency without parallelism,
 //! and the awaits cost time instead of saving it.
 
+use std::cell::Cell;
 use std::future::Future;
 use std::pin::Pin;
 
@@ -22,7 +23,7 @@ use wasm_bindgen_futures::JsFuture;
 use super::http;
 use crate::clock::now_ms;
 use crate::report::TaskRecord;
-use crate::workloads::fetch::FetchPlan;
+use crate::workloads::fetch::{FetchPlan, PlannedRequest};
 use crate::workloads::fib::fib;
 
 pub use super::registry::YIELD_DEPTH;
@@ -45,30 +46,66 @@ pub async fn run_fib(
 }
 
 /// Sends every request at once (or at most `concurrency` at a time) and
-/// waits for all of them on the calling thread's event loop.
+/// waits for all of them on the calling thread's event loop. With `block_ms`,
+/// the last coroutine first makes a blocking call of that long (Python's
+/// `time.sleep` inside a coroutine) while the others' requests are in
+/// flight; returns when it held the loop (`[start, end]` on the shared clock).
 pub async fn run_fetch(
     plan: &FetchPlan,
     concurrency: Option<u32>,
+    block_ms: Option<u32>,
     lane: &str,
     emit: &dyn Fn(&TaskRecord),
-) -> Vec<TaskRecord> {
-    let one = |req| async move {
-        let start = now_ms();
-        let outcome = http::fetch_async(req).await;
-        let record = TaskRecord::fetch(req.index, lane.to_owned(), start, now_ms(), outcome);
-        emit(&record);
-        record
+) -> (Vec<TaskRecord>, Option<[f64; 2]>) {
+    let blocked: Cell<Option<[f64; 2]>> = Cell::new(None);
+    let last = plan.requests.len().saturating_sub(1);
+    let one = |(i, req)| {
+        let block = block_ms.filter(|_| i == last);
+        one_request(req, block, lane, emit, &blocked)
     };
-    match concurrency {
-        None => join_all(plan.requests.iter().map(one)).await,
+    let requests = plan.requests.iter().enumerate();
+    let tasks = match concurrency {
+        None => join_all(requests.map(one)).await,
         Some(limit) => {
             let limit = usize::try_from(limit).unwrap_or(usize::MAX).max(1);
-            futures::stream::iter(plan.requests.iter().map(one))
+            futures::stream::iter(requests.map(one))
                 .buffer_unordered(limit)
                 .collect()
                 .await
         }
+    };
+    (tasks, blocked.get())
+}
+
+/// One request, after a blocking call of `block` ms when given (its
+/// interval goes to `blocked`).
+async fn one_request(
+    req: &PlannedRequest,
+    block: Option<u32>,
+    lane: &str,
+    emit: &dyn Fn(&TaskRecord),
+    blocked: &Cell<Option<[f64; 2]>>,
+) -> TaskRecord {
+    let start = now_ms();
+    if let Some(ms) = block {
+        blocked.set(Some(block_loop(ms)));
     }
+    let outcome = http::fetch_async(req).await;
+    let record = TaskRecord::fetch(req.index, lane.to_owned(), start, now_ms(), outcome);
+    emit(&record);
+    record
+}
+
+/// Holds the calling thread for `ms`. A busy wait: the page's thread may not
+/// block in `Atomics.wait`, and what matters is the same as for
+/// `time.sleep` in a coroutine: nothing else runs on this loop meanwhile.
+fn block_loop(ms: u32) -> [f64; 2] {
+    let start = now_ms();
+    let end = start + f64::from(ms);
+    while now_ms() < end {
+        std::hint::spin_loop();
+    }
+    [start, now_ms()]
 }
 
 /// fib(n), awaiting between the two recursive calls at the top `depth` levels.

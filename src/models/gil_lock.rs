@@ -1,7 +1,11 @@
 //! A global interpreter lock, modelled on CPython's: one thread runs at a
-//! time; the holder gives the lock up when its switch interval has passed
-//! and another thread is waiting (CPython: `sys.getswitchinterval()`, 5 ms),
-//! and around blocking I/O. Waiters are served in arrival order.
+//! time; the holder gives the lock up around blocking I/O, and when the
+//! first waiting thread has waited a whole switch interval (CPython:
+//! `sys.getswitchinterval()`, 5 ms) with no hand-over meanwhile: the waiter's
+//! timed wait then asks the holder to drop the lock (`take_gil` in CPython's
+//! `Python/ceval_gil.c`). So a thread that comes back from I/O waits up to a
+//! full interval while another computes: the convoy effect. Waiters are
+//! served in arrival order.
 //!
 //! Plain `std` (Mutex + Condvar) and a clock passed in, so the schedule is
 //! tested natively with real threads; in the browser it runs on rayon's
@@ -23,7 +27,8 @@ pub struct Gil {
 
 struct State {
     holder: Option<u32>,
-    queue: VecDeque<u32>,
+    /// Waiting threads and when each started to wait, in arrival order.
+    queue: VecDeque<(u32, f64)>,
 }
 
 /// A thread's hold on the GIL. Releases it when dropped.
@@ -76,11 +81,23 @@ impl Holder<'_> {
     /// (read before releasing, so a thread descheduled right after handing
     /// the lock over is not counted as computing meanwhile).
     fn take(&mut self, asked: f64) {
+        self.queue_up(false, asked);
+    }
+
+    /// Joins the queue (first letting go of the lock when `giving`, in the
+    /// same step, so no other thread can slip in between: CPython's forced
+    /// switch) and waits for a turn.
+    fn queue_up(&mut self, giving: bool, asked: f64) {
         let gil = self.gil;
         let mut state = gil.lock();
-        state.queue.push_back(self.id);
+        if giving {
+            state.holder = None;
+            self.held = false;
+            gil.turn.notify_all();
+        }
+        state.queue.push_back((self.id, asked));
         let mut waited = false;
-        while !(state.holder.is_none() && state.queue.front() == Some(&self.id)) {
+        while !(state.holder.is_none() && state.queue.front().map(|w| w.0) == Some(self.id)) {
             waited = true;
             state = gil
                 .turn
@@ -105,21 +122,28 @@ impl Holder<'_> {
         self.gil.turn.notify_all();
     }
 
-    /// Call often while computing: once the switch interval has passed, if
-    /// another thread waits, lets it run first (and waits for a turn).
+    /// Call often while computing: once the first waiting thread has waited
+    /// a switch interval since it asked (or since this thread took the lock,
+    /// whichever is later), lets it run first and waits for a turn.
     pub fn check(&mut self) {
         let now = (self.gil.clock)();
+        // Cheap path: no waiter can be due before this holder's own interval.
         if now - self.since < self.gil.switch_ms {
             return;
         }
-        let someone_waits = !self.gil.lock().queue.is_empty();
-        if someone_waits {
+        let first_asked = self.gil.lock().queue.front().map(|w| w.1);
+        let due =
+            first_asked.is_some_and(|asked| now - asked.max(self.since) >= self.gil.switch_ms);
+        if due {
             let asked = (self.gil.clock)();
-            self.give();
-            self.take(asked);
-        } else {
-            self.since = now;
+            self.queue_up(true, asked);
         }
+    }
+
+    /// The intervals this thread has waited for the lock so far, handed
+    /// over (the list starts again empty).
+    pub fn take_waits(&mut self) -> Vec<[f64; 2]> {
+        std::mem::take(&mut self.waits)
     }
 
     /// Runs blocking I/O without the lock, as CPython does, then takes it back.

@@ -5,6 +5,8 @@
 //! Twins, not branches: every model takes the same inputs and must give the
 //! same answers; only *where* and *how* the work runs differs.
 
+pub mod convoy;
+mod convoy_stats;
 pub mod gil_lock;
 pub mod registry;
 
@@ -12,6 +14,8 @@ pub use crate::vocab::{ModelId, ModelPlace};
 
 #[cfg(target_arch = "wasm32")]
 pub mod async_tasks;
+#[cfg(target_arch = "wasm32")]
+pub mod convoy_pool;
 #[cfg(target_arch = "wasm32")]
 pub mod gil;
 #[cfg(target_arch = "wasm32")]

@@ -105,6 +105,7 @@ pub const MODELS: [ModelSpec; 6] = [
             (Workload::Fetch, Placement::EnginePool),
             (Workload::Race, Placement::EnginePool),
             (Workload::Pipeline, Placement::EnginePool),
+            (Workload::Convoy, Placement::EnginePool),
         ],
         in_flight: InFlight::Threads,
     },
@@ -125,6 +126,7 @@ pub const MODELS: [ModelSpec; 6] = [
         runs: &[
             (Workload::Fib, Placement::EnginePool),
             (Workload::Fetch, Placement::EnginePool),
+            (Workload::Convoy, Placement::EnginePool),
         ],
         // The GIL is released while waiting: I/O overlaps as on plain threads.
         in_flight: InFlight::Threads,

@@ -134,10 +134,14 @@ impl ModelRun<'_> {
         let error = failed.then(|| failure_summary(&chosen));
         overheads.extend(chosen.overheads_ms);
         let predicted_ms = match &self.config.workload {
-            WorkloadConfig::Fetch(f) => {
-                self.plan
-                    .predict_ms(model, self.config.threads, f.concurrency)
-            }
+            WorkloadConfig::Fetch(f) => self
+                .plan
+                .predict_ms(model, self.config.threads, f.concurrency)
+                .map(|p| match (model, f.block_ms) {
+                    // The blocking coroutine sends its request only after the block.
+                    (ModelId::Async, Some(block)) => p + f64::from(block),
+                    _ => p,
+                }),
             _ => None,
         };
         RunRecord {
@@ -157,6 +161,9 @@ impl ModelRun<'_> {
             page_long_frames: Some(long_frames),
             page_longest_task_ms: longest_task,
             race: chosen.race,
+            io_latency_ms: chosen.convoy.as_ref().map(|c| c.io_latency_ms),
+            convoy: chosen.convoy.map(|c| c.stats),
+            loop_blocked_ms: chosen.loop_blocked_ms,
         }
     }
 
@@ -179,7 +186,7 @@ impl ModelRun<'_> {
         let (model, workload) = (self.model, c.workload.kind());
         let placement = self.placement();
         if placement.is_some_and(Placement::in_engine) {
-            let job = Job::new(&c.workload, self.plan);
+            let job = Job::new(&c.workload, self.plan, c.threads);
             let outcome = self.client.run(model, job, c.knobs.switch_ms, on_task);
             return Ok(outcome.await?);
         }
@@ -195,7 +202,12 @@ impl ModelRun<'_> {
                 sequential::run_fetch(self.plan, PAGE_LANE, &emit).await
             }
             (Some(Placement::Page), ModelId::Async, WorkloadConfig::Fetch(f)) => {
-                async_tasks::run_fetch(self.plan, f.concurrency, PAGE_LANE, &emit).await
+                let (tasks, blocked) =
+                    async_tasks::run_fetch(self.plan, f.concurrency, f.block_ms, PAGE_LANE, &emit)
+                        .await;
+                let mut outcome = RunOutcome::from_tasks(t0, now_ms() - t0, tasks);
+                outcome.loop_blocked_ms = blocked.map(|[s, e]| [s - t0, e - t0]);
+                return Ok(outcome);
             }
             (Some(Placement::ProcessWorkers), _, _) => return self.processes(on_task).await,
             (Some(Placement::PageBlocking), _, work) => {

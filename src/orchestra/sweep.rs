@@ -5,9 +5,10 @@ use super::context::{plan_for, start_engine, RunContext};
 use super::event::RunEvent;
 use super::meter::next_frame;
 use super::model_run::ModelRun;
-use crate::config::RunConfig;
+use crate::config::{RunConfig, CONVOY_MIN_THREADS};
 use crate::models::ModelId;
 use crate::report::RunStatus;
+use crate::vocab::Workload;
 
 /// Measures `model` on 1, 2, ... `max_threads` threads (a new engine for
 /// each pool size), every other setting as given; each point is dispatched
@@ -15,7 +16,12 @@ use crate::report::RunStatus;
 pub async fn run_sweep(config: RunConfig, model: ModelId, max_threads: u32, ctx: RunContext) {
     (ctx.emit)(RunEvent::SweepStarted { model, max_threads });
     let plan = plan_for(&config, &ctx);
-    for threads in 1..=max_threads {
+    // The convoy needs an I/O thread and a CPU thread.
+    let first = match config.workload.kind() {
+        Workload::Convoy => CONVOY_MIN_THREADS,
+        _ => 1,
+    };
+    for threads in first..=max_threads {
         if ctx.cancel.peek().is_some() {
             let error = Some("stopped by the user".to_owned());
             (ctx.emit)(RunEvent::SweepFinished { error });

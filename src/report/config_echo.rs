@@ -34,6 +34,9 @@ pub struct ConfigEcho {
     pub payload: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub increments: Option<u32>,
+    /// fetch, `async`: the blocking call's length, ms, when set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub block_ms: Option<u32>,
 }
 
 impl From<&RunConfig> for ConfigEcho {
@@ -53,6 +56,7 @@ impl From<&RunConfig> for ConfigEcho {
             switch_ms: c.switch_ms(),
             payload: c.payload(),
             increments: None,
+            block_ms: None,
         };
         let mut requests = |r: &RequestParams| {
             echo.requests = Some(r.requests);
@@ -68,6 +72,11 @@ impl From<&RunConfig> for ConfigEcho {
                 requests(&f.requests);
                 echo.concurrency = f.concurrency;
                 echo.url = f.requests.url.clone();
+                echo.block_ms = f.block_ms;
+            }
+            WorkloadConfig::Convoy(c) => {
+                echo.requests = Some(c.requests.requests);
+                echo.latency = Some(c.requests.latency_ms);
             }
             WorkloadConfig::Race(r) => echo.increments = Some(r.increments),
             WorkloadConfig::Pipeline(p) => {

@@ -2,6 +2,7 @@
 //! (`concurrency-playground/results@1`) and summary statistics. Pure.
 
 mod config_echo;
+mod convoy;
 mod csv_export;
 pub mod isolation;
 mod results;
@@ -10,6 +11,7 @@ mod stats;
 mod task;
 
 pub use config_echo::ConfigEcho;
+pub use convoy::{ConvoyStats, IoLatency, SweepPoint};
 pub use csv_export::to_csv;
 pub use results::{Environment, Results, SCHEMA};
 pub use run::{Overheads, RaceCounts, RunRecord, RunStatus};

@@ -44,6 +44,9 @@ fn sample() -> Results {
         page_long_frames: Some(0),
         page_longest_task_ms: None,
         race: None,
+        io_latency_ms: None,
+        convoy: None,
+        loop_blocked_ms: None,
     });
     results.runs.push(RunRecord::skipped(
         ModelId::Async,

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::convoy::{ConvoyStats, IoLatency};
 use super::task::TaskRecord;
 use crate::vocab::{ModelId, Workload};
 
@@ -78,6 +79,17 @@ pub struct RunRecord {
     /// `race`: the counters' final values.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub race: Option<RaceCounts>,
+    /// `convoy`: the I/O thread's median request latency alone and beside
+    /// the CPU threads (the contract's `io_latency_ms`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub io_latency_ms: Option<IoLatency>,
+    /// `convoy`: rates, lock waits and the switch-interval sweep.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub convoy: Option<ConvoyStats>,
+    /// fetch, `async` with `block_ms`: when the blocking call held the
+    /// event loop (`[start, end]`, ms).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub loop_blocked_ms: Option<[f64; 2]>,
 }
 
 impl RunRecord {
@@ -100,6 +112,9 @@ impl RunRecord {
             page_long_frames: None,
             page_longest_task_ms: None,
             race: None,
+            io_latency_ms: None,
+            convoy: None,
+            loop_blocked_ms: None,
         }
     }
 

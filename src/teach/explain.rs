@@ -16,8 +16,7 @@ use crate::workloads::latency::LatencyKind;
 #[cfg(test)]
 use super::explain_ctx::bytes;
 use super::explain_ctx::{ms, ratio, Ctx, Timed, NOISE};
-use super::{explain_models, explain_race, explain_reference};
-#[cfg(test)]
+use super::{explain_convoy, explain_loop, explain_models, explain_race, explain_reference};
 use crate::vocab::Workload;
 
 /// Repeats whose slowest/fastest exceeds this are called widely spread.
@@ -43,15 +42,19 @@ pub fn explain(results: &Results) -> Vec<String> {
         pool: results.environment.pool_threads.unwrap_or(config.threads),
         n: config.n,
         payload: config.payload,
-        concurrency: config.concurrency,
+        concurrency: explain_loop::async_in_flight(config),
         timed,
     };
     if ctx.timed.is_empty() {
         out.push("No model finished with a time, so there is nothing to compare.".to_owned());
         return out;
     }
-    out.extend(winner(&ctx));
-    out.extend(ranking(&ctx));
+    // A convoy run's wall time is its phases and sweep, not a race between
+    // the models: what it shows is the I/O thread's latency (explain_convoy).
+    if ctx.workload != Workload::Convoy {
+        out.extend(winner(&ctx));
+        out.extend(ranking(&ctx));
+    }
     for t in &ctx.timed {
         out.extend(explain_models::about(&ctx, t));
     }
@@ -65,6 +68,8 @@ pub fn explain(results: &Results) -> Vec<String> {
         );
     }
     out.extend(explain_race::about(&ctx));
+    out.extend(explain_convoy::from_ctx(&ctx));
+    out.extend(explain_loop::about(&ctx, &results.config));
     out.extend(ctx.timed.iter().filter_map(spread));
     out.extend(explain_reference::compare(&ctx));
     out

@@ -10,6 +10,7 @@ use crate::report::{max_overlap, overhead_per_task_ms};
 use crate::vocab::{ModelId, OverheadKey, Workload};
 
 use super::explain_ctx::{bytes, mean_task_ms, ms, ratio, Ctx, Timed, NOISE};
+use super::python_now::WHICH_PYTHON;
 
 /// Threads reaching this share of the ideal speedup are "close to the ideal".
 const CLOSE_TO_IDEAL: f64 = 0.8;
@@ -130,7 +131,7 @@ fn gil(ctx: &Ctx, t: &Timed) -> Vec<String> {
         let r = t.wall / threads.wall;
         if r > NOISE {
             out.push(format!(
-                "Without the lock, threads were {} faster than gil.",
+                "Without the lock, threads were {} faster than gil: {WHICH_PYTHON}.",
                 ratio(r)
             ));
         }

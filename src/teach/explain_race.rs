@@ -1,12 +1,28 @@
 //! Sentences about the `race` workload: how many additions the unlocked
 //! counter lost, and that the atomic and the mutex lost none. Only what the
-//! counts show: a run in which no update happened to be lost says so.
+//! counts show: a run in which no update happened to be lost says so. Then,
+//! once, what Python does, version by version (quoted with its sources).
 
 use super::explain_ctx::Ctx;
+use super::python_now::{RACE_FREE_THREADED, RACE_WITH_GIL};
 use crate::models::ModelId;
 
-/// One sentence per model that reported race counts.
+/// One sentence per model that reported race counts, and Python's versions
+/// when threads raced.
 pub(super) fn about(ctx: &Ctx<'_>) -> Vec<String> {
+    let mut out = counts(ctx);
+    let threads_raced = ctx
+        .timed
+        .iter()
+        .any(|t| t.run.race.is_some() && t.run.model != ModelId::Sequential);
+    if threads_raced {
+        out.push(format!("{RACE_WITH_GIL}."));
+        out.push(format!("{RACE_FREE_THREADED}."));
+    }
+    out
+}
+
+fn counts(ctx: &Ctx<'_>) -> Vec<String> {
     ctx.timed
         .iter()
         .filter_map(|t| t.run.race.map(|race| (t.run.model, race)))
@@ -68,6 +84,28 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("none was lost"), "{text}");
+    }
+
+    #[test]
+    fn pythons_versions_are_told_apart_once() {
+        let text = explain(&results(ModelId::Threads, 900)).join(" ");
+        assert!(
+            text.contains("In CPython 3.10+ with the GIL, an unlocked `counter += 1`"),
+            "{text}"
+        );
+        assert!(
+            text.contains("usually gives the right total, by luck"),
+            "{text}"
+        );
+        assert!(text.contains("#134212"), "cites its source: {text}");
+        assert!(
+            text.contains("Free-threaded CPython 3.13t loses updates (CPython issue #125646)"),
+            "{text}"
+        );
+        assert!(text.contains("WASM threads here behave like it"), "{text}");
+        assert_eq!(text.matches("3.13t").count(), 1, "{text}");
+        let text = explain(&results(ModelId::Sequential, 1_000)).join(" ");
+        assert!(!text.contains("3.13t"), "one thread races nothing: {text}");
     }
 
     #[test]

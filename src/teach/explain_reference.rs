@@ -6,6 +6,7 @@
 use crate::vocab::{ModelId, Workload};
 
 use super::explain_ctx::{mean_task_ms, ms, ratio, Ctx, NOISE};
+use super::python_now::{FREE_THREADED_COST, FREE_THREADED_SPEED};
 
 /// Smallest fib argument whose tasks resemble the reference's fib(35).
 const REFERENCE_MIN_N: u32 = 30;
@@ -17,7 +18,8 @@ pub(super) fn compare(ctx: &Ctx) -> Vec<String> {
     match ctx.workload {
         Workload::Fib => cpu(ctx),
         Workload::Fetch => io(ctx).into_iter().collect(),
-        Workload::Race | Workload::Pipeline => Vec::new(),
+        // The convoy cites its reference in `explain_convoy`.
+        Workload::Race | Workload::Pipeline | Workload::Convoy => Vec::new(),
     }
 }
 
@@ -51,7 +53,7 @@ fn cpu(ctx: &Ctx) -> Vec<String> {
         if let Some(s) = ctx.speedup(ModelId::Threads) {
             here.push(if s > NOISE {
                 format!(
-                    "threads, which have no GIL in WebAssembly, were {} faster",
+                    "threads, with no GIL (like CPython 3.14t), were {} faster",
                     ratio(s)
                 )
             } else {
@@ -60,9 +62,13 @@ fn cpu(ctx: &Ctx) -> Vec<String> {
         }
         if !here.is_empty() {
             out.push(format!(
-                "In the reference Python articles, the GIL made threaded code slower: 20 x fib(35) took ~40 s instead of ~35 s; here {}.",
+                "In the reference Python articles (CPython with the GIL), threaded code was slower: 20 x fib(35) took ~40 s instead of ~35 s; here {}.",
                 here.join(" and ")
             ));
+        }
+        if ctx.get(ModelId::Gil).is_some() && ctx.get(ModelId::Threads).is_some() {
+            out.push(format!("{FREE_THREADED_SPEED}."));
+            out.push(format!("{FREE_THREADED_COST}."));
         }
         if let Some(s) = ctx.speedup(ModelId::Processes) {
             let here = if s > NOISE {

@@ -12,6 +12,8 @@ mod costs;
 mod cpu;
 #[path = "explain_tests_io.rs"]
 mod io;
+#[path = "explain_tests_loop.rs"]
+mod loop_tests;
 
 /// Results for `query` on a machine with `cores` cores, with these runs.
 fn results(query: &str, cores: u32, runs: Vec<RunRecord>) -> Results {

@@ -30,8 +30,12 @@ pub struct Lesson {
     pub rank_models: Vec<ModelId>,
     /// One sentence on what the learner should see.
     pub expect: String,
-    /// The relevant figure of the reference Python articles, quoted as such.
+    /// The relevant figure of the reference Python articles, quoted as such,
+    /// or a newer one ("Since the reference articles: ..."), cited in `sources`.
     pub python_reference: Option<String>,
+    /// Where a figure newer than the reference articles comes from (https URLs).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
 }
 
 impl Lesson {
@@ -87,7 +91,7 @@ mod tests {
         let parsed: Result<Vec<Lesson>, _> = serde_json::from_str(LESSONS_EN);
         let parsed = parsed.map_err(|e| e.to_string());
         assert!(parsed.as_ref().is_ok_and(|l| !l.is_empty()), "{parsed:?}");
-        assert_eq!(lessons().len(), 9);
+        assert_eq!(lessons().len(), 12);
     }
 
     #[test]
@@ -127,6 +131,21 @@ mod tests {
                 assert!(
                     reference.contains("reference"),
                     "{}: cite the reference articles",
+                    l.id
+                );
+                let newer = reference.starts_with("Since the reference articles");
+                assert_eq!(
+                    newer,
+                    !l.sources.is_empty(),
+                    "{}: a figure newer than the reference articles says so and cites its sources",
+                    l.id
+                );
+            }
+            for source in &l.sources {
+                let url = source.strip_prefix("https://").unwrap_or_default();
+                assert!(
+                    !url.is_empty() && !url.contains(char::is_whitespace),
+                    "{}: a source is an https URL: {source}",
                     l.id
                 );
             }
@@ -200,6 +219,9 @@ mod tests {
                     assert!(s.n <= 35, "{}", l.id);
                 }
                 Workload::Race => assert!(s.increments <= 5_000_000, "{}", l.id),
+                Workload::Convoy => {
+                    assert!(s.requests <= 100 && s.latency_ms <= 10, "{}", l.id);
+                }
             }
             assert_eq!(s.repeat, 1, "{}", l.id);
         }
@@ -209,6 +231,83 @@ mod tests {
     fn claims_cover_what_the_app_can_show() {
         let claims: HashSet<u8> = lessons().iter().map(|l| l.claim).collect();
         assert_eq!(claims, (1..=9).collect());
+    }
+
+    #[test]
+    fn lessons_for_todays_python_say_which_python() {
+        let no_gil = lesson("no-gil-314t").expect("the free-threading lesson exists");
+        assert_eq!(no_gil.title, "No GIL: Python 3.14t");
+        let s = no_gil.settings(2);
+        assert_eq!(s.workload, Workload::Fib);
+        assert_eq!(s.models, vec![ModelId::Gil, ModelId::Threads]);
+        assert_eq!(
+            (s.n, s.tasks),
+            (34, 8),
+            "the measured experiment's fib(34) x 8"
+        );
+        let text = format!(
+            "{} {}",
+            no_gil.summary,
+            no_gil.python_reference.as_deref().unwrap_or_default()
+        );
+        for fact in [
+            "default CPython",
+            "3.14t",
+            "1.03 s",
+            "4.10 s",
+            "40%",
+            "1-8%",
+        ] {
+            assert!(text.contains(fact), "no-gil-314t: {fact}");
+        }
+        assert!(no_gil
+            .sources
+            .iter()
+            .any(|s| s.ends_with("/python/cpython/issues/118749")));
+
+        let race = lesson("race-condition").expect("the race lesson exists");
+        let text = format!(
+            "{} {}",
+            race.summary,
+            race.python_reference.as_deref().unwrap_or_default()
+        );
+        for fact in ["GIL", "by luck", "3.13t", "free-threaded"] {
+            assert!(text.contains(fact), "race-condition: {fact}");
+        }
+        assert_eq!(race.sources.len(), 2);
+
+        let convoy = lesson("convoy-effect").expect("the convoy lesson exists");
+        let s = convoy.settings(2);
+        assert_eq!(s.workload, Workload::Convoy);
+        assert_eq!(s.models, vec![ModelId::Gil, ModelId::Threads]);
+        assert_eq!(
+            (s.threads, s.latency_ms),
+            (2, 2),
+            "one CPU thread, short requests"
+        );
+        let reference = convoy.python_reference.as_deref().unwrap_or_default();
+        assert!(reference.contains("30,000") && reference.contains("100 requests"));
+        assert!(convoy.sources[0].contains("tenthousandmeters.com"));
+
+        let block = lesson("dont-block-the-loop").expect("the blocking lesson exists");
+        let s = block.settings(2);
+        assert_eq!((s.workload, s.block_ms), (Workload::Fetch, Some(400)));
+        assert!(s.models.contains(&ModelId::Async));
+        for call in ["time.sleep", "asyncio.to_thread", "run_in_executor"] {
+            assert!(block.summary.contains(call), "dont-block-the-loop: {call}");
+        }
+
+        // "Threads don't help CPU-bound Python" says for which Python.
+        for l in lessons() {
+            let text = format!("{} {}", l.summary, l.expect);
+            if text.contains("GIL") && !l.id.starts_with("race") {
+                assert!(
+                    text.contains("CPython"),
+                    "{}: names the Python it means",
+                    l.id
+                );
+            }
+        }
     }
 
     #[test]

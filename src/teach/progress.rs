@@ -73,13 +73,17 @@ impl Progress {
     }
 }
 
-/// The models that ran, fastest first.
+/// The models that ran, fastest first: by wall time, or for the convoy by
+/// the I/O thread's latency beside the CPU threads (what its lesson asks).
 pub fn measured_ranking(results: &Results) -> Vec<ModelId> {
     let mut ok: Vec<(ModelId, f64)> = results
         .runs
         .iter()
         .filter(|r| r.status == RunStatus::Ok)
-        .filter_map(|r| r.wall_ms.map(|w| (r.model, w)))
+        .filter_map(|r| {
+            let key = r.io_latency_ms.map(|l| l.contended).or(r.wall_ms);
+            key.map(|k| (r.model, k))
+        })
         .collect();
     ok.sort_by(|a, b| a.1.total_cmp(&b.1));
     ok.into_iter().map(|(m, _)| m).collect()
@@ -93,6 +97,22 @@ mod tests {
 
     fn ok(model: ModelId, ms: f64) -> RunRecord {
         RunRecord::finished(model, Workload::Fib, ms)
+    }
+
+    #[test]
+    fn the_convoy_ranks_by_the_contended_latency() {
+        let mut r = Results::new(Environment::default(), &Settings::defaults(2));
+        let convoy = |model, wall, contended| RunRecord {
+            io_latency_ms: Some(crate::report::IoLatency {
+                alone: 4.0,
+                contended,
+            }),
+            ..ok(model, wall)
+        };
+        // gil's run is shorter here, but its requests were slower.
+        r.runs.push(convoy(ModelId::Gil, 900.0, 15.0));
+        r.runs.push(convoy(ModelId::Threads, 1_000.0, 4.5));
+        assert_eq!(measured_ranking(&r), vec![ModelId::Threads, ModelId::Gil]);
     }
 
     #[test]

@@ -10,6 +10,7 @@ use futures::FutureExt;
 use yew::prelude::*;
 
 use super::browser;
+use super::class::OwnReference;
 use super::components::{
     EmbedForm, EnvironmentPanel, ErrorList, ExportFormat, IsolationBanner, LessonPanel,
     ResultsView, RunStatus, SettingsForm, SettingsFormProps, SharePanel, SweepPanel,
@@ -227,7 +228,7 @@ pub fn app() -> Html {
         Callback::from(move |_| d.dispatch(Action::ResetLessons))
     };
 
-    let embed = state.settings.embed;
+    let (embed, present) = (state.settings.embed, state.settings.present);
     // The lesson panel compares the learner's ranking with the finished run.
     let measured = match (&state.phase, &state.results) {
         (RunPhase::Finished, Some(results)) => Some(measured_ranking(results)),
@@ -252,7 +253,8 @@ pub fn app() -> Html {
                           engine_start_ms={state.engine_start_ms} />
     };
     html! {
-        <main class={classes!("app", embed.then_some("embed"), state.results.is_some().then_some("has-results"))}>
+        <main class={classes!("app", embed.then_some("embed"), present.then_some("present"),
+                              state.results.is_some().then_some("has-results"))}>
             <header class={classes!("masthead", embed.then_some("compact"))}>
                 <h1>{ "Concurrency Playground" }</h1>
                 if embed {
@@ -260,6 +262,10 @@ pub fn app() -> Html {
                         { "Open the full playground ↗" }
                     </a>
                 } else {
+                    <nav class="page-links" aria-label="Other pages">
+                        <a href={format!("?view=class{}", if present { "&present=1" } else { "" })}
+                           data-testid="open-class-view">{ "Class results: compare a class's runs" }</a>
+                    </nav>
                     <p class="lede">
                         { "Run the same work one after another, on threads, and on one event loop. \
                            Measure which model wins on your machine, and see why." }
@@ -300,6 +306,9 @@ pub fn app() -> Html {
                             {on_download}
                             compact={embed}
                         />
+                        if !state.running() {
+                            <OwnReference results={results.clone()} />
+                        }
                     }
                 </div>
             </div>

@@ -15,6 +15,8 @@ mod app;
 #[cfg(target_arch = "wasm32")]
 pub(crate) mod browser;
 #[cfg(target_arch = "wasm32")]
+mod class;
+#[cfg(target_arch = "wasm32")]
 mod components;
 #[cfg(target_arch = "wasm32")]
 mod export;
@@ -28,5 +30,23 @@ mod storage;
 /// Mounts the app into the page's body.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
-    yew::Renderer::<app::App>::new().render();
+    // The classroom pages only read results: no engine, no simulated server.
+    let first = class::route();
+    match first.clone() {
+        Some(route) => {
+            yew::Renderer::<class::ClassroomPage>::with_props(class::PageProps { route }).render();
+        }
+        None => {
+            yew::Renderer::<app::App>::new().render();
+        }
+    }
+    // A result link pasted into the address bar changes only the fragment,
+    // which loads nothing: load the page it asks for.
+    let window = gloo::utils::window();
+    gloo::events::EventListener::new(&window.clone(), "hashchange", move |_| {
+        if class::route() != first {
+            let _ = window.location().reload();
+        }
+    })
+    .forget();
 }

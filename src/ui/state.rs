@@ -13,7 +13,7 @@
 //! text of its validated settings) and then derives the settings the same way.
 
 pub use super::status::{PoolStatus, Progress, RunPhase, ServerStatus, Sweep};
-use crate::config::{validate, ConfigError, RawSettings, Settings};
+use crate::config::{request_defaults, validate, ConfigError, RawSettings, Settings, Workload};
 use crate::engine::protocol::PoolInfo;
 use crate::models::ModelId;
 use crate::report::{Results, RunRecord};
@@ -171,7 +171,12 @@ impl AppState {
         }
         match action {
             Action::SetField { key, value } => {
+                let before = self.settings.workload;
                 self.form.set(&key, value);
+                if key == "workload" {
+                    self.fit_requests_to_workload(before);
+                }
+                self.drop_block_where_it_does_not_apply();
                 self.revalidate();
             }
             Action::ToggleModel(model) => {
@@ -188,6 +193,7 @@ impl AppState {
                     models.push(model.as_str().to_owned());
                 }
                 self.form.set("models", models.join(","));
+                self.drop_block_where_it_does_not_apply();
                 self.revalidate();
             }
             Action::ServerReady => self.server = ServerStatus::Ready,
@@ -303,15 +309,45 @@ impl AppState {
         self
     }
 
+    /// Switching to or from the convoy loads the new workload's default
+    /// requests and latency (the convoy's are many short ones).
+    fn fit_requests_to_workload(&mut self, before: Workload) {
+        let Some(after) = Workload::parse(self.field("workload")) else {
+            return;
+        };
+        if before != after && (before == Workload::Convoy || after == Workload::Convoy) {
+            let defaults = Settings::defaults(self.default_threads);
+            let (requests, latency) = request_defaults(after, &defaults);
+            self.form.set("requests", requests.to_string());
+            self.form.set("latency", latency.to_string());
+        }
+    }
+
+    /// `block_ms` has a field only for async fetching: empty it elsewhere,
+    /// rather than report a value the learner cannot see.
+    fn drop_block_where_it_does_not_apply(&mut self) {
+        let fetch = self.field("workload") == Workload::Fetch.as_str();
+        let async_chosen = self
+            .field("models")
+            .split(',')
+            .any(|m| m.trim() == ModelId::Async.as_str());
+        if !(fetch && async_chosen) {
+            self.form.set("block_ms", String::new());
+        }
+    }
+
     /// The one place `settings` is derived from `form` (see the module doc).
     fn revalidate(&mut self) {
         let (settings, errors) = validate(&self.form, self.default_threads, &lesson_ids());
-        // Keep what has no form field (autorun, embed, the open lesson).
+        // Keep what has no form field (autorun, embed, the view, projector
+        // mode, the open lesson).
         self.settings = Settings {
             autorun: self.settings.autorun,
             embed: self.settings.embed,
             controls: self.settings.controls.clone(),
             lock: self.settings.lock,
+            view: self.settings.view,
+            present: self.settings.present,
             lesson: self.settings.lesson.clone(),
             ..settings
         };
@@ -348,6 +384,10 @@ fn form_of(s: &Settings) -> RawSettings {
         ("switch_ms", s.switch_ms.to_string()),
         ("payload", s.payload.to_string()),
         ("increments", s.increments.to_string()),
+        (
+            "block_ms",
+            s.block_ms.map(|b| b.to_string()).unwrap_or_default(),
+        ),
     ])
 }
 

@@ -139,3 +139,47 @@ fn a_locked_page_keeps_its_experiment_but_runs() {
         Some(vec![crate::config::Control::N])
     );
 }
+
+#[test]
+fn the_form_loads_the_convoys_short_requests_and_back() {
+    let s = AppState::from_query("workload=fetch&requests=15&latency=100", 2);
+    let set = |s: AppState, key: &str, value: &str| {
+        s.reduce(Action::SetField {
+            key: key.into(),
+            value: value.into(),
+        })
+    };
+    let s = set(s, "workload", "convoy");
+    assert_eq!((s.field("requests"), s.field("latency")), ("40", "2"));
+    assert_eq!(s.settings.workload, Workload::Convoy);
+    assert!(s.errors.is_empty(), "{:?}", s.errors);
+    let s = set(s, "latency", "3");
+    let s = set(s, "workload", "fetch");
+    assert_eq!((s.field("requests"), s.field("latency")), ("20", "150"));
+    // Between two other workloads the learner's values stay.
+    let s = set(s, "latency", "90");
+    let s = set(s, "workload", "pipeline");
+    assert_eq!(s.field("latency"), "90");
+}
+
+#[test]
+fn block_ms_is_emptied_where_it_has_no_field() {
+    let s = AppState::from_query("workload=fetch&models=sequential,async&block_ms=400", 2);
+    assert_eq!(
+        (s.field("block_ms"), s.settings.block_ms),
+        ("400", Some(400))
+    );
+    let s = s.reduce(Action::ToggleModel(ModelId::Async));
+    assert_eq!((s.field("block_ms"), s.settings.block_ms), ("", None));
+    assert!(
+        s.errors.is_empty(),
+        "no error for a value the learner cannot see"
+    );
+    let s = AppState::from_query("workload=fetch&models=async&block_ms=400", 2);
+    let s = s.reduce(Action::SetField {
+        key: "workload".into(),
+        value: "fib".into(),
+    });
+    assert_eq!(s.field("block_ms"), "");
+    assert!(s.errors.is_empty(), "{:?}", s.errors);
+}

@@ -15,15 +15,19 @@ pub enum Workload {
     Race,
     /// Mixed: fetch each item, then compute fib(n) on it.
     Pipeline,
+    /// The convoy effect: one I/O thread makes short requests, alone and
+    /// beside CPU-bound threads.
+    Convoy,
 }
 
 impl Workload {
     /// Every workload, in the order the form lists them.
-    pub const ALL: [Workload; 4] = [
+    pub const ALL: [Workload; 5] = [
         Workload::Fib,
         Workload::Fetch,
         Workload::Race,
         Workload::Pipeline,
+        Workload::Convoy,
     ];
 
     /// The public id (`fib`, `fetch`).
@@ -33,6 +37,7 @@ impl Workload {
             Workload::Fetch => "fetch",
             Workload::Race => "race",
             Workload::Pipeline => "pipeline",
+            Workload::Convoy => "convoy",
         }
     }
 
@@ -43,7 +48,10 @@ impl Workload {
 
     /// True when the workload sends HTTP requests (it needs a server).
     pub fn fetches(self) -> bool {
-        matches!(self, Workload::Fetch | Workload::Pipeline)
+        matches!(
+            self,
+            Workload::Fetch | Workload::Pipeline | Workload::Convoy
+        )
     }
 }
 

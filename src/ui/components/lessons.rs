@@ -138,7 +138,21 @@ fn active_lesson(props: &ActiveProps) -> Html {
             </div>
             <p>{ l.summary.clone() }</p>
             if let Some(reference) = &l.python_reference {
-                <p class="note">{ format!("Reference (the Python articles): {reference}") }</p>
+                if l.sources.is_empty() {
+                    <p class="note">{ format!("Reference (the Python articles): {reference}") }</p>
+                } else {
+                    // Figures newer than the articles, with their sources (our own
+                    // compiled-in URLs, never anything from the page's address).
+                    <p class="note" data-testid="lesson-sources">
+                        { format!("{reference}. Sources: ") }
+                        { for l.sources.iter().enumerate().map(|(i, url)| html! {
+                            <>
+                                if i > 0 { { ", " } }
+                                <a href={url.clone()} target="_blank" rel="noopener noreferrer">{ url.clone() }</a>
+                            </>
+                        }) }
+                    </p>
+                }
             }
             <div class="predict">
                 <h3>{ "Predict first: rank the models, fastest first" }</h3>

@@ -5,6 +5,7 @@ mod chart_tools;
 mod combined_chart;
 mod combined_lanes;
 mod combined_panel;
+mod convoy;
 mod embed_builder;
 mod embed_form;
 mod environment;
@@ -19,6 +20,7 @@ mod share;
 mod sweep;
 mod timeline;
 
+pub use chart_tools::ChartTools;
 pub use embed_form::EmbedForm;
 pub use environment::EnvironmentPanel;
 pub use errors::ErrorList;

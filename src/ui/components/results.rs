@@ -5,10 +5,12 @@
 use yew::prelude::*;
 
 use super::chart_tools::ChartTools;
+use super::convoy::ConvoyCard;
 use super::timeline::{ComparisonChart, Timeline};
 use crate::chart::{comparison_bars, run_lanes};
 use crate::report::{
-    lanes_used, max_overlap, overhead_per_task_ms, Results, RunRecord, RunStatus, TaskRecord,
+    lanes_used, max_overlap, overhead_per_task_ms, ConfigEcho, Results, RunRecord, RunStatus,
+    TaskRecord,
 };
 use crate::vocab::OverheadKey;
 
@@ -38,7 +40,7 @@ pub fn results_view(props: &ResultsProps) -> Html {
             <super::explanations::Explanations results={props.results.clone()} />
         }
         <div class="cards">
-            { for props.results.runs.iter().map(run_card) }
+            { for props.results.runs.iter().map(|run| run_card(run, &props.results.config)) }
         </div>
     </> };
     html! {
@@ -56,6 +58,9 @@ pub fn results_view(props: &ResultsProps) -> Html {
                     </button>
                 </div>
             </div>
+            if props.finished {
+                <crate::ui::class::ResultShare results={props.results.clone()} />
+            }
             if !bars.is_empty() {
                 <ComparisonChart bars={bars.clone()} />
                 <ChartTools target="chart-comparison" name="comparison" />
@@ -89,7 +94,26 @@ pub fn results_view(props: &ResultsProps) -> Html {
     }
 }
 
-fn run_card(run: &RunRecord) -> Html {
+/// `async` fetching from the user's own server: at most this many at once.
+fn in_flight_to_own_url(config: &ConfigEcho) -> usize {
+    let limit = crate::teach::CONNECTION_LIMIT;
+    config
+        .concurrency
+        .map_or(limit, |c| (c as usize).min(limit))
+}
+
+/// For `async` fetching from the user's own URL: how many rounds of one
+/// request the browser's connection limit makes of the requests.
+fn own_url_rounds(run: &RunRecord, config: &ConfigEcho) -> Option<usize> {
+    let own = config.url.is_some() && run.model == crate::vocab::ModelId::Async;
+    (own && run.workload == crate::vocab::Workload::Fetch).then(|| {
+        run.tasks
+            .len()
+            .div_ceil(in_flight_to_own_url(config).max(1))
+    })
+}
+
+fn run_card(run: &RunRecord, config: &ConfigEcho) -> Html {
     let status = match run.status {
         RunStatus::Ok => "ok",
         RunStatus::Failed => "failed",
@@ -149,6 +173,20 @@ fn run_card(run: &RunRecord) -> Html {
                             run.model.prediction_rule()) }
                     </p>
                 }
+                if let Some(rounds) = own_url_rounds(run, config) {
+                    <p class="predicted" data-testid={format!("connections-{model}")}>
+                        { format!("Predicted: at most {} requests at a time to your server (browsers open at most {} \
+                                   HTTP/1.1 connections per host), so about {rounds} rounds of one request.",
+                            in_flight_to_own_url(config), crate::teach::CONNECTION_LIMIT) }
+                    </p>
+                }
+                if let Some([start, end]) = run.loop_blocked_ms {
+                    <p class="facts" data-testid={format!("blocked-{model}")}>
+                        { format!("The event loop was blocked from {start:.0} to {end:.0} ms by one coroutine's \
+                                   blocking call ({:.0} ms): no answer could be handled meanwhile (the \"{}\" lane).",
+                            end - start, crate::chart::BLOCKED_LANE) }
+                    </p>
+                }
                 if let Some(error) = &run.error {
                     <p class="failed" data-testid={format!("failures-{model}")}>{ error.clone() }</p>
                 }
@@ -170,6 +208,9 @@ fn run_card(run: &RunRecord) -> Html {
                     if run.workload == crate::config::Workload::Fib {
                         <p class="facts">{ format!("Time not spent in any task: {:.1} µs per task (dispatch, waking threads, collecting results).", per_task * 1_000.0) }</p>
                     }
+                }
+                if let (Some(latency), Some(stats)) = (run.io_latency_ms, &run.convoy) {
+                    <ConvoyCard model={model} latency={latency} stats={stats.clone()} />
                 }
                 if run.tasks.iter().any(|t| t.wait_ms.is_some()) {
                     <p class="facts">{ format!("Waiting for the GIL: {:.1} ms in all (the dark segments in the timeline).",

@@ -112,6 +112,11 @@ fn number(
     .view()
 }
 
+/// Browsers' connection limit per host, for the own-URL field.
+const CONNECTIONS_NOTE: &str = "Browsers open at most 6 HTTP/1.1 connections per host, so async \
+     to your URL goes at most 6 at a time; the simulated server answers inside the browser and \
+     has no such limit.";
+
 fn span(r: Range) -> String {
     format!("{}-{}", r.min, r.max)
 }
@@ -205,7 +210,23 @@ pub(super) fn experiment(props: &SettingsFormProps) -> (&'static str, &'static s
                 { number(props, "concurrency", "Async: max in flight", LIMITS.concurrency,
                     format!("{}; empty = all at once", span(LIMITS.concurrency))) }
                 { Field { key: "url", label: "Your own URL (optional)", kind: "url", range: None, props,
-                    help: "Empty = the simulated server. Your server must allow CORS.".to_owned() }.view() }
+                    help: format!("Empty = the simulated server. Your server must allow CORS. {CONNECTIONS_NOTE}") }.view() }
+                if selected.contains(&ModelId::Async) {
+                    { number(props, "block_ms", "Async: one blocking call (ms)", LIMITS.block_ms,
+                        format!("{}; empty = none. The last coroutine blocks the loop, like time.sleep() in a coroutine",
+                            span(LIMITS.block_ms))) }
+                }
+            </> },
+        ),
+        Workload::Convoy => (
+            "Experiment: the convoy effect",
+            "One I/O thread makes short requests to the slow server, first alone, then beside \
+             threads - 1 CPU-bound threads computing fib. With a GIL it must win the lock back \
+             after every request; without one it need not.",
+            html! { <>
+                { number(props, "requests", "Requests (each phase)", LIMITS.requests, span(LIMITS.requests)) }
+                { number(props, "latency", "Latency (ms)", LIMITS.latency,
+                    format!("{}; short requests show the convoy best", span(LIMITS.latency))) }
             </> },
         ),
     };
@@ -267,5 +288,6 @@ pub(super) fn workload_label(w: Workload) -> &'static str {
         Workload::Fetch => "I/O: fetch",
         Workload::Race => "Shared state: race",
         Workload::Pipeline => "Mixed: fetch + compute",
+        Workload::Convoy => "GIL: the convoy effect",
     }
 }

@@ -1,0 +1,79 @@
+//! The classroom kit's own pages, chosen when the app starts: the class
+//! view (`view=class`) and the read-only view of a result link
+//! (`#results=…`). Neither starts the engine or the simulated server: they
+//! only read results. Both honour projector mode (`present=1`) and report
+//! rejected URL settings like the playground does.
+
+use yew::prelude::*;
+
+use super::{ClassView, SharedResultsView};
+use crate::classroom::LINK_KEY;
+use crate::config::{Settings, View};
+use crate::platform;
+use crate::ui::browser;
+use crate::ui::components::ErrorList;
+use crate::ui::state::AppState;
+
+/// Which page the address asks for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    /// `view=class`.
+    Class,
+    /// A result link: the fragment holding `results=`.
+    Shared(String),
+}
+
+/// The page's settings and the messages about rejected ones, as the
+/// playground reads them.
+fn settings() -> (Settings, Vec<(String, String)>) {
+    let state = AppState::from_query(&browser::query(), platform::hardware_concurrency());
+    (state.settings, state.errors)
+}
+
+/// The classroom page the current address asks for, if any. A result link
+/// wins over the query (it is how a learner's link is opened).
+pub fn route() -> Option<Route> {
+    let hash = gloo::utils::window().location().hash().unwrap_or_default();
+    let holds_results = hash
+        .trim_start_matches('#')
+        .split('&')
+        .any(|pair| pair.starts_with(&format!("{LINK_KEY}=")));
+    if holds_results {
+        return Some(Route::Shared(hash));
+    }
+    (settings().0.view == Some(View::Class)).then_some(Route::Class)
+}
+
+/// The playground's address, in projector mode when this page is.
+fn playground_href(present: bool) -> String {
+    let base = platform::base_url();
+    if present {
+        format!("{base}?present=1")
+    } else {
+        base
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct PageProps {
+    pub route: Route,
+}
+
+/// A classroom page with the app's masthead.
+#[function_component(ClassroomPage)]
+pub fn classroom_page(props: &PageProps) -> Html {
+    let (settings, errors) = use_memo((), |_| settings()).as_ref().clone();
+    let home = playground_href(settings.present);
+    html! {
+        <main class={classes!("app", "classroom", settings.present.then_some("present"))}>
+            <header class="masthead">
+                <h1><a class="home" href={home.clone()}>{ "Concurrency Playground" }</a></h1>
+            </header>
+            <ErrorList {errors} />
+            { match &props.route {
+                Route::Class => html! { <ClassView back_href={home} /> },
+                Route::Shared(fragment) => html! { <SharedResultsView fragment={fragment.clone()} /> },
+            } }
+        </main>
+    }
+}
