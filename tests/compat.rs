@@ -13,6 +13,7 @@ use concurrency_playground::report::{
 };
 use concurrency_playground::teach::{lesson_ids, lessons};
 use concurrency_playground::workloads::fetch::FetchPlan;
+use concurrency_playground::workloads::latency::{Answer, LatencySource};
 
 const FIXTURE: &str = "tests/compat/fixture.txt";
 
@@ -40,6 +41,9 @@ fn environment() -> Environment {
         pool_threads: Some(4),
         pool_start_ms: Some(95.5),
         engine_round_trip_ms: Some(0.25),
+        isolation: None,
+        isolation_by_service_worker: None,
+        latency_source: None,
     }
 }
 
@@ -50,8 +54,26 @@ fn sample_record(model: ModelId, results: &Results) -> RunRecord {
     overheads.insert("warm_up".into(), 150.25);
     let mut tasks = vec![
         TaskRecord::fib(0, "thread-1".into(), 0.5, 20.25, 2_178_309),
-        TaskRecord::fetch(1, "page".into(), 1.0, 151.0, Ok((200, 2048))),
-        TaskRecord::fetch(2, "page".into(), 1.0, 2.0, Ok((503, 10))),
+        TaskRecord::fetch(
+            1,
+            "page".into(),
+            1.0,
+            151.0,
+            Ok(Answer::Http {
+                status: 200,
+                bytes: 2048,
+            }),
+        ),
+        TaskRecord::fetch(
+            2,
+            "page".into(),
+            1.0,
+            2.0,
+            Ok(Answer::Http {
+                status: 503,
+                bytes: 10,
+            }),
+        ),
         TaskRecord::fetch(3, "page".into(), 1.0, 3.0, Err("no response".into())),
         TaskRecord::fib(4, "thread-2".into(), 1.0, 30.0, 1)
             .with_waits(vec![[1.0, 5.5], [10.0, 12.0]]),
@@ -96,7 +118,8 @@ fn render() -> String {
         for e in &errors {
             out.push_str(&format!("error[{}]: {e}\n", e.key()));
         }
-        let plan = FetchPlan::new(&settings, "http://127.0.0.1:8080/");
+        let source = LatencySource::choose(settings.url.as_deref(), true, "http://127.0.0.1:8080/");
+        let plan = FetchPlan::new(&settings, &source);
         out.push_str(&format!(
             "plan: {}\n",
             serde_json::to_string(&plan).expect("plan serialises")

@@ -10,8 +10,11 @@
 //
 // 2. Cross-origin isolation on hosts that cannot send headers: it re-serves
 //    the app's own page and scripts with COOP/COEP (the coi-serviceworker
-//    pattern, https://github.com/gzuidhof/coi-serviceworker). The page
-//    reloads once after this worker takes control (see src/ui/server.rs).
+//    pattern, https://github.com/gzuidhof/coi-serviceworker) and
+//    Document-Isolation-Policy, which in Chromium 137+ isolates the page
+//    even inside a frame of a page that sends no headers
+//    (https://github.com/WICG/document-isolation-policy). The page reloads
+//    once after this worker takes control (see src/ui/server.rs).
 //    Other pages under the scope (docs, test fixtures) are left untouched.
 'use strict';
 
@@ -47,6 +50,7 @@ async function isolated(request) {
   const headers = new Headers(response.headers);
   headers.set('Cross-Origin-Opener-Policy', 'same-origin');
   headers.set('Cross-Origin-Embedder-Policy', 'require-corp');
+  headers.set('Document-Isolation-Policy', 'isolate-and-require-corp');
   headers.set('Cross-Origin-Resource-Policy', 'same-origin');
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }

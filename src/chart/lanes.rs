@@ -62,7 +62,8 @@ pub fn timeline_lanes(tasks: &[TaskRecord]) -> Vec<Lane> {
             ok: t.status == crate::report::TaskStatus::Ok,
             row: 0,
             waits: t.waits.clone(),
-            io: t.value.is_none() && (t.http_status.is_some() || t.error.is_some()),
+            io: t.value.is_none()
+                && (t.http_status.is_some() || t.error.is_some() || t.simulated_wait),
         };
         match lanes.iter_mut().find(|l| l.name == t.lane) {
             Some(lane) => lane.bars.push(bar),
@@ -132,7 +133,18 @@ mod tests {
         use crate::report::RunRecord;
         use crate::vocab::{ModelId, Workload};
         let tasks: Vec<TaskRecord> = (0..3)
-            .map(|i| TaskRecord::fetch(i, "page".into(), 0.2, 401.0, Ok((200, 64))))
+            .map(|i| {
+                TaskRecord::fetch(
+                    i,
+                    "page".into(),
+                    0.2,
+                    401.0,
+                    Ok(crate::workloads::latency::Answer::Http {
+                        status: 200,
+                        bytes: 64,
+                    }),
+                )
+            })
             .collect();
         let mut run = RunRecord {
             tasks,
@@ -165,7 +177,16 @@ mod tests {
         assert_eq!(lanes[0].bars.len(), 2);
         assert_eq!(lanes[0].rows, 1, "back-to-back tasks share a row");
         assert!(!lanes[0].bars[0].io, "fib computes");
-        let fetch = TaskRecord::fetch(0, "page".into(), 0.0, 150.0, Ok((200, 10)));
+        let fetch = TaskRecord::fetch(
+            0,
+            "page".into(),
+            0.0,
+            150.0,
+            Ok(crate::workloads::latency::Answer::Http {
+                status: 200,
+                bytes: 10,
+            }),
+        );
         assert!(timeline_lanes(&[fetch])[0].bars[0].io, "a fetch waits");
     }
 

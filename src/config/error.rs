@@ -44,6 +44,8 @@ pub enum ConfigError {
     BadUrl { got: String },
     #[error("lesson: unknown lesson \"{got}\" (accepted: {accepted}); showing none")]
     UnknownLesson { got: String, accepted: String },
+    #[error("controls: unknown control \"{got}\" (accepted: {accepted}); it is not shown")]
+    UnknownControl { got: String, accepted: String },
     #[error("view: unknown view \"{got}\" (accepted: {accepted}); showing the playground")]
     UnknownView { got: String, accepted: String },
     #[error("{key} was given {count} times; give it once (using the first)")]
@@ -70,6 +72,7 @@ impl ConfigError {
             ConfigError::UnknownWorkload { .. } => "workload",
             ConfigError::BadUrl { .. } => "url",
             ConfigError::UnknownLesson { .. } => "lesson",
+            ConfigError::UnknownControl { .. } => "controls",
             ConfigError::UnknownView { .. } => "view",
             ConfigError::Repeated { key, .. } => key,
             ConfigError::ConvoyNeedsTwoThreads { .. } => "threads",

@@ -8,6 +8,7 @@
 //! and the URL, the results echo and the engine's job are derived from it.
 //! Nothing downstream re-validates or re-splits. Pure: no web APIs.
 
+mod controls;
 mod error;
 mod limits;
 mod query;
@@ -17,6 +18,7 @@ mod settings;
 mod view;
 
 pub use crate::vocab::Workload;
+pub use controls::{controls_query, parse_controls, Control, ParsedControls, NO_CONTROLS};
 pub use error::ConfigError;
 pub use limits::{Range, LIMITS};
 pub use query::to_query;

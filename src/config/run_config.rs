@@ -12,6 +12,7 @@
 //! that must learn it (echo, job, form). Adding a key: a field on the params
 //! struct (or [`ModelKnobs`], [`PageFlags`]) and its line in `query_pairs`.
 
+use super::controls::{controls_query, Control};
 use super::settings::Settings;
 use super::view::View;
 use crate::vocab::{ModelId, Workload};
@@ -107,6 +108,10 @@ pub struct PageFlags {
     pub autorun: bool,
     /// Compact layout for iframes.
     pub embed: bool,
+    /// Embed: which controls show (`None`: the compact default set).
+    pub controls: Option<Vec<Control>>,
+    /// Run and Stop only: the experiment cannot be changed.
+    pub lock: bool,
     /// A page other than the playground (`view=class`).
     pub view: Option<View>,
     /// Projector mode (`present=1`).
@@ -216,6 +221,54 @@ impl RunConfig {
             .then_some(self.knobs.payload)
     }
 
+    /// What the experiment runs, in a few words, for a compact page:
+    /// "20 tasks of fib(35); 4 threads".
+    pub fn summary(&self) -> String {
+        let plural =
+            |n: u32, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let mut text = match &self.workload {
+            WorkloadConfig::Fib(f) => {
+                format!("{} of fib({})", plural(f.tasks, "task", "tasks"), f.n)
+            }
+            WorkloadConfig::Fetch(f) => match &f.requests.url {
+                Some(url) => format!(
+                    "{} to {url}",
+                    plural(f.requests.requests, "request", "requests")
+                ),
+                None => format!(
+                    "{}, each answered after {} ms",
+                    plural(f.requests.requests, "request", "requests"),
+                    f.requests.latency_ms
+                ),
+            },
+            WorkloadConfig::Race(r) => {
+                format!(
+                    "{} on one counter",
+                    plural(r.increments, "addition", "additions per thread")
+                )
+            }
+            WorkloadConfig::Convoy(c) => format!(
+                "an I/O thread making {} of {} ms beside CPU-bound threads",
+                plural(c.requests.requests, "request", "requests"),
+                c.requests.latency_ms
+            ),
+            WorkloadConfig::Pipeline(p) => format!(
+                "{}: a {} ms download, then fib({})",
+                plural(p.requests.requests, "item", "items"),
+                p.requests.latency_ms,
+                p.n
+            ),
+        };
+        text.push_str(&format!("; {}", plural(self.threads, "thread", "threads")));
+        if self.repeat > 1 {
+            text.push_str(&format!(
+                ", {} per model",
+                plural(self.repeat, "run", "runs")
+            ));
+        }
+        text
+    }
+
     /// Every URL key of the experiment, in query order: the workload, the
     /// models, the workload's own keys, then the pool, the chosen models'
     /// knobs and the repeat count.
@@ -239,7 +292,8 @@ impl RunConfig {
 }
 
 impl PageFlags {
-    /// The page's URL keys: `lesson` when open; `autorun`, `embed` when on.
+    /// The page's URL keys: `lesson` when open; `autorun`, `embed` when on;
+    /// `controls` when chosen; `lock` when on.
     pub fn query_pairs(&self) -> Vec<(&'static str, String)> {
         let mut pairs = Vec::new();
         if let Some(lesson) = &self.lesson {
@@ -250,6 +304,12 @@ impl PageFlags {
         }
         if self.embed {
             pairs.push(("embed", "1".to_owned()));
+        }
+        if let Some(controls) = &self.controls {
+            pairs.push(("controls", controls_query(controls)));
+        }
+        if self.lock {
+            pairs.push(("lock", "1".to_owned()));
         }
         if let Some(view) = self.view {
             pairs.push(("view", view.as_str().to_owned()));
@@ -314,6 +374,8 @@ impl Settings {
             lesson: self.lesson.clone(),
             autorun: self.autorun,
             embed: self.embed,
+            controls: self.controls.clone(),
+            lock: self.lock,
             view: self.view,
             present: self.present,
         }

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::controls::{parse_controls, Control};
 use super::error::ConfigError;
 use super::limits::{Range, LIMITS};
 use super::raw::RawSettings;
@@ -39,6 +40,13 @@ pub struct Settings {
     pub lesson: Option<String>,
     pub autorun: bool,
     pub embed: bool,
+    /// Embed: the controls the page shows (`None`: the compact default:
+    /// the models, and every setting behind a "Settings" disclosure).
+    #[serde(default)]
+    pub controls: Option<Vec<Control>>,
+    /// The learner can run and stop but not change the experiment.
+    #[serde(default)]
+    pub lock: bool,
     /// A page other than the playground (`view=class`).
     pub view: Option<View>,
     /// Projector mode: large type, high contrast, few controls.
@@ -74,6 +82,8 @@ impl Settings {
             lesson: None,
             autorun: false,
             embed: false,
+            controls: None,
+            lock: false,
             view: None,
             present: false,
         }
@@ -141,6 +151,8 @@ pub fn validate(
         lesson: v.lesson(known_lessons),
         autorun: v.flag("autorun"),
         embed: v.flag("embed"),
+        controls: v.controls(),
+        lock: v.flag("lock"),
         view: v.view(),
         present: v.flag("present"),
     };
@@ -224,6 +236,23 @@ impl<'a> Validator<'a> {
                 false
             }
         }
+    }
+
+    /// `controls`: the names it knows, each unknown one reported; `none`
+    /// (no control) only when it names no known control; the default set
+    /// (`None`) when it names nothing known at all.
+    fn controls(&mut self) -> Option<Vec<Control>> {
+        let parsed = parse_controls(self.value("controls")?);
+        for got in &parsed.unknown {
+            self.errors.push(ConfigError::UnknownControl {
+                got: echo(got),
+                accepted: Control::accepted(),
+            });
+        }
+        if parsed.controls.is_empty() && !parsed.none {
+            return None;
+        }
+        Some(parsed.controls)
     }
 
     fn lesson(&mut self, known: &[&str]) -> Option<String> {

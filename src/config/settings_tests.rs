@@ -1,5 +1,6 @@
 use super::*;
 use crate::config::to_query;
+use crate::config::Control;
 
 fn parse(q: &str) -> (Settings, Vec<ConfigError>) {
     validate(&RawSettings::from_query(q), 4, &[])
@@ -163,4 +164,67 @@ fn raw_settings_set_replaces_every_value() {
     raw.set("n", "3");
     assert_eq!(raw.get("n"), Some("3"));
     assert_eq!(raw.count("n"), 1);
+}
+
+#[test]
+fn controls_and_lock_round_trip_and_unknown_controls_are_named() {
+    let (s, errors) = parse("embed=1&controls=threads,models,n&lock=1");
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(
+        s.controls,
+        Some(vec![Control::Threads, Control::Models, Control::N])
+    );
+    assert!(s.lock && s.embed);
+    let (back, errors) = parse(&to_query(&s));
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(back, s);
+    assert!(to_query(&s).ends_with("embed=1&controls=threads%2Cmodels%2Cn&lock=1"));
+
+    let (s, errors) = parse("controls=threads,colour");
+    assert_eq!(s.controls, Some(vec![Control::Threads]));
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].key(), "controls");
+    let text = errors[0].to_string();
+    assert!(text.contains("\"colour\""), "{text}");
+    assert!(
+        text.contains("accepted: workload, models, n, tasks"),
+        "{text}"
+    );
+
+    let (s, errors) = parse("controls=colour");
+    assert_eq!(
+        (s.controls, errors.len()),
+        (None, 1),
+        "nothing known: the default set"
+    );
+    let (s, _) = parse("controls=none&lock=yes");
+    assert_eq!(s.controls, Some(Vec::new()));
+    assert!(!s.lock);
+    assert!(to_query(&s).contains("controls=none"));
+    let (s, errors) = parse("controls=");
+    assert_eq!((s.controls, errors.len()), (None, 0), "empty is absent");
+}
+
+#[test]
+fn a_summary_says_what_runs() {
+    let summary = |q: &str| parse(q).0.run_config().summary();
+    assert_eq!(
+        summary("n=30&tasks=8&threads=2"),
+        "8 tasks of fib(30); 2 threads"
+    );
+    assert_eq!(
+        summary("workload=fetch&requests=1&latency=90&threads=1&repeat=3"),
+        "1 request, each answered after 90 ms; 1 thread, 3 runs per model"
+    );
+    assert!(
+        summary("workload=fetch&url=https://example.org/x").contains("to https://example.org/x")
+    );
+    assert!(summary("workload=race&increments=500").starts_with("500 additions per thread"));
+    assert!(
+        summary("workload=convoy&requests=40&latency=2&threads=3").starts_with(
+            "an I/O thread making 40 requests of 2 ms beside CPU-bound threads; 3 threads"
+        )
+    );
+    assert!(summary("workload=pipeline&requests=4&latency=50&n=20")
+        .starts_with("4 items: a 50 ms download, then fib(20)"));
 }

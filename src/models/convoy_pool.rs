@@ -19,6 +19,7 @@ use crate::clock::now_ms;
 use crate::report::{ConvoyStats, IoLatency, TaskRecord};
 use crate::vocab::{FetchError, ModelId};
 use crate::workloads::fetch::PlannedRequest;
+use crate::workloads::latency::Answer as Reply;
 
 /// Switch intervals (ms) of the `gil` sweep, and requests at each.
 pub const SWEEP_SWITCH_MS: [u32; 4] = [1, 2, 10, 20];
@@ -97,11 +98,16 @@ pub fn run(
             return Err(IoError::NoAnswer("no request planned".to_owned()));
         };
         match http::fetch_blocking(req) {
-            Ok((code, bytes)) if code < 400 => Ok(Answer {
-                http_status: Some(code),
+            Ok(Reply::Http { status, bytes }) if status < 400 => Ok(Answer {
+                http_status: Some(status),
                 bytes: Some(bytes),
             }),
-            Ok((code, _)) => Err(IoError::Status(code)),
+            Ok(Reply::Http { status, .. }) => Err(IoError::Status(status)),
+            // A simulated wait (no service worker): no status, no size.
+            Ok(Reply::Waited) => Ok(Answer {
+                http_status: None,
+                bytes: None,
+            }),
             Err(e) => Err(IoError::NoAnswer(e.to_string())),
         }
     };
@@ -148,15 +154,13 @@ fn request_record(index: usize, r: &Request) -> TaskRecord {
     let index = u32::try_from(index).unwrap_or(u32::MAX);
     let outcome = match (&r.error, r.answer.http_status) {
         (Some(e), _) => Err(FetchError::Described(e.clone())),
-        (None, Some(code)) => Ok((code, r.answer.bytes.unwrap_or(0))),
-        (None, None) => Ok((0, 0)),
-    };
-    let mut task = TaskRecord::fetch(index, "thread-1".to_owned(), r.start_ms, r.end_ms, outcome)
-        .with_waits(r.waits.clone());
-    if r.answer.http_status.is_none() {
+        (None, Some(status)) => Ok(Reply::Http {
+            status,
+            bytes: r.answer.bytes.unwrap_or(0),
+        }),
         // A source without HTTP (a timer) reports no status or size.
-        task.http_status = None;
-        task.bytes = None;
-    }
-    task
+        (None, None) => Ok(Reply::Waited),
+    };
+    TaskRecord::fetch(index, "thread-1".to_owned(), r.start_ms, r.end_ms, outcome)
+        .with_waits(r.waits.clone())
 }

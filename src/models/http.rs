@@ -2,16 +2,20 @@
 //! and blocking (synchronous XHR, allowed only in workers: the stand-in for
 //! Python's blocking `requests.get` on a thread).
 //!
-//! Both give the same outcome type and the same readable errors.
+//! Without a service worker the plan's requests are simulated waits
+//! ([`Target::Timer`]): the same two ways, on a timer instead of HTTP, on the
+//! thread that makes the request. Both give the same outcome type and the
+//! same readable errors.
 
 use wasm_bindgen::JsCast;
 use web_sys::{AbortController, RequestCache, XmlHttpRequest};
 
 use crate::vocab::FetchError;
-use crate::workloads::fetch::PlannedRequest;
+use crate::workloads::fetch::{PlannedRequest, Target};
+use crate::workloads::latency::Answer;
 
-/// `(http_status, body_bytes)` or why no response arrived.
-pub type Outcome = Result<(u16, u64), FetchError>;
+/// What came back, or why no response arrived.
+pub type Outcome = Result<Answer, FetchError>;
 
 fn no_response(url: &str) -> FetchError {
     FetchError::NoResponse {
@@ -34,16 +38,24 @@ impl Drop for AbortOnDrop {
     }
 }
 
-/// Sends `req` with `fetch` and waits for the whole body without blocking.
-/// Dropping the future aborts the request.
+/// Sends `req` with `fetch` and waits for the whole body without blocking
+/// (or awaits a timer for a simulated wait). Dropping the future aborts the
+/// request.
 pub async fn fetch_async(req: &PlannedRequest) -> Outcome {
+    let url = match &req.target {
+        Target::Http { url } => url,
+        Target::Timer => {
+            gloo::timers::future::TimeoutFuture::new(req.delay_ms.unwrap_or(0)).await;
+            return Ok(Answer::Waited);
+        }
+    };
     let controller = AbortController::new().map_err(|_| FetchError::CannotAbort)?;
     let _guard = AbortOnDrop(controller.clone());
     let abort = controller.clone();
     // Aborts the request when it outlives its timeout; dropped (cancelled) on return.
     let _timer = gloo::timers::callback::Timeout::new(req.timeout_ms, move || abort.abort());
     let signal = controller.signal();
-    let response = gloo::net::http::Request::get(&req.url)
+    let response = gloo::net::http::Request::get(url)
         .cache(RequestCache::NoStore)
         .abort_signal(Some(&signal))
         .send()
@@ -52,7 +64,7 @@ pub async fn fetch_async(req: &PlannedRequest) -> Outcome {
             if signal.aborted() {
                 timed_out(req)
             } else {
-                no_response(&req.url)
+                no_response(url)
             }
         })?;
     let body = response.binary().await.map_err(|e| {
@@ -64,16 +76,27 @@ pub async fn fetch_async(req: &PlannedRequest) -> Outcome {
             }
         }
     })?;
-    Ok((response.status(), body.len() as u64))
+    Ok(Answer::Http {
+        status: response.status(),
+        bytes: body.len() as u64,
+    })
 }
 
 /// Sends `req` with a synchronous XHR: the calling thread waits for the
-/// answer. Only allowed in workers.
+/// answer (or blocks for a simulated wait). Only allowed in workers, except
+/// for `main-thread`, which blocks the page on purpose.
 pub fn fetch_blocking(req: &PlannedRequest) -> Outcome {
+    let url = match &req.target {
+        Target::Http { url } => url,
+        Target::Timer => {
+            block_for(req.delay_ms.unwrap_or(0));
+            return Ok(Answer::Waited);
+        }
+    };
     let xhr = XmlHttpRequest::new().map_err(|_| FetchError::CannotRequest)?;
-    xhr.open_with_async("GET", &req.url, false)
+    xhr.open_with_async("GET", url, false)
         .map_err(|_| FetchError::InvalidUrl {
-            url: req.url.clone(),
+            url: url.to_owned(),
         })?;
     // Timeouts on synchronous requests are allowed in workers only; on the
     // page (the `main-thread` model) setting one throws.
@@ -88,17 +111,40 @@ pub fn fetch_blocking(req: &PlannedRequest) -> Outcome {
         return Err(if name == "TimeoutError" {
             timed_out(req)
         } else {
-            no_response(&req.url)
+            no_response(url)
         });
     }
-    let status = xhr.status().map_err(|_| no_response(&req.url))?;
+    let status = xhr.status().map_err(|_| no_response(url))?;
     if status == 0 {
-        return Err(no_response(&req.url));
+        return Err(no_response(url));
     }
     let bytes = xhr
         .response_text()
         .ok()
         .flatten()
         .map_or(0, |t| t.len() as u64);
-    Ok((status, bytes))
+    Ok(Answer::Http { status, bytes })
+}
+
+/// Blocks the calling thread for `ms`, the way a blocking request would.
+fn block_for(ms: u32) {
+    let until = crate::clock::now_ms() + f64::from(ms);
+    if js_sys::global().dyn_ref::<web_sys::Window>().is_some() {
+        // The page's thread may not sleep (`Atomics.wait` throws there), so
+        // `main-thread` spins: the page freezes, as with a blocking request.
+        while crate::clock::now_ms() < until {
+            std::hint::spin_loop();
+        }
+        return;
+    }
+    // In a worker, std's sleep is `memory.atomic.wait32` with a timeout on
+    // the shared memory: the thread sleeps without using a core, like a
+    // thread blocked on a socket.
+    loop {
+        let left = until - crate::clock::now_ms();
+        if left <= 0.0 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_secs_f64(left / 1_000.0));
+    }
 }

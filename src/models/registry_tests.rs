@@ -54,11 +54,16 @@ fn help_prediction_and_placement_agree_for_every_pair() {
         requests: (0..8)
             .map(|index| crate::workloads::fetch::PlannedRequest {
                 index,
-                url: format!("http://h/api/delay?ms=100&i={index}"),
+                target: crate::workloads::fetch::Target::Http {
+                    url: format!("http://h/api/delay?ms=100&i={index}"),
+                },
                 delay_ms: Some(100),
                 timeout_ms: 15_100,
             })
             .collect(),
+        source: crate::workloads::latency::LatencySource::ServiceWorker {
+            base: "http://h/".into(),
+        },
     };
     for m in ModelId::ALL {
         for w in Workload::ALL {

@@ -17,9 +17,11 @@ use super::processes::ProcessError;
 use crate::config::RunConfig;
 use crate::engine::protocol::{EngineEvent, RunOutcome};
 use crate::models::ModelId;
+use crate::report::isolation::Found;
 use crate::report::{RunRecord, RunStatus, TaskRecord, TaskStatus};
 use crate::vocab::Workload;
 use crate::workloads::fetch::FetchPlan;
+use crate::workloads::latency::LatencySource;
 
 /// Where the app keeps its engine between runs.
 pub type EngineSlot = Rc<RefCell<Option<Rc<EngineClient>>>>;
@@ -77,18 +79,34 @@ pub struct RunContext {
     /// Why the simulated server is unavailable, as the page knows it when
     /// the run starts (`None`: it is up).
     pub server_unavailable: Option<String>,
+    /// How the page got isolated, as it found out at start (`None`: not
+    /// known yet).
+    pub isolation: Option<Found>,
+    /// Why the page is not cross-origin isolated and what the learner can
+    /// do (framed, no service worker); `None` when it is isolated.
+    pub not_isolated: Option<String>,
     /// Where the run's events go.
     pub emit: Rc<dyn Fn(RunEvent)>,
     pub meter: Rc<Meter>,
     pub cancel: CancelSignal,
 }
 
-/// The planned requests of `config` (none when its workload does not fetch).
-pub(super) fn plan_for(config: &RunConfig) -> FetchPlan {
-    match config.workload.requests() {
-        Some(requests) => FetchPlan::for_requests(requests, &crate::platform::base_url()),
+/// The planned requests of `config` (none when its workload does not
+/// fetch), with their latency source chosen here, once: the learner's URL,
+/// else the service worker's simulated server, else timers (simulated
+/// waiting, not HTTP).
+pub(super) fn plan_for(config: &RunConfig, ctx: &RunContext) -> FetchPlan {
+    let requests = config.workload.requests();
+    let source = LatencySource::choose(
+        requests.and_then(|r| r.url.as_deref()),
+        ctx.server_unavailable.is_none(),
+        &crate::platform::base_url(),
+    );
+    match requests {
+        Some(requests) => FetchPlan::for_requests(requests, &source),
         None => FetchPlan {
             requests: Vec::new(),
+            source,
         },
     }
 }

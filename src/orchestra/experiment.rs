@@ -15,6 +15,7 @@ use super::model_run::ModelRun;
 use crate::config::RunConfig;
 use crate::platform;
 use crate::report::{Environment, Results, RunRecord};
+use crate::workloads::fetch::FetchPlan;
 
 /// Runs every model of `config`. The empty results document goes out as
 /// `RunStarted`, each model's record as soon as it is done
@@ -28,16 +29,17 @@ pub async fn run_experiment(config: RunConfig, ctx: RunContext) {
     }
     let client = ctx.slot.borrow().clone();
     let (pool, round_trip) = match &client {
-        Some(c) => (c.pool().await, c.round_trip_ms(10).await),
+        Some(c) => (explain(c.pool().await, &ctx), c.round_trip_ms(10).await),
         None => (
             PoolOutcome::Failed("the engine worker could not start".to_owned()),
             None,
         ),
     };
 
-    let results = Results::for_config(environment(&pool, round_trip), &config);
+    let plan = plan_for(&config, &ctx);
+    let env = environment(&pool, round_trip, &config, &plan, &ctx);
+    let results = Results::for_config(env, &config);
     (ctx.emit)(RunEvent::RunStarted(results));
-    let plan = plan_for(&config);
     let workload = config.workload.kind();
     for &model in &config.models {
         // Let the page finish rendering the previous model's results first: on
@@ -67,7 +69,22 @@ pub async fn run_experiment(config: RunConfig, ctx: RunContext) {
     (ctx.emit)(RunEvent::RunFinished);
 }
 
-fn environment(pool: &PoolOutcome, round_trip: Option<f64>) -> Environment {
+/// The engine's reason for no threads, or the page's own when the page is
+/// not cross-origin isolated (it knows why: framed, no service worker).
+fn explain(pool: PoolOutcome, ctx: &RunContext) -> PoolOutcome {
+    match (pool, &ctx.not_isolated) {
+        (PoolOutcome::Failed(_), Some(why)) => PoolOutcome::Failed(why.clone()),
+        (pool, _) => pool,
+    }
+}
+
+fn environment(
+    pool: &PoolOutcome,
+    round_trip: Option<f64>,
+    config: &RunConfig,
+    plan: &FetchPlan,
+    ctx: &RunContext,
+) -> Environment {
     let (threads_available, reason, pool_threads, pool_start_ms) = match pool {
         PoolOutcome::Ready(info) => (true, None, Some(info.threads), Some(info.start_ms)),
         PoolOutcome::Failed(reason) => (false, Some(reason.clone()), None, None),
@@ -81,5 +98,12 @@ fn environment(pool: &PoolOutcome, round_trip: Option<f64>) -> Environment {
         pool_threads,
         pool_start_ms,
         engine_round_trip_ms: round_trip,
+        isolation: ctx.isolation.map(|f| f.isolation),
+        isolation_by_service_worker: ctx.isolation.map(|f| f.by_service_worker),
+        latency_source: config
+            .workload
+            .requests()
+            .is_some()
+            .then(|| plan.source.kind()),
     }
 }

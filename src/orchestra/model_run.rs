@@ -61,12 +61,6 @@ impl ModelRun<'_> {
                 }
             }
         }
-        let simulated = (self.config.workload.requests()).is_some_and(|r| r.url.is_none());
-        if let (true, Some(reason)) = (simulated, self.ctx.server_unavailable.as_deref()) {
-            let error = format!("the simulated server is unavailable: {reason}");
-            return RunRecord::failed(model, workload, error);
-        }
-
         let mut runs: Vec<Measured> = Vec::new();
         let repeat = self.config.repeat;
         for repetition in 1..=repeat {

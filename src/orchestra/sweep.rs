@@ -15,7 +15,7 @@ use crate::vocab::Workload;
 /// as it is measured.
 pub async fn run_sweep(config: RunConfig, model: ModelId, max_threads: u32, ctx: RunContext) {
     (ctx.emit)(RunEvent::SweepStarted { model, max_threads });
-    let plan = plan_for(&config);
+    let plan = plan_for(&config, &ctx);
     // The convoy needs an I/O thread and a CPU thread.
     let first = match config.workload.kind() {
         Workload::Convoy => CONVOY_MIN_THREADS,

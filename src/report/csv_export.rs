@@ -99,7 +99,16 @@ mod tests {
         ok.skipped_reason = None;
         ok.wall_ms = Some(150.5);
         ok.tasks = vec![
-            TaskRecord::fetch(0, "page".into(), 0.0, 150.0, Ok((200, 2048))),
+            TaskRecord::fetch(
+                0,
+                "page".into(),
+                0.0,
+                150.0,
+                Ok(crate::workloads::latency::Answer::Http {
+                    status: 200,
+                    bytes: 2048,
+                }),
+            ),
             TaskRecord::fetch(
                 1,
                 "page".into(),

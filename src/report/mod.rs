@@ -4,6 +4,7 @@
 mod config_echo;
 mod convoy;
 mod csv_export;
+pub mod isolation;
 mod results;
 mod run;
 mod stats;

@@ -7,8 +7,10 @@
 use serde::{Deserialize, Serialize};
 
 use super::config_echo::ConfigEcho;
+use super::isolation::Isolation;
 use super::run::RunRecord;
 use crate::config::{RunConfig, Settings};
+use crate::workloads::latency::LatencyKind;
 
 /// The schema id carried by every results document.
 pub const SCHEMA: &str = "concurrency-playground/results@1";
@@ -65,6 +67,16 @@ pub struct Environment {
     /// Page-to-engine message round trip (median of several pings).
     #[serde(default)]
     pub engine_round_trip_ms: Option<f64>,
+    /// How the page got cross-origin isolated, as far as it can tell.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub isolation: Option<Isolation>,
+    /// Whether the service worker supplied the isolation headers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub isolation_by_service_worker: Option<bool>,
+    /// Where the fetch workload's waiting came from (fetch and pipeline):
+    /// `timers` is simulated waiting, not HTTP.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub latency_source: Option<LatencyKind>,
 }
 
 #[cfg(test)]

@@ -3,7 +3,9 @@
 use super::*;
 use crate::config::Workload;
 use crate::models::ModelId;
+use crate::report::isolation::Isolation;
 use crate::report::{Overheads, RunStatus, TaskRecord, TaskStatus};
+use crate::workloads::latency::Answer;
 
 fn sample() -> Results {
     let mut settings = Settings::defaults(2);
@@ -18,6 +20,9 @@ fn sample() -> Results {
         pool_threads: Some(2),
         pool_start_ms: Some(95.0),
         engine_round_trip_ms: Some(0.4),
+        isolation: Some(Isolation::DocumentIsolationPolicy),
+        isolation_by_service_worker: Some(false),
+        latency_source: None,
     };
     let mut results = Results::new(env, &settings);
     let mut overheads = Overheads::new();
@@ -77,7 +82,8 @@ fn json_has_the_contract_shape() {
 
 #[test]
 fn fetch_tasks_carry_status_and_bytes_or_an_error() {
-    let ok = TaskRecord::fetch(0, "page".into(), 0.0, 150.0, Ok((200, 2048)));
+    let http = |status, bytes| Ok(Answer::Http { status, bytes });
+    let ok = TaskRecord::fetch(0, "page".into(), 0.0, 150.0, http(200, 2048));
     assert_eq!(
         (ok.status, ok.http_status, ok.bytes),
         (TaskStatus::Ok, Some(200), Some(2048))
@@ -87,7 +93,7 @@ fn fetch_tasks_carry_status_and_bytes_or_an_error() {
     assert_eq!(json["bytes"], 2048);
     assert_eq!(json["value"], serde_json::Value::Null);
 
-    let server_error = TaskRecord::fetch(1, "page".into(), 0.0, 1.0, Ok((500, 0)));
+    let server_error = TaskRecord::fetch(1, "page".into(), 0.0, 1.0, http(500, 0));
     assert_eq!(server_error.status, TaskStatus::Failed);
     assert!(server_error
         .error
@@ -99,6 +105,15 @@ fn fetch_tasks_carry_status_and_bytes_or_an_error() {
         (unreachable.status, unreachable.http_status),
         (TaskStatus::Failed, None)
     );
+    assert!(!ok.simulated_wait && json.get("simulated_wait").is_none());
+
+    let waited = TaskRecord::fetch(3, "page".into(), 0.0, 150.0, Ok(Answer::Waited));
+    assert_eq!(
+        (waited.status, waited.http_status, waited.simulated_wait),
+        (TaskStatus::Ok, None, true)
+    );
+    let json = serde_json::to_value(&waited).expect("serialise");
+    assert_eq!(json["simulated_wait"], true);
 }
 
 #[test]

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::vocab::FetchError;
+use crate::workloads::latency::Answer;
 
 /// How one task ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -38,6 +39,10 @@ pub struct TaskRecord {
     /// `gil`: the intervals it waited (`[start, end]`, ms), for the timeline.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub waits: Vec<[f64; 2]>,
+    /// fetch without a service worker: the task was a simulated wait on a
+    /// timer, not an HTTP request.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub simulated_wait: bool,
 }
 
 impl TaskRecord {
@@ -65,21 +70,30 @@ impl TaskRecord {
             bytes: None,
             wait_ms: None,
             waits: Vec::new(),
+            simulated_wait: false,
         }
     }
 
     /// A finished fetch task: a response with `http_status` (a failure from
-    /// 400 up) or an error before any response.
+    /// 400 up), a simulated wait, or an error before any response.
     pub fn fetch(
         index: u32,
         lane: String,
         start_ms: f64,
         end_ms: f64,
-        outcome: Result<(u16, u64), FetchError>,
+        outcome: Result<Answer, FetchError>,
     ) -> Self {
+        let simulated_wait = outcome == Ok(Answer::Waited);
         let (status, error, http_status, bytes) = match outcome {
-            Ok((code, bytes)) if code < 400 => (TaskStatus::Ok, None, Some(code), Some(bytes)),
-            Ok((code, bytes)) => (
+            Ok(Answer::Waited) => (TaskStatus::Ok, None, None, None),
+            Ok(Answer::Http {
+                status: code,
+                bytes,
+            }) if code < 400 => (TaskStatus::Ok, None, Some(code), Some(bytes)),
+            Ok(Answer::Http {
+                status: code,
+                bytes,
+            }) => (
                 TaskStatus::Failed,
                 Some(format!("HTTP {code}: the server answered with an error")),
                 Some(code),
@@ -99,6 +113,7 @@ impl TaskRecord {
             bytes,
             wait_ms: None,
             waits: Vec::new(),
+            simulated_wait,
         }
     }
 

@@ -11,6 +11,7 @@ use thiserror::Error;
 
 use crate::report::{Results, RunRecord, RunStatus, Summary, TaskStatus};
 use crate::vocab::ModelId;
+use crate::workloads::latency::LatencyKind;
 
 #[cfg(test)]
 use super::explain_ctx::bytes;
@@ -58,6 +59,14 @@ pub fn explain(results: &Results) -> Vec<String> {
         out.extend(explain_models::about(&ctx, t));
     }
     out.extend(explain_models::fetch_waiting(&ctx));
+    if results.environment.latency_source == Some(LatencyKind::Timers) {
+        out.push(
+            "These requests were simulated waits on timers, not HTTP: this browser allowed no \
+             service worker here for the simulated server. The waits are the same, so the \
+             comparison holds; the cost of real requests is not in it."
+                .to_owned(),
+        );
+    }
     out.extend(explain_race::about(&ctx));
     out.extend(explain_convoy::from_ctx(&ctx));
     out.extend(explain_loop::about(&ctx, &results.config));

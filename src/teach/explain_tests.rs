@@ -66,7 +66,18 @@ fn fib_tasks(count: u32, ms: f64, lanes: &[&str]) -> Vec<TaskRecord> {
 /// `count` fetch tasks of `ms` each, all on `lane` and all at once.
 fn fetch_tasks(count: u32, ms: f64, lane: &str) -> Vec<TaskRecord> {
     (0..count)
-        .map(|i| TaskRecord::fetch(i, lane.into(), 0.0, ms, Ok((200, 64))))
+        .map(|i| {
+            TaskRecord::fetch(
+                i,
+                lane.into(),
+                0.0,
+                ms,
+                Ok(crate::workloads::latency::Answer::Http {
+                    status: 200,
+                    bytes: 64,
+                }),
+            )
+        })
         .collect()
 }
 

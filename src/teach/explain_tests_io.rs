@@ -42,6 +42,22 @@ fn a_normal_io_run() {
 }
 
 #[test]
+fn simulated_waits_are_named_as_such() {
+    let runs = || {
+        vec![
+            fetch_run(ModelId::Sequential, 3111.0, 3000.0),
+            fetch_run(ModelId::Async, 195.0, 150.0),
+        ]
+    };
+    let query = "workload=fetch&requests=20&latency=150";
+    let mut r = results(query, 2, runs());
+    r.environment.latency_source = Some(crate::workloads::latency::LatencyKind::Timers);
+    assert!(has(&explained(&r), "simulated waits on timers, not HTTP"));
+    let r = results(query, 2, runs());
+    assert!(!has(&explained(&r), "simulated waits"));
+}
+
+#[test]
 fn without_sequential_the_slowest_is_the_yardstick() {
     let r = results(
         "workload=fetch&models=threads,async&requests=40&latency=100&concurrency=20&threads=5",

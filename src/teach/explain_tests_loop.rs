@@ -14,7 +14,16 @@ fn blocked_run(requests: u32, block: f64, latency: f64) -> RunRecord {
             } else {
                 block + 0.4
             };
-            TaskRecord::fetch(i, "page".into(), 0.2, end, Ok((200, 64)))
+            TaskRecord::fetch(
+                i,
+                "page".into(),
+                0.2,
+                end,
+                Ok(crate::workloads::latency::Answer::Http {
+                    status: 200,
+                    bytes: 64,
+                }),
+            )
         })
         .collect();
     RunRecord {

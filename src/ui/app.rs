@@ -12,9 +12,10 @@ use yew::prelude::*;
 use super::browser;
 use super::class::OwnReference;
 use super::components::{
-    EnvironmentPanel, ErrorList, ExportFormat, IsolationBanner, LessonPanel, ResultsView,
-    RunStatus, SettingsForm, SharePanel, SweepPanel,
+    EmbedForm, EnvironmentPanel, ErrorList, ExportFormat, IsolationBanner, LessonPanel,
+    ResultsView, RunStatus, SettingsForm, SettingsFormProps, SharePanel, SweepPanel,
 };
+use super::isolation;
 use super::server;
 use super::state::{Action, AppState, PoolStatus, RunPhase};
 use crate::config::to_query;
@@ -51,7 +52,7 @@ pub fn app() -> Html {
     // Orchestration's events, as actions.
     let emit: Rc<dyn Fn(RunEvent)> = {
         let d = state.dispatcher();
-        Rc::new(move |e| d.dispatch(Action::from(e)))
+        Rc::new(move |e| d.dispatch(Action::from(isolation::explain(e))))
     };
 
     // When the page loads: start the responsiveness meter and the simulated
@@ -70,15 +71,19 @@ pub fn app() -> Html {
             let resize = browser::report_resizes();
             wasm_bindgen_futures::spawn_local(async move {
                 match server::start().await {
-                    Ok(()) => {
-                        if server::reload_for_isolation() == server::Next::Reloading {
+                    Ok(control) => {
+                        if server::reload_for_isolation(control) == server::Next::Reloading {
                             return;
                         }
+                        isolation::detect(Ok(control)).await;
                         dispatch(Action::ServerReady);
                     }
-                    Err(e) => dispatch(Action::ServerFailed {
-                        reason: e.to_string(),
-                    }),
+                    Err(e) => {
+                        isolation::detect(Err(&e)).await;
+                        dispatch(Action::ServerFailed {
+                            reason: e.to_string(),
+                        });
+                    }
                 }
                 runner::start_engine(&engine, threads, emit);
             });
@@ -106,6 +111,8 @@ pub fn app() -> Html {
             Some(RunContext {
                 slot: engine.clone(),
                 server_unavailable: state.server.unavailable_reason().map(str::to_owned),
+                isolation: isolation::found(),
+                not_isolated: isolation::why_not_isolated(),
                 emit: emit.clone(),
                 meter,
                 cancel: rx.shared(),
@@ -227,10 +234,28 @@ pub fn app() -> Html {
         (RunPhase::Finished, Some(results)) => Some(measured_ranking(results)),
         _ => None,
     };
+    let form = SettingsFormProps {
+        form: state.form.clone(),
+        errors: state.errors.clone(),
+        workload: state.settings.workload,
+        models: state.settings.models.clone(),
+        cores: state.default_threads,
+        can_run: state.can_run(),
+        running: state.running(),
+        on_field,
+        on_toggle,
+        on_run,
+        shown: embed.then(|| state.settings.controls.clone()).flatten(),
+        locked: state.settings.lock,
+    };
+    let environment = html! {
+        <EnvironmentPanel pool={state.pool.clone()} server={state.server.clone()}
+                          engine_start_ms={state.engine_start_ms} />
+    };
     html! {
         <main class={classes!("app", embed.then_some("embed"), present.then_some("present"),
                               state.results.is_some().then_some("has-results"))}>
-            <header class="masthead">
+            <header class={classes!("masthead", embed.then_some("compact"))}>
                 <h1>{ "Concurrency Playground" }</h1>
                 if embed {
                     <a class="open-full" href={browser::full_playground_url()} target="_blank" rel="noopener">
@@ -247,7 +272,7 @@ pub fn app() -> Html {
                     </p>
                 }
             </header>
-            <IsolationBanner pool={state.pool.clone()} />
+            <IsolationBanner pool={state.pool.clone()} compact={embed} />
             // One grid (www/style.css, `.workspace`): with results on a wide
             // screen they sit beside the settings, in view after a run.
             <div class="workspace">
@@ -255,20 +280,19 @@ pub fn app() -> Html {
                     <LessonPanel open={state.settings.lesson.clone()} {measured} progress={state.lessons.clone()} {on_open} {on_predict} {on_reset} />
                 }
                 <ErrorList errors={state.errors.clone()} />
-                <SettingsForm
-                    form={state.form.clone()}
-                    errors={state.errors.clone()}
-                    workload={state.settings.workload}
-                    models={state.settings.models.clone()}
-                    cores={state.default_threads}
-                    can_run={state.can_run()}
-                    running={state.running()}
-                    {on_field} {on_toggle} {on_run}
-                />
+                if embed {
+                    <EmbedForm form={form} summary={state.settings.run_config().summary()} />
+                } else {
+                    <SettingsForm ..form />
+                }
                 <div class="side">
-                    <EnvironmentPanel pool={state.pool.clone()} server={state.server.clone()}
-                                      engine_start_ms={state.engine_start_ms} />
-                    if !embed {
+                    if embed {
+                        <details class="embed-env" data-testid="embed-env">
+                            <summary>{ "Your browser and this page" }</summary>
+                            { environment }
+                        </details>
+                    } else {
+                        { environment }
                         <SharePanel />
                     }
                 </div>
@@ -280,6 +304,7 @@ pub fn app() -> Html {
                             results={results.clone()}
                             finished={!state.running()}
                             {on_download}
+                            compact={embed}
                         />
                         if !state.running() {
                             <OwnReference results={results.clone()} />

@@ -4,6 +4,7 @@
 
 use wasm_bindgen::JsValue;
 
+use super::storage::{self, Area};
 pub use crate::platform::{cross_origin_isolated, hardware_concurrency};
 use crate::report::Results;
 
@@ -62,13 +63,16 @@ pub fn post_to_parent(kind: &str, payload: Option<&Results>) {
     }
 }
 
-/// The current page's URL without `embed=1`: the full playground.
+/// The current page's URL without the embed's keys (`embed`, `controls`,
+/// `lock`): the full playground, with the same experiment.
 pub fn full_playground_url() -> String {
     let href = window().location().href().unwrap_or_default();
     let Ok(url) = web_sys::Url::new(&href) else {
         return href;
     };
-    url.search_params().delete("embed");
+    for key in ["embed", "controls", "lock"] {
+        url.search_params().delete(key);
+    }
     url.href()
 }
 
@@ -80,9 +84,17 @@ pub fn current_url() -> String {
 /// Copies `text` to the clipboard.
 ///
 /// # Errors
-/// When the browser refuses (no permission, not a secure context).
+/// When the browser refuses (no permission, a frame without
+/// `clipboard-write`, not a secure context).
 pub async fn copy_to_clipboard(text: &str) -> Result<(), ClipboardRefused> {
-    let clipboard = window().navigator().clipboard();
+    // `navigator.clipboard` is undefined outside secure contexts; calling
+    // web-sys's binding on it would throw through WebAssembly.
+    let navigator = window().navigator();
+    let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())
+        .ok()
+        .filter(|c| !c.is_undefined() && !c.is_null())
+        .ok_or_else(|| ClipboardRefused("this page has no clipboard access".to_owned()))?;
+    let clipboard: web_sys::Clipboard = wasm_bindgen::JsCast::unchecked_into(clipboard);
     wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
         .await
         .map(|_| ())
@@ -105,10 +117,12 @@ pub fn report_resizes() -> Option<(
     }
     let last = std::cell::Cell::new(0.0);
     let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
-        let Some(root) = gloo::utils::document().document_element() else {
+        // The body's height is the content's: the root's is at least the
+        // frame's own, so a frame sized from it could never shrink.
+        let Some(body) = gloo::utils::document().body() else {
             return;
         };
-        let height = f64::from(root.scroll_height());
+        let height = f64::from(body.scroll_height());
         if (height - last.get()).abs() >= 1.0 {
             last.set(height);
             post_resize(height);
@@ -139,15 +153,19 @@ const PROGRESS_KEY: &str = "concurrency-playground:progress";
 
 /// The learner's stored lesson progress (empty when none or unreadable).
 pub fn load_progress() -> crate::teach::Progress {
-    use gloo::storage::{LocalStorage, Storage};
-    let text = LocalStorage::raw().get_item(PROGRESS_KEY).ok().flatten();
+    let text = storage::get(Area::Local, PROGRESS_KEY);
     crate::teach::Progress::from_json(text.as_deref().unwrap_or_default())
 }
 
-/// Stores lesson progress (silently skipped where storage is off).
+/// Stores lesson progress; in memory for this visit where the browser
+/// allows no storage (see [`progress_kept`]).
 pub fn save_progress(progress: &crate::teach::Progress) {
-    use gloo::storage::{LocalStorage, Storage};
-    let _ = LocalStorage::raw().set_item(PROGRESS_KEY, &progress.to_json());
+    storage::set(Area::Local, PROGRESS_KEY, &progress.to_json());
+}
+
+/// Whether lesson progress outlives this visit (the browser stores it).
+pub fn progress_kept() -> bool {
+    storage::persistent(Area::Local)
 }
 
 /// Offers `text` to the user as a file download.

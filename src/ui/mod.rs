@@ -21,7 +21,11 @@ mod components;
 #[cfg(target_arch = "wasm32")]
 mod export;
 #[cfg(target_arch = "wasm32")]
+mod isolation;
+#[cfg(target_arch = "wasm32")]
 mod server;
+#[cfg(target_arch = "wasm32")]
+mod storage;
 
 /// Mounts the app into the page's body.
 #[cfg(target_arch = "wasm32")]

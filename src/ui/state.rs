@@ -7,8 +7,9 @@
 //! purpose: the form must show what the user typed (`n=abc` stays `abc`,
 //! beside its error) while a run needs valid settings. `form` is the source:
 //! `settings` is only ever derived from it, by `revalidate` (validate, then
-//! keep the page flags `lesson`, `autorun`, `embed`, which have no form
-//! field). A URL or a lesson fills the form (with `form_of`, the normalised
+//! keep the page flags `lesson`, `autorun`, `embed`, `controls`, `lock`,
+//! which have no form field). With `lock`, the reducer refuses every change
+//! to the experiment (fields, models, opening a lesson); Run and Stop stay. A URL or a lesson fills the form (with `form_of`, the normalised
 //! text of its validated settings) and then derives the settings the same way.
 
 pub use super::status::{PoolStatus, Progress, RunPhase, ServerStatus, Sweep};
@@ -161,6 +162,13 @@ impl AppState {
 
     /// Applies one action.
     pub fn reduce(mut self, action: Action) -> Self {
+        let changes_experiment = matches!(
+            action,
+            Action::SetField { .. } | Action::ToggleModel(_) | Action::OpenLesson(Some(_))
+        );
+        if self.settings.lock && changes_experiment {
+            return self;
+        }
         match action {
             Action::SetField { key, value } => {
                 let before = self.settings.workload;
@@ -336,6 +344,8 @@ impl AppState {
         self.settings = Settings {
             autorun: self.settings.autorun,
             embed: self.settings.embed,
+            controls: self.settings.controls.clone(),
+            lock: self.settings.lock,
             view: self.settings.view,
             present: self.settings.present,
             lesson: self.settings.lesson.clone(),

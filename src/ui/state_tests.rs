@@ -112,6 +112,35 @@ fn a_run_goes_from_idle_to_finished() {
 }
 
 #[test]
+fn a_locked_page_keeps_its_experiment_but_runs() {
+    let s = AppState::from_query("models=sequential,threads&n=30&lock=1", 2);
+    assert!(s.settings.lock);
+    let before = s.settings.clone();
+    let s = s.reduce(Action::SetField {
+        key: "n".into(),
+        value: "20".into(),
+    });
+    let s = s.reduce(Action::ToggleModel(ModelId::Async));
+    let s = s.reduce(Action::OpenLesson(Some("the-gil".into())));
+    assert_eq!(s.settings, before);
+    assert_eq!(s.field("n"), "30");
+    let s = s.reduce(Action::ServerReady);
+    let s = s.reduce(Action::PoolFailed {
+        reason: "test".into(),
+    });
+    assert!(s.can_run(), "Run stays");
+    let unlocked = AppState::from_query("n=30&controls=n", 2).reduce(Action::SetField {
+        key: "n".into(),
+        value: "20".into(),
+    });
+    assert_eq!(unlocked.settings.n, 20);
+    assert_eq!(
+        unlocked.settings.controls,
+        Some(vec![crate::config::Control::N])
+    );
+}
+
+#[test]
 fn the_form_loads_the_convoys_short_requests_and_back() {
     let s = AppState::from_query("workload=fetch&requests=15&latency=100", 2);
     let set = |s: AppState, key: &str, value: &str| {

@@ -6,6 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::latency::LatencySource;
 use crate::config::{RequestParams, Settings};
 use crate::models::registry;
 use crate::vocab::ModelId;
@@ -18,13 +19,21 @@ pub const DELAY_PATH: &str = "api/delay";
 /// abandoned as timed out.
 pub const TIMEOUT_GRACE_MS: u32 = 15_000;
 
+/// What one request does.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Target {
+    /// An HTTP GET of this absolute URL.
+    Http { url: String },
+    /// A simulated wait of the request's `delay_ms` (no service worker).
+    Timer,
+}
+
 /// One planned request.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlannedRequest {
     pub index: u32,
-    /// Absolute URL.
-    pub url: String,
-    /// The simulated server's delay; `None` for a user's own URL.
+    pub target: Target,
+    /// The simulated delay; `None` for a user's own URL.
     pub delay_ms: Option<u32>,
     /// Give up after this long.
     pub timeout_ms: u32,
@@ -34,13 +43,15 @@ pub struct PlannedRequest {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FetchPlan {
     pub requests: Vec<PlannedRequest>,
+    /// Where the waiting comes from (the same for every request).
+    pub source: LatencySource,
 }
 
 impl FetchPlan {
     /// Plans the requests of `settings` (their request keys, whichever
-    /// workload is chosen). `base` is the absolute URL of the app's
-    /// directory (ending in `/`): the simulated server lives under it.
-    pub fn new(settings: &Settings, base: &str) -> FetchPlan {
+    /// workload is chosen) against `source` (see [`LatencySource::choose`]).
+    /// A `Url` source uses its URL as given.
+    pub fn new(settings: &Settings, source: &LatencySource) -> FetchPlan {
         FetchPlan::for_requests(
             &RequestParams {
                 requests: settings.requests,
@@ -48,32 +59,40 @@ impl FetchPlan {
                 jitter_ms: settings.jitter_ms,
                 url: settings.url.clone(),
             },
-            base,
+            source,
         )
     }
 
-    /// Plans `params`' requests; `base` as for [`FetchPlan::new`].
-    pub fn for_requests(params: &RequestParams, base: &str) -> FetchPlan {
+    /// Plans `params`' requests against `source`, as [`FetchPlan::new`].
+    /// The caller chooses `source` from `params.url` and the page.
+    pub fn for_requests(params: &RequestParams, source: &LatencySource) -> FetchPlan {
         let requests = (0..params.requests)
-            .map(|index| match &params.url {
-                Some(url) => PlannedRequest {
+            .map(|index| {
+                let delay = params.latency_ms + jitter_ms(index, params.jitter_ms);
+                let (target, delay_ms) = match source {
+                    LatencySource::Url(url) => (Target::Http { url: url.clone() }, None),
+                    LatencySource::ServiceWorker { base } => (
+                        Target::Http {
+                            url: format!(
+                                "{base}{DELAY_PATH}?ms={delay}&bytes={BODY_BYTES}&i={index}"
+                            ),
+                        },
+                        Some(delay),
+                    ),
+                    LatencySource::Timers => (Target::Timer, Some(delay)),
+                };
+                PlannedRequest {
                     index,
-                    url: url.clone(),
-                    delay_ms: None,
-                    timeout_ms: TIMEOUT_GRACE_MS,
-                },
-                None => {
-                    let delay = params.latency_ms + jitter_ms(index, params.jitter_ms);
-                    PlannedRequest {
-                        index,
-                        url: format!("{base}{DELAY_PATH}?ms={delay}&bytes={BODY_BYTES}&i={index}"),
-                        delay_ms: Some(delay),
-                        timeout_ms: delay.saturating_add(TIMEOUT_GRACE_MS),
-                    }
+                    target,
+                    delay_ms,
+                    timeout_ms: delay_ms.unwrap_or(0).saturating_add(TIMEOUT_GRACE_MS),
                 }
             })
             .collect();
-        FetchPlan { requests }
+        FetchPlan {
+            requests,
+            source: source.clone(),
+        }
     }
 
     /// The planned delays, when every request goes to the simulated server.
@@ -143,27 +162,46 @@ mod tests {
         }
     }
 
+    fn sw(base: &str) -> LatencySource {
+        LatencySource::ServiceWorker { base: base.into() }
+    }
+
     #[test]
     fn plan_points_every_request_at_the_simulated_server() {
-        let plan = FetchPlan::new(&settings(3, 150, 0), "http://localhost:8080/");
+        let plan = FetchPlan::new(&settings(3, 150, 0), &sw("http://localhost:8080/"));
         assert_eq!(plan.requests.len(), 3);
         assert_eq!(
-            plan.requests[2].url,
-            "http://localhost:8080/api/delay?ms=150&bytes=2048&i=2"
+            plan.requests[2].target,
+            Target::Http {
+                url: "http://localhost:8080/api/delay?ms=150&bytes=2048&i=2".into()
+            }
         );
         assert_eq!(plan.delays(), Some(vec![150, 150, 150]));
         assert_eq!(plan.requests[0].timeout_ms, 15_150);
     }
 
     #[test]
+    fn timers_wait_the_same_delays_with_the_same_predictions() {
+        let timers = FetchPlan::new(&settings(20, 150, 30), &LatencySource::Timers);
+        let server = FetchPlan::new(&settings(20, 150, 30), &sw("/"));
+        assert!(timers.requests.iter().all(|r| r.target == Target::Timer));
+        assert_eq!(timers.delays(), server.delays());
+        assert_eq!(
+            timers.predict_ms(ModelId::Threads, 4, None),
+            server.predict_ms(ModelId::Threads, 4, None)
+        );
+        assert_eq!(timers.requests[3].timeout_ms, server.requests[3].timeout_ms);
+    }
+
+    #[test]
     fn a_custom_url_is_used_as_given_with_no_prediction() {
-        let mut s = settings(2, 150, 0);
-        s.url = Some("https://example.org/data".into());
-        let plan = FetchPlan::new(&s, "http://localhost/");
+        let s = settings(2, 150, 0);
+        let url = "https://example.org/data";
+        let plan = FetchPlan::new(&s, &LatencySource::Url(url.into()));
         assert!(plan
             .requests
             .iter()
-            .all(|r| r.url == "https://example.org/data"));
+            .all(|r| r.target == Target::Http { url: url.into() }));
         assert_eq!(plan.delays(), None);
         assert_eq!(plan.predict_ms(ModelId::Sequential, 2, None), None);
     }
@@ -179,13 +217,13 @@ mod tests {
             "spread over the range"
         );
         assert_eq!(jitter_ms(5, 0), 0);
-        let plan = FetchPlan::new(&settings(50, 100, 40), "/");
-        assert_eq!(plan, FetchPlan::new(&settings(50, 100, 40), "/"));
+        let plan = FetchPlan::new(&settings(50, 100, 40), &sw("/"));
+        assert_eq!(plan, FetchPlan::new(&settings(50, 100, 40), &sw("/")));
     }
 
     #[test]
     fn predictions_follow_the_models() {
-        let plan = FetchPlan::new(&settings(20, 150, 0), "/");
+        let plan = FetchPlan::new(&settings(20, 150, 0), &sw("/"));
         assert_eq!(plan.predict_ms(ModelId::Sequential, 5, None), Some(3_000.0));
         assert_eq!(plan.predict_ms(ModelId::Threads, 5, None), Some(600.0));
         assert_eq!(plan.predict_ms(ModelId::Async, 5, None), Some(150.0));

@@ -9,11 +9,14 @@ import assert from 'node:assert/strict';
 
 import { useSuite } from './suite.mjs';
 import { checkedPage } from './browser.mjs';
+import { useNoDipBrowser } from './fresh.mjs';
 import { WAIT_MS, sel, waitForPool, waitForFinished, runOf, lanesOf, assertFibRunOk, runEmbedded } from './app.mjs';
 
 const TIMEOUT = 120_000;
 
 const s = useSuite();
+// Without Document-Isolation-Policy (Firefox, Safari): a frame of a plain page stays unisolated.
+const noDip = useNoDipBrowser(s);
 
 test('a plain static server: one reload makes the page isolated, and threads work', { timeout: TIMEOUT }, () =>
   checkedPage(s.browser, 'static-isolation', async (page) => {
@@ -27,6 +30,9 @@ test('a plain static server: one reload makes the page isolated, and threads wor
     await waitForFinished(page);
     assert.equal(await page.evaluate(() => crossOriginIsolated), true, 'isolated by the service worker');
     assert.equal(navigations, 2, 'the first load and exactly one reload');
+    const how = '[data-testid=env-isolation]';
+    assert.equal(await page.getAttribute(how, 'data-isolation'), 'coop-coep', 'top level: COOP/COEP');
+    assert.match(await page.textContent(how), /added by the service worker/);
     assert.equal(await page.getAttribute(sel.result('threads'), 'data-status'), 'ok');
 
     // Loading again needs no reload: the service worker is already in control.
@@ -37,8 +43,8 @@ test('a plain static server: one reload makes the page isolated, and threads wor
     assert.equal(navigations, 1, 'no reload once the service worker is in control');
   }));
 
-test('embedded in a page without isolation: runs what it can, and the parent hears ready, run-finished, resize', { timeout: TIMEOUT }, () =>
-  checkedPage(s.browser, 'embed-not-isolated', async (page) => {
+test('embedded in a page without isolation, in a browser without Document-Isolation-Policy: runs what it can, and the parent hears ready, run-finished, resize', { timeout: TIMEOUT }, () =>
+  checkedPage(noDip.browser, 'embed-not-isolated', async (page) => {
     const { messages, results } = await runEmbedded(
       page,
       s.plainServer.url,

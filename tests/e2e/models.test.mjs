@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import { useSuite } from './suite.mjs';
 import { notInFirefoxSubset } from './driver.mjs';
 import { downloadJson, checkedPage } from './browser.mjs';
+import { useNoDipBrowser } from './fresh.mjs';
 import {
   WAIT_MS, sel, fib, waitForFinished, runOf, lanesOf, anyOverlap, assertFibRunOk, runEmbedded,
 } from './app.mjs';
@@ -18,6 +19,7 @@ import {
 const TIMEOUT = 180_000;
 
 const s = useSuite();
+const noDip = useNoDipBrowser(s);
 
 async function run(page, base, query) {
   await page.goto(`${base}/?autorun=1&${query}`);
@@ -70,10 +72,11 @@ test('gil: fetch still overlaps requests, the lock is released while waiting', {
 
 for (const [label, isolated] of [['isolated', true], ['not isolated', false]]) {
   test(`processes (${label}): isolated workers return correct values and report start and copy costs`, { timeout: TIMEOUT }, () =>
-    checkedPage(s.browser, `processes-${isolated}`, async (page) => {
+    checkedPage(isolated ? s.browser : noDip.browser, `processes-${isolated}`, async (page) => {
       const [n, tasks] = [27, 6];
       const query = `models=processes,threads&n=${n}&tasks=${tasks}&threads=2&payload=100000&autorun=1`;
-      // Not isolated: embedded in a parent page without COOP/COEP (see runEmbedded).
+      // Not isolated: embedded in a parent page without COOP/COEP (see runEmbedded), in a
+      // browser without Document-Isolation-Policy.
       const results = isolated ? await run(page, s.server.url, query) : (await runEmbedded(page, s.plainServer.url, query)).results;
       assert.equal(results.environment.cross_origin_isolated, isolated);
       const procs = runOf(results, 'processes');

@@ -5,6 +5,9 @@
 // carries the headers that make a page cross-origin isolated (COOP/COEP/CORP), the way the
 // dev server and a well-configured host do; with `isolated: false` it sends none of them,
 // like an ordinary static host, so the tests can check the app's non-isolated fallback.
+// `headers` adds headers per path (a function of the pathname, e.g. from dist/_headers, see
+// headers-file.mjs). It listens on 127.0.0.1; `localUrl` reaches the same server as
+// `localhost`, another site to the browser (for cross-site embedding tests).
 // No dependencies: node:http and node:fs only.
 
 import http from 'node:http';
@@ -65,15 +68,17 @@ async function fileOrIndex(full) {
 
 /**
  * Start the server.
- * @param {{ root?: string|URL, isolated?: boolean, port?: number }} [options]
- * @returns {Promise<{ url: string, close: () => Promise<void> }>} url ends without a slash.
+ * @param {{ root?: string|URL, isolated?: boolean, port?: number,
+ *   headers?: (pathname: string) => Record<string, string> }} [options]
+ * @returns {Promise<{ url: string, localUrl: string, close: () => Promise<void> }>} urls end
+ *   without a slash.
  */
-export async function startServer({ root = DEFAULT_ROOT, isolated = true, port = 0 } = {}) {
+export async function startServer({ root = DEFAULT_ROOT, isolated = true, port = 0, headers = () => ({}) } = {}) {
   const rootDir = path.resolve(root instanceof URL ? fileURLToPath(root) : root);
   const fixturesDir = path.resolve(FIXTURES_ROOT);
 
   const server = http.createServer(async (req, res) => {
-    const baseHeaders = { 'Cache-Control': 'no-store', ...(isolated ? ISOLATION_HEADERS : {}) };
+    let baseHeaders = { 'Cache-Control': 'no-store', ...(isolated ? ISOLATION_HEADERS : {}) };
     const send = (status, body, type = 'text/plain; charset=utf-8') => {
       res.writeHead(status, { ...baseHeaders, 'Content-Type': type });
       res.end(req.method === 'HEAD' ? undefined : body);
@@ -88,6 +93,7 @@ export async function startServer({ root = DEFAULT_ROOT, isolated = true, port =
       return send(400, 'bad request\n');
     }
 
+    baseHeaders = { ...baseHeaders, ...headers(pathname) };
     let base = rootDir;
     let rel = pathname.replace(/^\/+/, '');
     if (pathname.startsWith(FIXTURES_PREFIX)) {
@@ -117,6 +123,7 @@ export async function startServer({ root = DEFAULT_ROOT, isolated = true, port =
 
   return {
     url: `http://127.0.0.1:${actualPort}`,
+    localUrl: `http://localhost:${actualPort}`,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections?.();

@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 
 import { useSuite } from './suite.mjs';
 import { downloadJson, screenshot, checkedPage } from './browser.mjs';
+import { useNoDipBrowser } from './fresh.mjs';
 import {
   SCHEMA, MODELS, WAIT_MS, sel, fib, waitForPool, waitForFinished, resultCards, runOf,
   assertFibRunOk, anyOverlap, lanesOf, runEmbedded,
@@ -21,6 +22,7 @@ const TIMEOUT = 120_000;
 const s = useSuite();
 
 const withPage = (name, body) => checkedPage(s.browser, name, body);
+const noDip = useNoDipBrowser(s);
 
 const textOf = async (page, selector) => (await page.textContent(selector))?.trim();
 
@@ -160,9 +162,10 @@ test('e. Run button, then the download matches what is shown', { timeout: TIMEOU
   }));
 
 test('f. embedded in a page that is not isolated: threads is skipped with a reason, the others run', { timeout: TIMEOUT }, () =>
-  withPage('not-isolated', async (page) => {
+  checkedPage(noDip.browser, 'not-isolated', async (page) => {
     // The app's service worker makes its own page isolated after one reload (see
-    // deploy.test.mjs); an iframe in a parent without COOP/COEP can never be.
+    // deploy.test.mjs); in a browser without Document-Isolation-Policy (Firefox, Safari, here
+    // Chromium with the feature off) an iframe in a parent without COOP/COEP can never be.
     const n = 20;
     const { results } = await runEmbedded(page, s.plainServer.url, `models=sequential,threads,async&n=${n}&tasks=4&threads=2&autorun=1`);
     const frame = page.childFrames()[0];

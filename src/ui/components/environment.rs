@@ -2,8 +2,10 @@
 
 use yew::prelude::*;
 
-use crate::ui::browser;
+use crate::report::isolation::Isolation;
 use crate::ui::state::{PoolStatus, ServerStatus};
+use crate::ui::{browser, isolation};
+use crate::workloads::latency::LatencyKind;
 
 #[derive(Properties, PartialEq)]
 pub struct EnvironmentProps {
@@ -36,7 +38,37 @@ pub fn environment_panel(props: &EnvironmentProps) -> Html {
             "ready",
             "ready (a service worker answers /api/delay)".to_owned(),
         ),
-        ServerStatus::Unavailable { reason } => ("unavailable", format!("unavailable: {reason}")),
+        ServerStatus::Unavailable { reason } => (
+            "unavailable",
+            format!(
+                "unavailable: {reason}. The fetch workload uses {}",
+                LatencyKind::Timers.describe()
+            ),
+        ),
+    };
+    let found = isolation::found();
+    let how = match found {
+        None => "finding out…".to_owned(),
+        Some(f) => {
+            let mut text = f.isolation.describe().to_owned();
+            if f.by_service_worker && f.isolation != Isolation::None {
+                text.push_str(" (added by the service worker)");
+            }
+            if f.isolation != Isolation::None {
+                text.push_str(", as far as the page can tell");
+            }
+            text
+        }
+    };
+    let how_attr = found.map_or("unknown", |f| match f.isolation {
+        Isolation::CoopCoep => "coop-coep",
+        Isolation::DocumentIsolationPolicy => "document-isolation-policy",
+        Isolation::None => "none",
+    });
+    let storage = if browser::progress_kept() {
+        "kept in this browser"
+    } else {
+        "kept in memory for this visit only: this browser allows this page no storage here"
     };
     let engine = match props.engine_start_ms {
         Some(ms) => format!("loaded in {ms:.0} ms"),
@@ -48,6 +80,8 @@ pub fn environment_panel(props: &EnvironmentProps) -> Html {
             <dl>
                 <dt>{ "Cross-origin isolated" }</dt>
                 <dd data-testid="env-isolated">{ if isolated { "yes" } else { "no" } }</dd>
+                <dt>{ "Isolated how" }</dt>
+                <dd data-testid="env-isolation" data-isolation={how_attr}>{ how }</dd>
                 <dt>{ "Logical cores" }</dt>
                 <dd data-testid="env-cores">{ cores }</dd>
                 <dt>{ "Engine worker" }</dt>
@@ -56,6 +90,8 @@ pub fn environment_panel(props: &EnvironmentProps) -> Html {
                 <dd data-testid="pool-status" data-status={status}>{ text }</dd>
                 <dt>{ "Simulated server" }</dt>
                 <dd data-testid="server-status" data-status={server_status}>{ server_text }</dd>
+                <dt>{ "Lesson progress" }</dt>
+                <dd data-testid="env-storage">{ storage }</dd>
             </dl>
             <p class="note">
                 { "Timings are honest: the pool starts once when the page loads (its start is \

@@ -56,6 +56,13 @@ pub fn lesson_panel(props: &LessonPanelProps) -> Html {
                 </ol>
                 <button type="button" class="small" data-testid="reset-progress"
                         onclick={Callback::from(move |_| on_reset.emit(()))}>{ "Reset progress" }</button>
+                if !browser::progress_kept() {
+                    <p class="note" data-testid="progress-in-memory">
+                        { "This browser allows this page no storage here (a frame of another site, \
+                           or a private window): progress and predictions are kept for this \
+                           visit only." }
+                    </p>
+                }
             </details>
         </section>
     }

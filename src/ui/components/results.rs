@@ -1,5 +1,6 @@
 //! The results: the comparison chart, then one card per model with its
-//! timeline, overheads and tasks, and the JSON download.
+//! timeline, overheads and tasks, and the JSON download. Compact (in an
+//! embed): the charts first, the explanations and cards one click away.
 
 use yew::prelude::*;
 
@@ -18,6 +19,9 @@ pub struct ResultsProps {
     pub results: Results,
     pub finished: bool,
     pub on_download: Callback<ExportFormat>,
+    /// Charts in the open, explanations and cards behind a disclosure.
+    #[prop_or_default]
+    pub compact: bool,
 }
 
 /// What the download buttons offer.
@@ -31,6 +35,14 @@ pub enum ExportFormat {
 pub fn results_view(props: &ResultsProps) -> Html {
     let bars = comparison_bars(&props.results.runs);
     let on_download = props.on_download.clone();
+    let details = html! { <>
+        if props.finished {
+            <super::explanations::Explanations results={props.results.clone()} />
+        }
+        <div class="cards">
+            { for props.results.runs.iter().map(|run| run_card(run, &props.results.config)) }
+        </div>
+    </> };
     html! {
         <section class="results" aria-labelledby="results-title">
             <div class="results-head">
@@ -70,12 +82,14 @@ pub fn results_view(props: &ResultsProps) -> Html {
             if props.finished && !props.results.runs.is_empty() {
                 <super::combined_panel::CombinedPanel results={std::rc::Rc::new(props.results.clone())} finished={props.finished} />
             }
-            if props.finished {
-                <super::explanations::Explanations results={props.results.clone()} />
+            if props.compact {
+                <details class="more" data-testid="results-more">
+                    <summary>{ "Why: explanations, each model's card and its tasks" }</summary>
+                    { details }
+                </details>
+            } else {
+                { details }
             }
-            <div class="cards">
-                { for props.results.runs.iter().map(|run| run_card(run, &props.results.config)) }
-            </div>
         </section>
     }
 }
@@ -261,6 +275,7 @@ fn task_result(t: &TaskRecord) -> String {
     match (&t.value, t.http_status, &t.error) {
         (Some(v), _, _) => v.clone(),
         (None, Some(code), None) => format!("HTTP {code}, {} bytes", t.bytes.unwrap_or(0)),
+        (None, None, None) if t.simulated_wait => "simulated wait, not HTTP".to_owned(),
         (None, _, Some(e)) => e.clone(),
         (None, _, None) => String::new(),
     }

@@ -1,10 +1,12 @@
 //! The settings form: the workload and its parameters, the models and the
 //! Run button. Fields emit raw text; validation happens in the reducer.
+//! Also the pieces the compact embed form reuses (`embed_form`): the
+//! fields a page shows (`controls`), read-only when the page is locked.
 
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::config::RawSettings;
+use crate::config::{Control, RawSettings};
 use crate::config::{Range, Workload, LIMITS};
 use crate::models::ModelId;
 
@@ -25,6 +27,22 @@ pub struct SettingsFormProps {
     pub on_field: Callback<(String, String)>,
     pub on_toggle: Callback<ModelId>,
     pub on_run: Callback<()>,
+    /// Which controls show (`None`: every one).
+    #[prop_or_default]
+    pub shown: Option<Vec<Control>>,
+    /// The page is locked: every control is read-only (Run stays).
+    #[prop_or_default]
+    pub locked: bool,
+}
+
+impl SettingsFormProps {
+    /// Whether the control for URL key `key` shows.
+    pub fn shows(&self, key: &str) -> bool {
+        match &self.shown {
+            None => true,
+            Some(list) => Control::parse(key).is_some_and(|c| list.contains(&c)),
+        }
+    }
 }
 
 /// One labelled input bound to a form key.
@@ -52,6 +70,9 @@ impl Field<'_> {
             let input: HtmlInputElement = e.target_unchecked_into();
             on_field.emit((key.to_owned(), input.value()));
         });
+        if !props.shows(key) {
+            return Html::default();
+        }
         let invalid = props.errors.iter().any(|(k, _)| k == key);
         html! {
             <label class={classes!("field", (kind == "url").then_some("wide"))}>
@@ -64,6 +85,7 @@ impl Field<'_> {
                     max={range.map(|r| r.max.to_string())}
                     value={props.form.get(key).unwrap_or("").to_owned()}
                     aria-invalid={invalid.to_string()}
+                    disabled={props.locked}
                     {oninput}
                 />
                 <span class="help">{ help }</span>
@@ -99,44 +121,56 @@ fn span(r: Range) -> String {
     format!("{}-{}", r.min, r.max)
 }
 
-/// The form. Every field shows what the reducer holds.
-#[function_component(SettingsForm)]
-pub fn settings_form(props: &SettingsFormProps) -> Html {
-    let state = props;
-    let workload = state.workload;
-    let on_workload = {
-        let on_field = props.on_field.clone();
-        Callback::from(move |e: Event| {
-            let select: HtmlSelectElement = e.target_unchecked_into();
-            on_field.emit(("workload".to_owned(), select.value()));
-        })
-    };
-    let selected = &state.models;
-    let model_box = |model: ModelId| {
-        let on_toggle = props.on_toggle.clone();
-        let onchange = Callback::from(move |_: Event| on_toggle.emit(model));
-        html! {
-            <label class="model-choice">
-                <input
-                    type="checkbox"
-                    data-testid={format!("model-{}", model.as_str())}
-                    checked={selected.contains(&model)}
-                    {onchange}
-                />
-                <span>
-                    <strong>{ model.label() }</strong>
-                    <span class="help">{ model.help(workload) }</span>
-                </span>
-            </label>
-        }
-    };
-    let on_run = props.on_run.clone();
-    let onsubmit = Callback::from(move |e: SubmitEvent| {
-        e.prevent_default();
-        on_run.emit(());
+/// One model's checkbox, with what the model does in this workload.
+fn model_box(props: &SettingsFormProps, model: ModelId) -> Html {
+    let on_toggle = props.on_toggle.clone();
+    let onchange = Callback::from(move |_: Event| on_toggle.emit(model));
+    html! {
+        <label class="model-choice">
+            <input
+                type="checkbox"
+                data-testid={format!("model-{}", model.as_str())}
+                checked={props.models.contains(&model)}
+                disabled={props.locked}
+                {onchange}
+            />
+            <span>
+                <strong>{ model.label() }</strong>
+                <span class="help">{ model.help(props.workload) }</span>
+            </span>
+        </label>
+    }
+}
+
+/// The workload chooser (empty when `workload` is not shown).
+pub(super) fn workload_select(props: &SettingsFormProps) -> Html {
+    if !props.shows("workload") {
+        return Html::default();
+    }
+    let workload = props.workload;
+    let on_field = props.on_field.clone();
+    let on_workload = Callback::from(move |e: Event| {
+        let select: HtmlSelectElement = e.target_unchecked_into();
+        on_field.emit(("workload".to_owned(), select.value()));
     });
-    let cores = state.cores;
-    let (title, intro, fields) = match workload {
+    html! {
+        <label class="workload">
+            <span class="label">{ "Workload " }</span>
+            <select data-testid="field-workload" onchange={on_workload} disabled={props.locked}>
+                { for Workload::ALL.into_iter().map(|w| html! {
+                    <option value={w.as_str()} selected={workload == w}>{ workload_label(w) }</option>
+                }) }
+            </select>
+        </label>
+    }
+}
+
+/// The experiment's title, what it does, and its fields (those shown):
+/// the workload's own, then threads, runs and the chosen models' knobs.
+pub(super) fn experiment(props: &SettingsFormProps) -> (&'static str, &'static str, Html) {
+    let cores = props.cores;
+    let selected = &props.models;
+    let (title, intro, fields) = match props.workload {
         Workload::Fib => (
             "Experiment: CPU-bound fib",
             "Each task computes the recursive fib(n), as in the classic Python experiment \
@@ -196,47 +230,59 @@ pub fn settings_form(props: &SettingsFormProps) -> Html {
             </> },
         ),
     };
+    let fields = html! { <>
+        { fields }
+        { number(props, "threads", "Threads", LIMITS.threads,
+            format!("{}; this machine has {cores} cores", span(LIMITS.threads))) }
+        { number(props, "repeat", "Runs per model", LIMITS.repeat,
+            format!("{}; median and spread are reported", span(LIMITS.repeat))) }
+        if selected.contains(&ModelId::Gil) {
+            { number(props, "switch_ms", "GIL switch interval (ms)", LIMITS.switch_ms,
+                format!("{}; CPython's default is 5", span(LIMITS.switch_ms))) }
+        }
+        if selected.contains(&ModelId::Processes) {
+            { number(props, "payload", "Payload per message (bytes)", LIMITS.payload,
+                format!("{}; copied to and from each process", span(LIMITS.payload))) }
+        }
+    </> };
+    (title, intro, fields)
+}
+
+/// The submit handler: Run without leaving the page.
+pub(super) fn on_submit(props: &SettingsFormProps) -> Callback<SubmitEvent> {
+    let on_run = props.on_run.clone();
+    Callback::from(move |e: SubmitEvent| {
+        e.prevent_default();
+        on_run.emit(());
+    })
+}
+
+/// The form. Every field shows what the reducer holds.
+#[function_component(SettingsForm)]
+pub fn settings_form(props: &SettingsFormProps) -> Html {
+    let (title, intro, fields) = experiment(props);
     html! {
-        <form class="panel settings" {onsubmit} aria-labelledby="settings-title">
+        <form class="panel settings" onsubmit={on_submit(props)} aria-labelledby="settings-title">
             <div class="form-head">
                 <h2 id="settings-title">{ title }</h2>
-                <label class="workload">
-                    <span class="label">{ "Workload " }</span>
-                    <select data-testid="field-workload" onchange={on_workload}>
-                        { for Workload::ALL.into_iter().map(|w| html! {
-                            <option value={w.as_str()} selected={workload == w}>{ workload_label(w) }</option>
-                        }) }
-                    </select>
-                </label>
+                { workload_select(props) }
             </div>
             <p class="note">{ intro }</p>
-            <div class="fields">
-                { fields }
-                { number(props, "threads", "Threads", LIMITS.threads,
-                    format!("{}; this machine has {cores} cores", span(LIMITS.threads))) }
-                { number(props, "repeat", "Runs per model", LIMITS.repeat,
-                    format!("{}; median and spread are reported", span(LIMITS.repeat))) }
-                if selected.contains(&ModelId::Gil) {
-                    { number(props, "switch_ms", "GIL switch interval (ms)", LIMITS.switch_ms,
-                        format!("{}; CPython's default is 5", span(LIMITS.switch_ms))) }
-                }
-                if selected.contains(&ModelId::Processes) {
-                    { number(props, "payload", "Payload per message (bytes)", LIMITS.payload,
-                        format!("{}; copied to and from each process", span(LIMITS.payload))) }
-                }
-            </div>
-            <fieldset class="models">
-                <legend>{ "Models (in run order)" }</legend>
-                { for ModelId::ALL.into_iter().map(model_box) }
-            </fieldset>
-            <button type="submit" class="run" data-testid="run" disabled={!state.can_run}>
-                { if state.running { "Running…" } else { "Run" } }
+            <div class="fields">{ fields }</div>
+            if props.shows("models") {
+                <fieldset class="models">
+                    <legend>{ "Models (in run order)" }</legend>
+                    { for ModelId::ALL.into_iter().map(|m| model_box(props, m)) }
+                </fieldset>
+            }
+            <button type="submit" class="run" data-testid="run" disabled={!props.can_run}>
+                { if props.running { "Running…" } else { "Run" } }
             </button>
         </form>
     }
 }
 
-fn workload_label(w: Workload) -> &'static str {
+pub(super) fn workload_label(w: Workload) -> &'static str {
     match w {
         Workload::Fib => "CPU: fib",
         Workload::Fetch => "I/O: fetch",

@@ -27,42 +27,23 @@ pub fn share_panel() -> Html {
             });
         })
     };
-    let snippet = embed_snippet(&browser::current_url());
     html! {
         <section class="panel share" aria-labelledby="share-title">
             <h2 id="share-title">{ "Share" }</h2>
             <p class="note">{ "Every setting is in the link: whoever opens it gets the same experiment." }</p>
             <button type="button" data-testid="copy-link" onclick={on_copy}>{ "Copy link" }</button>
             <span class="copy-note" aria-live="polite">{ (*note).clone() }</span>
-            <details>
-                <summary>{ "Embed in a docs page" }</summary>
-                <textarea readonly=true rows="5" data-testid="embed-snippet" aria-label="Embed snippet"
-                          value={snippet} />
-            </details>
+            <super::embed_builder::EmbedBuilder />
         </section>
     }
-}
-
-/// An iframe that embeds the current experiment.
-fn embed_snippet(url: &str) -> String {
-    let src = match web_sys::Url::new(url) {
-        Ok(u) => {
-            u.search_params().set("embed", "1");
-            u.href()
-        }
-        Err(_) => url.to_owned(),
-    };
-    let src = src.replace('&', "&amp;").replace('"', "&quot;");
-    format!(
-        "<iframe src=\"{src}\" title=\"Concurrency Playground\" loading=\"lazy\"\n        \
-         allow=\"cross-origin-isolated\" width=\"100%\" height=\"900\"\n        \
-         style=\"border:0\"></iframe>"
-    )
 }
 
 #[derive(Properties, PartialEq)]
 pub struct BannerProps {
     pub pool: PoolStatus,
+    /// In an embed: one line, the explanation one click away.
+    #[prop_or_default]
+    pub compact: bool,
 }
 
 /// Shown when threads are unavailable: what isolation is, and the way out.
@@ -71,15 +52,30 @@ pub fn isolation_banner(props: &BannerProps) -> Html {
     let PoolStatus::Unavailable { reason } = &props.pool else {
         return html! {};
     };
+    let open = html! {
+        <a href={browser::full_playground_url()} target="_blank" rel="noopener">
+            { "Open the playground in its own tab" }
+        </a>
+    };
+    if props.compact {
+        return html! {
+            <aside class="banner compact" role="status" data-testid="isolation-banner">
+                <strong>{ "Threads are off in this frame. " }</strong>{ open }
+                <details>
+                    <summary>{ "Why" }</summary>
+                    <span class="reason">{ reason.clone() }</span>
+                </details>
+            </aside>
+        };
+    }
     html! {
         <aside class="banner" role="status" data-testid="isolation-banner">
             <strong>{ "Threads are off here. " }</strong>
-            { "Web Worker threads share memory only on a cross-origin isolated page (the server \
-               must send two headers, COOP and COEP; an embedded frame is isolated only if its \
-               page is). Every other model still runs; the thread models are reported as skipped. " }
-            <a href={browser::full_playground_url()} target="_blank" rel="noopener">
-                { "Open the playground in its own tab" }
-            </a>
+            { "Web Worker threads share memory only on a cross-origin isolated page (COOP and \
+               COEP headers; inside a frame of another page, Document-Isolation-Policy in \
+               Chromium-based browsers). Every other model still runs; the thread models are \
+               reported as skipped. " }
+            { open }
             <span class="reason">{ format!(" ({reason})") }</span>
         </aside>
     }

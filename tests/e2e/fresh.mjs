@@ -1,0 +1,113 @@
+// fresh.mjs — owns launching Chromium for the embedding tests with a fresh, incognito-like
+// context (what `browser.newContext()` gives): third-party storage is blocked there, so a
+// frame of another site gets no localStorage and no service worker, as in Chromium's
+// incognito windows, Safari and strict tracking protection. Also the hosts the embedding tests
+// serve the app from, and a page's checks that the embedding tests share.
+//
+// Kept apart from browser.mjs (the persistent-profile launcher of the other suites).
+
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+import { CHROMIUM_PATH, screenshot } from './browser.mjs';
+import { wrapPage } from './driver-chromium.mjs';
+import { ENGINE } from './driver.mjs';
+import { startServer } from './server.mjs';
+import { headersFromFile } from './headers-file.mjs';
+
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/** The headers `scripts/serve.sh` (trunk serve, Trunk.toml `[serve] headers`) sends. */
+export const DEV_SERVER_HEADERS = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+  'Document-Isolation-Policy': 'isolate-and-require-corp',
+};
+
+/**
+ * The three ways to host the built app in `dist`: `dev` sends the dev server's headers on every
+ * file, `headers-file` applies dist/_headers like Netlify or Cloudflare Pages, `plain` sends
+ * none (the service worker must add them). Returns { dev, 'headers-file', plain, parent, close },
+ * each server with `url` (127.0.0.1) and `localUrl` (localhost); `parent` is a plain server for
+ * the docs pages that embed the app.
+ */
+export async function startHosts(dist) {
+  const fromFile = headersFromFile(path.join(dist, '_headers'));
+  const hosts = {
+    dev: await startServer({ root: dist, isolated: false, headers: () => DEV_SERVER_HEADERS }),
+    'headers-file': await startServer({ root: dist, isolated: false, headers: fromFile }),
+    plain: await startServer({ root: dist, isolated: false }),
+    parent: await startServer({ root: dist, isolated: false }),
+  };
+  return {
+    ...hosts,
+    close: () => Promise.all(Object.values(hosts).map((h) => h.close())),
+  };
+}
+
+/**
+ * Start Chromium (with `extraArgs`, e.g. `--disable-features=DocumentIsolationPolicy`).
+ * `newPage()` opens a page in a new fresh context, closed with the page.
+ */
+export async function launchFresh(extraArgs = []) {
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...ARGS, ...extraArgs] });
+  return {
+    newPage: async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const raw = await context.newPage();
+      raw.once('close', () => context.close().catch(() => {}));
+      // The driver's page interface (driver.mjs), with Playwright's page behind it.
+      return wrapPage(raw);
+    },
+    close: () => browser.close(),
+  };
+}
+
+/**
+ * Like browser.mjs's checkedPage: run `body(page)` in a fresh context, then assert no page error
+ * or console error happened; on failure save a screenshot `fail-<name>`.
+ */
+export async function freshPage(browser, name, body) {
+  const page = await browser.newPage();
+  try {
+    await body(page);
+    assert.deepEqual(page.__errors, [], `${name}: console errors or uncaught exceptions`);
+  } catch (err) {
+    await screenshot(page, `fail-${name}`).catch(() => {});
+    if (page.__errors.length) err.message += `\npage errors:\n  ${page.__errors.join('\n  ')}`;
+    throw err;
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * Registers hooks that start, for the tests of one file, a Chromium without
+ * Document-Isolation-Policy (`--disable-features=DocumentIsolationPolicy`): there, as in Firefox
+ * and Safari, a frame of a page that is not isolated cannot be isolated, so the non-isolated
+ * fallback can be tested. Returns a holder whose `browser` works with browser.mjs's checkedPage.
+ */
+export function useNoDipBrowser(suite) {
+  // Firefox has no Document-Isolation-Policy at all: there the suite's own browser is the
+  // browser without DIP, and the Firefox subset tests the fallback in Firefox itself.
+  if (ENGINE === 'firefox') return { get browser() { return suite.browser; } };
+  const holder = { browser: null };
+  before(async () => {
+    holder.browser = await launchFresh(['--disable-features=DocumentIsolationPolicy']);
+  });
+  after(async () => {
+    await holder.browser?.close();
+  });
+  return holder;
+}
