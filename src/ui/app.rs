@@ -21,7 +21,6 @@ use super::state::{Action, AppState, PoolStatus, RunPhase};
 use crate::config::to_query;
 use crate::models::ModelId;
 use crate::orchestra::{self as runner, EngineSlot, Meter, RunContext, RunEvent};
-use crate::report::to_csv;
 use crate::teach::{measured_ranking, Prediction};
 
 impl Reducible for AppState {
@@ -179,21 +178,8 @@ pub fn app() -> Html {
     let on_download = {
         let results = state.results.clone();
         Callback::from(move |format: ExportFormat| {
-            let Some(r) = &results else {
-                return;
-            };
-            match format {
-                ExportFormat::Json => browser::download(
-                    "concurrency-playground-results.json",
-                    "application/json",
-                    &r.to_json_pretty(),
-                ),
-                ExportFormat::Csv => match to_csv(r) {
-                    Ok(text) => {
-                        browser::download("concurrency-playground-results.csv", "text/csv", &text)
-                    }
-                    Err(e) => web_sys::console::error_1(&format!("CSV export failed: {e}").into()),
-                },
+            if let Some(r) = &results {
+                super::export::download_results(r, format);
             }
         })
     };

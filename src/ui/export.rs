@@ -1,5 +1,6 @@
 //! Exporting charts: an SVG file (the chart with its styles inlined), and a
-//! PNG drawn from that SVG on a canvas. Everything stays in the browser.
+//! PNG drawn from that SVG on a canvas; and the results as JSON, CSV or a
+//! trace. Everything stays in the browser.
 
 use thiserror::Error;
 use wasm_bindgen::JsCast;
@@ -65,6 +66,31 @@ pub fn download_svg(id: &str, name: &str) -> Result<(), ExportError> {
     let text = svg_text(id)?;
     super::browser::download(&format!("{name}.svg"), "image/svg+xml", &text);
     Ok(())
+}
+
+/// What the download buttons offer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    Json,
+    Csv,
+}
+
+/// Downloads the results as `concurrency-playground-results.<json|csv>`
+/// (a CSV that cannot be written is reported on the console).
+pub fn download_results(results: &crate::report::Results, format: ExportFormat) {
+    match format {
+        ExportFormat::Json => super::browser::download(
+            "concurrency-playground-results.json",
+            "application/json",
+            &results.to_json_pretty(),
+        ),
+        ExportFormat::Csv => match crate::report::to_csv(results) {
+            Ok(text) => {
+                super::browser::download("concurrency-playground-results.csv", "text/csv", &text)
+            }
+            Err(e) => web_sys::console::error_1(&format!("CSV export failed: {e}").into()),
+        },
+    }
 }
 
 /// Downloads the run as a Chrome trace (Perfetto, `chrome://tracing`), named

@@ -11,8 +11,7 @@ use super::table::GroupTable;
 use crate::classroom::{
     experiment_query, from_fragment, group_runs, read_value, ClassDoc, ClassRun,
 };
-use crate::report::{to_csv, Results};
-use crate::ui::browser;
+use crate::report::Results;
 use crate::ui::components::{ExportFormat, ResultsView};
 
 #[derive(Properties, PartialEq)]
@@ -70,21 +69,8 @@ pub fn shared_results_view(props: &SharedResultsProps) -> Html {
     let on_download = {
         let shared = shared.clone();
         Callback::from(move |format: ExportFormat| {
-            let Shared::Full(results, _) = &*shared else {
-                return;
-            };
-            match format {
-                ExportFormat::Json => browser::download(
-                    "concurrency-playground-results.json",
-                    "application/json",
-                    &results.to_json_pretty(),
-                ),
-                ExportFormat::Csv => match to_csv(results) {
-                    Ok(text) => {
-                        browser::download("concurrency-playground-results.csv", "text/csv", &text)
-                    }
-                    Err(e) => web_sys::console::error_1(&format!("CSV export failed: {e}").into()),
-                },
+            if let Shared::Full(results, _) = &*shared {
+                crate::ui::export::download_results(results, format);
             }
         })
     };

@@ -24,12 +24,7 @@ pub struct ResultsProps {
     pub compact: bool,
 }
 
-/// What the download buttons offer.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ExportFormat {
-    Json,
-    Csv,
-}
+pub use crate::ui::export::ExportFormat;
 
 #[function_component(ResultsView)]
 pub fn results_view(props: &ResultsProps) -> Html {
