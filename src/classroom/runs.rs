@@ -10,9 +10,7 @@ use serde_json::Value;
 use super::browser::{parse_user_agent, Browser};
 use super::read::{ClassDoc, DocRun};
 
-/// Repeats whose slowest/fastest exceeds this are widely spread: the same
-/// threshold as the explanation after a run (`teach::explain`).
-pub const SPREAD_LIMIT: f64 = 1.5;
+pub use crate::report::SPREAD_LIMIT;
 
 /// Settings that do not change the experiment: the model list (each model
 /// is its own column), the pool size (it follows the machine's cores by

@@ -15,5 +15,5 @@ pub use convoy::{ConvoyStats, IoLatency, SweepPoint};
 pub use csv_export::to_csv;
 pub use results::{Environment, Results, SCHEMA};
 pub use run::{Overheads, RaceCounts, RunRecord, RunStatus};
-pub use stats::{lanes_used, max_overlap, overhead_per_task_ms, Summary};
+pub use stats::{lanes_used, max_overlap, overhead_per_task_ms, Summary, SPREAD_LIMIT};
 pub use task::{TaskRecord, TaskStatus};

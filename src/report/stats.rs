@@ -2,6 +2,10 @@
 
 use super::task::TaskRecord;
 
+/// Repeats whose slowest/fastest exceeds this are called widely spread (by
+/// the explanation after a run and by the class table).
+pub const SPREAD_LIMIT: f64 = 1.5;
+
 /// Median and spread of a set of samples.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Summary {

@@ -9,7 +9,7 @@
 
 use thiserror::Error;
 
-use crate::report::{Results, RunRecord, RunStatus, Summary, TaskStatus};
+use crate::report::{Results, RunRecord, RunStatus, Summary, TaskStatus, SPREAD_LIMIT};
 use crate::vocab::ModelId;
 use crate::workloads::latency::LatencyKind;
 
@@ -19,8 +19,6 @@ use super::explain_ctx::{ms, ratio, Ctx, Timed, NOISE};
 use super::{explain_convoy, explain_loop, explain_models, explain_race, explain_reference};
 use crate::vocab::Workload;
 
-/// Repeats whose slowest/fastest exceeds this are called widely spread.
-const BIG_SPREAD: f64 = 1.5;
 /// Longest reason or error text quoted, in characters.
 const QUOTE_MAX: usize = 160;
 
@@ -173,7 +171,7 @@ fn spread(t: &Timed) -> Option<String> {
         (Some(min), Some(max)) => (min, max),
         _ => Summary::of(&run.wall_ms_samples).map(|s| (s.min, s.max))?,
     };
-    (min > 0.0 && max / min > BIG_SPREAD).then(|| {
+    (min > 0.0 && max / min > SPREAD_LIMIT).then(|| {
         format!(
             "The runs of {} varied a lot ({} to {}); treat the ratios with care.",
             run.model,
