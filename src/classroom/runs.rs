@@ -9,6 +9,7 @@ use serde_json::Value;
 
 use super::browser::{parse_user_agent, Browser};
 use super::read::{ClassDoc, DocRun};
+use crate::vocab::ModelId;
 
 pub use crate::report::SPREAD_LIMIT;
 
@@ -19,16 +20,6 @@ pub use crate::report::SPREAD_LIMIT;
 /// the results echo only when that model ran, so they would split runs that
 /// differ only in their model lists.
 const NOT_EXPERIMENT: [&str; 5] = ["models", "threads", "repeat", "switch_ms", "payload"];
-
-/// The models in the order the app lists them; others follow, as found.
-pub const MODEL_ORDER: [&str; 6] = [
-    "sequential",
-    "threads",
-    "async",
-    "gil",
-    "processes",
-    "main-thread",
-];
 
 /// The workload and the settings that define an experiment.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -164,7 +155,7 @@ pub struct ClassRun {
     pub browser: Browser,
     pub isolation: Isolation,
     pub experiment: Experiment,
-    /// In [`MODEL_ORDER`].
+    /// In the app's order ([`model_rank`]).
     pub models: Vec<ModelResult>,
     /// The run's own flags (group-relative ones are added by `stats`).
     pub flags: Vec<Flag>,
@@ -277,10 +268,11 @@ fn ok_wall(run: Option<&DocRun>) -> Option<f64> {
         .filter(|w| w.is_finite() && *w > 0.0)
 }
 
-/// Position in [`MODEL_ORDER`] (unknown models after, in found order).
+/// Position in the order the app lists the models ([`ModelId::ALL`]);
+/// unknown models after, in found order.
 pub fn model_rank(model: &str) -> usize {
-    MODEL_ORDER
+    ModelId::ALL
         .iter()
-        .position(|m| *m == model)
-        .unwrap_or(MODEL_ORDER.len())
+        .position(|m| m.as_str() == model)
+        .unwrap_or(ModelId::ALL.len())
 }
