@@ -64,9 +64,9 @@ enum IoError {
 /// What a convoy run produced.
 pub struct Outcome {
     pub tasks: Vec<TaskRecord>,
-    pub latency: Option<IoLatency>,
-    pub stats: Option<ConvoyStats>,
-    pub error: Option<String>,
+    /// The I/O thread's latencies and the run's rates, when every request
+    /// succeeded (a failed request's error is on its task).
+    pub measures: Option<(IoLatency, ConvoyStats)>,
 }
 
 /// Runs the convoy for `model` (`gil` with `switch_ms`, or `threads`) with
@@ -114,12 +114,9 @@ pub fn run(
     // The whole run on one pool thread: it is the I/O thread.
     let run = rayon::scope(|_| convoy::run(&interpreter, &plan, &io, &Pool, now_ms));
     let switch = (model == ModelId::Gil).then_some(switch_ms);
-    let (latency, stats) = run.stats(switch).unzip();
     Outcome {
         tasks: records(&run),
-        latency,
-        stats,
-        error: run.error().map(str::to_owned),
+        measures: run.stats(switch),
     }
 }
 
