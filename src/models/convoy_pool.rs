@@ -17,7 +17,7 @@ use super::gil_lock::Gil;
 use super::http;
 use crate::clock::now_ms;
 use crate::report::{ConvoyStats, IoLatency, TaskRecord};
-use crate::vocab::{FetchError, ModelId};
+use crate::vocab::{FetchError, Lane, ModelId};
 use crate::workloads::fetch::PlannedRequest;
 use crate::workloads::latency::Answer as Reply;
 
@@ -137,7 +137,8 @@ fn records(run: &ConvoyRun) -> Vec<TaskRecord> {
         }
         for share in cpu {
             let index = u32::try_from(out.len()).unwrap_or(u32::MAX);
-            let lane = format!("thread-{}", share.thread + 1);
+            // CPU thread k (1-based) is lane thread-(k+1): the I/O thread is thread-1.
+            let lane = Lane::pool_thread(share.thread as usize).name();
             let mut task = TaskRecord::fib(index, lane, share.start_ms, share.end_ms, 0)
                 .with_waits(share.waits.clone());
             task.value = Some(format!("{} x fib({CPU_N})", share.units));
@@ -158,6 +159,12 @@ fn request_record(index: usize, r: &Request) -> TaskRecord {
         // A source without HTTP (a timer) reports no status or size.
         (None, None) => Ok(Reply::Waited),
     };
-    TaskRecord::fetch(index, "thread-1".to_owned(), r.start_ms, r.end_ms, outcome)
-        .with_waits(r.waits.clone())
+    TaskRecord::fetch(
+        index,
+        Lane::pool_thread(0).name(),
+        r.start_ms,
+        r.end_ms,
+        outcome,
+    )
+    .with_waits(r.waits.clone())
 }
