@@ -190,13 +190,10 @@ async fn run(
         (ModelId::Gil | ModelId::Threads, Job::Convoy { plan, cpu_threads }) => {
             let out = convoy_pool::run(model, &plan.requests, *cpu_threads, switch_ms);
             out.tasks.iter().for_each(&emit);
-            convoy = out
-                .latency
-                .zip(out.stats)
-                .map(|(io_latency_ms, stats)| ConvoyMeasures {
-                    io_latency_ms,
-                    stats,
-                });
+            convoy = out.measures.map(|(io_latency_ms, stats)| ConvoyMeasures {
+                io_latency_ms,
+                stats,
+            });
             Ok(out.tasks)
         }
         (model, _) => Err(Refused::NotHere { model }),

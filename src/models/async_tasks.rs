@@ -101,10 +101,7 @@ async fn one_request(
 /// `time.sleep` in a coroutine: nothing else runs on this loop meanwhile.
 fn block_loop(ms: u32) -> [f64; 2] {
     let start = now_ms();
-    let end = start + f64::from(ms);
-    while now_ms() < end {
-        std::hint::spin_loop();
-    }
+    http::spin_until(start + f64::from(ms));
     [start, now_ms()]
 }
 

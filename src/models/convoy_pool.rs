@@ -17,7 +17,7 @@ use super::gil_lock::Gil;
 use super::http;
 use crate::clock::now_ms;
 use crate::report::{ConvoyStats, IoLatency, TaskRecord};
-use crate::vocab::{FetchError, ModelId};
+use crate::vocab::{FetchError, Lane, ModelId};
 use crate::workloads::fetch::PlannedRequest;
 use crate::workloads::latency::Answer as Reply;
 
@@ -64,9 +64,9 @@ enum IoError {
 /// What a convoy run produced.
 pub struct Outcome {
     pub tasks: Vec<TaskRecord>,
-    pub latency: Option<IoLatency>,
-    pub stats: Option<ConvoyStats>,
-    pub error: Option<String>,
+    /// The I/O thread's latencies and the run's rates, when every request
+    /// succeeded (a failed request's error is on its task).
+    pub measures: Option<(IoLatency, ConvoyStats)>,
 }
 
 /// Runs the convoy for `model` (`gil` with `switch_ms`, or `threads`) with
@@ -114,12 +114,9 @@ pub fn run(
     // The whole run on one pool thread: it is the I/O thread.
     let run = rayon::scope(|_| convoy::run(&interpreter, &plan, &io, &Pool, now_ms));
     let switch = (model == ModelId::Gil).then_some(switch_ms);
-    let (latency, stats) = run.stats(switch).unzip();
     Outcome {
         tasks: records(&run),
-        latency,
-        stats,
-        error: run.error().map(str::to_owned),
+        measures: run.stats(switch),
     }
 }
 
@@ -140,7 +137,8 @@ fn records(run: &ConvoyRun) -> Vec<TaskRecord> {
         }
         for share in cpu {
             let index = u32::try_from(out.len()).unwrap_or(u32::MAX);
-            let lane = format!("thread-{}", share.thread + 1);
+            // CPU thread k (1-based) is lane thread-(k+1): the I/O thread is thread-1.
+            let lane = Lane::pool_thread(share.thread as usize).name();
             let mut task = TaskRecord::fib(index, lane, share.start_ms, share.end_ms, 0)
                 .with_waits(share.waits.clone());
             task.value = Some(format!("{} x fib({CPU_N})", share.units));
@@ -161,6 +159,12 @@ fn request_record(index: usize, r: &Request) -> TaskRecord {
         // A source without HTTP (a timer) reports no status or size.
         (None, None) => Ok(Reply::Waited),
     };
-    TaskRecord::fetch(index, "thread-1".to_owned(), r.start_ms, r.end_ms, outcome)
-        .with_waits(r.waits.clone())
+    TaskRecord::fetch(
+        index,
+        Lane::pool_thread(0).name(),
+        r.start_ms,
+        r.end_ms,
+        outcome,
+    )
+    .with_waits(r.waits.clone())
 }

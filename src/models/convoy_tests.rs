@@ -1,14 +1,9 @@
 //! Native tests of the convoy run: real threads, a sleep for each request.
 
-use std::sync::OnceLock;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use super::*;
-
-fn clock() -> f64 {
-    static START: OnceLock<Instant> = OnceLock::new();
-    START.get_or_init(Instant::now).elapsed().as_secs_f64() * 1_000.0
-}
+use crate::models::test_clock as clock;
 
 /// CPU threads on `std` threads, as rayon's pool runs them in the browser.
 struct StdThreads;

@@ -174,14 +174,8 @@ impl Drop for Holder<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::models::test_clock as clock;
     use std::sync::atomic::{AtomicU32, Ordering};
-    use std::sync::OnceLock;
-    use std::time::Instant;
-
-    fn clock() -> f64 {
-        static START: OnceLock<Instant> = OnceLock::new();
-        START.get_or_init(Instant::now).elapsed().as_secs_f64() * 1_000.0
-    }
 
     #[test]
     fn one_thread_at_a_time_taking_turns_every_interval() {

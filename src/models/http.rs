@@ -126,15 +126,20 @@ pub fn fetch_blocking(req: &PlannedRequest) -> Outcome {
     Ok(Answer::Http { status, bytes })
 }
 
+/// Busy-waits until `until` on the shared clock. The page's thread may not
+/// sleep (`Atomics.wait` throws there), so holding it means spinning.
+pub(super) fn spin_until(until: f64) {
+    while crate::clock::now_ms() < until {
+        std::hint::spin_loop();
+    }
+}
+
 /// Blocks the calling thread for `ms`, the way a blocking request would.
 fn block_for(ms: u32) {
     let until = crate::clock::now_ms() + f64::from(ms);
     if js_sys::global().dyn_ref::<web_sys::Window>().is_some() {
-        // The page's thread may not sleep (`Atomics.wait` throws there), so
         // `main-thread` spins: the page freezes, as with a blocking request.
-        while crate::clock::now_ms() < until {
-            std::hint::spin_loop();
-        }
+        spin_until(until);
         return;
     }
     // In a worker, std's sleep is `memory.atomic.wait32` with a timeout on

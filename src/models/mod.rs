@@ -12,6 +12,16 @@ pub mod registry;
 
 pub use crate::vocab::{ModelId, ModelPlace};
 
+/// The native tests' clock for the GIL and the convoy: ms since its first
+/// read (the browser's shared clock is `clock::now_ms`, wasm32 only).
+#[cfg(test)]
+fn test_clock() -> f64 {
+    use std::sync::OnceLock;
+    use std::time::Instant;
+    static START: OnceLock<Instant> = OnceLock::new();
+    START.get_or_init(Instant::now).elapsed().as_secs_f64() * 1_000.0
+}
+
 #[cfg(target_arch = "wasm32")]
 pub mod async_tasks;
 #[cfg(all(target_arch = "wasm32", feature = "threads"))]

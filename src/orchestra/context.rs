@@ -62,6 +62,18 @@ pub fn start_engine(slot: &EngineSlot, threads: u32, emit: Rc<dyn Fn(RunEvent)>)
     }
 }
 
+/// The engine in `ctx`'s slot, first starting one with `threads` threads
+/// when the slot holds none of that size (rayon's global pool starts once,
+/// so a different pool size needs a new engine); `None` when it could not
+/// start.
+pub(super) fn engine_with(ctx: &RunContext, threads: u32) -> Option<Rc<EngineClient>> {
+    let current = ctx.slot.borrow().as_ref().map(|c| c.threads());
+    if current != Some(threads) {
+        start_engine(&ctx.slot, threads, ctx.emit.clone());
+    }
+    ctx.slot.borrow().clone()
+}
+
 /// Why one repetition of a model could not run at all.
 #[derive(Debug, Error)]
 pub enum RunError {

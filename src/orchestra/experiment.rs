@@ -7,7 +7,7 @@
 //! where waiting does not block; `processes` in their own workers;
 //! `main-thread` here on purpose, blocking the page.
 
-use super::context::{cancelled, plan_for, start_engine, RunContext};
+use super::context::{cancelled, engine_with, plan_for, RunContext};
 use super::engine_client::PoolOutcome;
 use super::event::RunEvent;
 use super::meter::next_frame;
@@ -22,12 +22,7 @@ use crate::workloads::fetch::FetchPlan;
 /// (`ModelFinished`), then `RunFinished`: the page's state holds the one
 /// results document (and sends it to an embedding page).
 pub async fn run_experiment(config: RunConfig, ctx: RunContext) {
-    // A different pool size needs a new engine: rayon's global pool starts once.
-    let current = ctx.slot.borrow().as_ref().map(|c| c.threads());
-    if current != Some(config.threads) {
-        start_engine(&ctx.slot, config.threads, ctx.emit.clone());
-    }
-    let client = ctx.slot.borrow().clone();
+    let client = engine_with(&ctx, config.threads);
     let (pool, round_trip) = match &client {
         Some(c) => (explain(c.pool().await, &ctx), c.round_trip_ms(10).await),
         None => (

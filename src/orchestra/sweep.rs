@@ -1,7 +1,7 @@
 //! The thread sweep: one model on 1, 2, ... k threads, each point measured
 //! like a run and dispatched as it arrives.
 
-use super::context::{plan_for, start_engine, RunContext};
+use super::context::{engine_with, plan_for, RunContext};
 use super::event::RunEvent;
 use super::meter::next_frame;
 use super::model_run::ModelRun;
@@ -32,11 +32,7 @@ pub async fn run_sweep(config: RunConfig, model: ModelId, max_threads: u32, ctx:
             models: vec![model],
             ..config.clone()
         };
-        let current = ctx.slot.borrow().as_ref().map(|c| c.threads());
-        if current != Some(threads) {
-            start_engine(&ctx.slot, threads, ctx.emit.clone());
-        }
-        let Some(client) = ctx.slot.borrow().clone() else {
+        let Some(client) = engine_with(&ctx, threads) else {
             let error = Some("the engine worker could not start".to_owned());
             (ctx.emit)(RunEvent::SweepFinished { error });
             return;
