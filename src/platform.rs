@@ -1,6 +1,6 @@
 //! Facts about the page's browser that page-side code outside the view needs
 //! (`orchestra` and `ui` alike): cores, cross-origin isolation, the user
-//! agent and the app's base URL. Reads the window only; renders nothing and
+//! agent, the app's base URL and the reduced-motion preference. Reads the window only; renders nothing and
 //! knows nothing of the app's state. Compiles for wasm32 only.
 
 /// The page's window. The app only runs in a window, so this cannot fail.
@@ -42,4 +42,14 @@ pub fn base_url() -> String {
         Some(i) => without_query[..=i].to_owned(),
         None => format!("{without_query}/"),
     }
+}
+
+/// Whether the user asked for reduced motion (`prefers-reduced-motion`);
+/// false where the browser cannot tell.
+pub fn reduced_motion() -> bool {
+    gloo::utils::window()
+        .match_media("(prefers-reduced-motion: reduce)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
 }

@@ -119,7 +119,7 @@ fn move_dot(t: f64) {
     if let Some(dot) = dot.dyn_ref::<web_sys::HtmlElement>() {
         let phase = (t / 1_000.0).fract();
         let style = dot.style();
-        if reduced_motion() {
+        if crate::platform::reduced_motion() {
             let _ = style.set_property("opacity", if phase < 0.5 { "1" } else { "0.35" });
         } else {
             let x = if phase < 0.5 {
@@ -133,15 +133,6 @@ fn move_dot(t: f64) {
             );
         }
     }
-}
-
-/// The user asked the system for less motion.
-fn reduced_motion() -> bool {
-    gloo::utils::window()
-        .match_media("(prefers-reduced-motion: reduce)")
-        .ok()
-        .flatten()
-        .is_some_and(|m| m.matches())
 }
 
 /// Resolves at the next animation frame.

@@ -24,15 +24,6 @@ pub struct ReplayControlProps {
     pub on_time: Callback<Option<f64>>,
 }
 
-/// The user asked the system for less motion.
-fn reduced_motion() -> bool {
-    gloo::utils::window()
-        .match_media("(prefers-reduced-motion: reduce)")
-        .ok()
-        .flatten()
-        .is_some_and(|m| m.matches())
-}
-
 type Emit = Rc<RefCell<Callback<Option<f64>>>>;
 type Slot = Rc<RefCell<Option<AnimationFrame>>>;
 
@@ -87,7 +78,7 @@ pub fn replay_control(props: &ReplayControlProps) -> Html {
             let next = if replay.is_playing() {
                 replay.pause(now, duration)
             } else {
-                replay.play(now, duration, *speed, reduced_motion())
+                replay.play(now, duration, *speed, crate::platform::reduced_motion())
             };
             emit.borrow().emit(next.shown_ms(now, duration));
             replay.set(next);
