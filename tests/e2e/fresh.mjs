@@ -12,21 +12,10 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 
 import { CHROMIUM_PATH, screenshot } from './browser.mjs';
-import { wrapPage } from './driver-chromium.mjs';
+import { CHROMIUM_ARGS, wrapPage } from './driver-chromium.mjs';
 import { ENGINE } from './driver.mjs';
 import { startServer } from './server.mjs';
 import { headersFromFile } from './headers-file.mjs';
-
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 /** The headers `scripts/serve.sh` (trunk serve, Trunk.toml `[serve] headers`) sends. */
 export const DEV_SERVER_HEADERS = {
@@ -61,7 +50,7 @@ export async function startHosts(dist) {
  * `newPage()` opens a page in a new fresh context, closed with the page.
  */
 export async function launchFresh(extraArgs = []) {
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...ARGS, ...extraArgs] });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
   return {
     newPage: async () => {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
