@@ -12,7 +12,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 import { DIST } from './suite.mjs';
-import { launchFresh, freshPage, startHosts } from './fresh.mjs';
+import { checkedPage } from './browser.mjs';
+import { launchFresh, startHosts } from './fresh.mjs';
 import { WAIT_MS, runOf, lanesOf, anyOverlap, assertFibRunOk } from './app.mjs';
 
 const TIMEOUT = 180_000;
@@ -55,7 +56,7 @@ const FIB = `models=sequential,threads,processes&n=${FIB_N}&tasks=8&threads=2&au
 
 for (const host of ['dev', 'headers-file']) {
   test(`another site's docs page, fresh context, ${host} host: starts without storage or service worker, threads and timer fetches run`, { timeout: TIMEOUT }, () =>
-    freshPage(browser, `cross-site-${host}`, async (page) => {
+    checkedPage(browser, `cross-site-${host}`, async (page) => {
       // Docs on localhost, app on 127.0.0.1: two sites, so third-party storage is blocked.
       const app = hosts[host].url;
       const fib = await embedRun(page, hosts.parent.localUrl, `${app}/?${FIB}`);
@@ -99,7 +100,7 @@ for (const host of ['dev', 'headers-file']) {
 
 for (const host of HOSTS) {
   test(`a plain docs page on another origin, iframe without allow, ${host} host: threads run`, { timeout: TIMEOUT }, () =>
-    freshPage(browser, `plain-parent-${host}`, async (page) => {
+    checkedPage(browser, `plain-parent-${host}`, async (page) => {
       // Another port of the same host: another origin, the same site (the service worker may run).
       const { results, loads } = await embedRun(page, hosts.parent.url, `${hosts[host].url}/?${FIB}`);
       assert.ok(loads <= 2, `the frame loaded ${loads} times (at most one reload)`);
@@ -116,7 +117,7 @@ for (const host of HOSTS) {
 
 for (const host of HOSTS) {
   test(`a browser without Document-Isolation-Policy, ${host} host: threads skipped with what to do, the rest runs`, { timeout: TIMEOUT }, () =>
-    freshPage(noDip, `no-dip-${host}`, async (page) => {
+    checkedPage(noDip, `no-dip-${host}`, async (page) => {
       const query = 'models=sequential,threads,gil,processes&n=22&tasks=4&threads=2&autorun=1';
       const { results, loads, frame } = await embedRun(page, hosts.parent.url, `${hosts[host].url}/?${query}`);
       assert.ok(loads <= 2, `the frame loaded ${loads} times (at most one reload)`);
@@ -136,7 +137,7 @@ for (const host of HOSTS) {
 }
 
 test('docs/embed.html served from another origin embeds the playground given by ?app=', { timeout: TIMEOUT }, () =>
-  freshPage(browser, 'docs-example-other-origin', async (page) => {
+  checkedPage(browser, 'docs-example-other-origin', async (page) => {
     // The docs page from the plain server on localhost, the app from the dev-style host.
     const app = `${hosts.dev.url}/`;
     await page.goto(`${hosts.parent.localUrl}/docs/embed.html?app=${encodeURIComponent(app)}`);

@@ -2,17 +2,15 @@
 // context (what `browser.newContext()` gives): third-party storage is blocked there, so a
 // frame of another site gets no localStorage and no service worker, as in Chromium's
 // incognito windows, Safari and strict tracking protection. Also the hosts the embedding tests
-// serve the app from, and a page's checks that the embedding tests share.
+// serve the app from. Their pages are checked with browser.mjs's checkedPage.
 //
 // Kept apart from browser.mjs (the persistent-profile launcher of the other suites).
 
 import { before, after } from 'node:test';
-import assert from 'node:assert/strict';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 
-import { CHROMIUM_PATH, screenshot } from './browser.mjs';
-import { CHROMIUM_ARGS, wrapPage } from './driver-chromium.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, wrapPage } from './driver-chromium.mjs';
 import { ENGINE } from './driver.mjs';
 import { startServer } from './server.mjs';
 import { headersFromFile } from './headers-file.mjs';
@@ -61,24 +59,6 @@ export async function launchFresh(extraArgs = []) {
     },
     close: () => browser.close(),
   };
-}
-
-/**
- * Like browser.mjs's checkedPage: run `body(page)` in a fresh context, then assert no page error
- * or console error happened; on failure save a screenshot `fail-<name>`.
- */
-export async function freshPage(browser, name, body) {
-  const page = await browser.newPage();
-  try {
-    await body(page);
-    assert.deepEqual(page.__errors, [], `${name}: console errors or uncaught exceptions`);
-  } catch (err) {
-    await screenshot(page, `fail-${name}`).catch(() => {});
-    if (page.__errors.length) err.message += `\npage errors:\n  ${page.__errors.join('\n  ')}`;
-    throw err;
-  } finally {
-    await page.close();
-  }
 }
 
 /**
