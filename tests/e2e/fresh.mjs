@@ -7,6 +7,8 @@
 // Kept apart from browser.mjs (the persistent-profile launcher of the other suites).
 
 import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -41,6 +43,28 @@ export async function startHosts(dist) {
     ...hosts,
     close: () => Promise.all(Object.values(hosts).map((h) => h.close())),
   };
+}
+
+/**
+ * Registers hooks that start, for the tests of one file, the hosts of the build in `dist`
+ * (`startHosts`), a Chromium of fresh contexts (`browser`) and one without
+ * Document-Isolation-Policy (`noDip`: threads are off in a frame there, as in Firefox and
+ * Safari). Returns the holder they fill: { hosts, browser, noDip }.
+ */
+export function useEmbedHosts(dist) {
+  const env = { hosts: null, browser: null, noDip: null };
+  before(async () => {
+    assert.ok(existsSync(path.join(dist, 'index.html')), `${dist} has no build: run \`scripts/build.sh\` first`);
+    env.hosts = await startHosts(dist);
+    env.browser = await launchFresh();
+    env.noDip = await launchFresh(['--disable-features=DocumentIsolationPolicy']);
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.noDip?.close();
+    await env.hosts?.close();
+  });
+  return env;
 }
 
 /**
