@@ -39,25 +39,29 @@ if [[ "$(wasm-opt --version 2>/dev/null)" != "wasm-opt version ${BINARYEN_VERSIO
 fi
 wasm-opt --version
 
+# Debian packages: the package list may be stale or absent on a fresh machine, so it is
+# refreshed before the first install of a run, and at most once.
+apt_updated=
+apt_install() {
+  [[ -n "$apt_updated" ]] || { apt-get update; apt_updated=1; }
+  DEBIAN_FRONTEND=noninteractive apt-get install -y "$@"
+}
+
 step "Chromium and ChromeDriver (Debian) for the browser tests"
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-  apt-get update
-  DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
+  apt_install chromium chromium-driver
 fi
 chromium --version
 
 step "Firefox ESR (Debian) for the browser tests' Firefox subset"
 if ! command -v firefox-esr >/dev/null; then
-  # Debian's package list may be stale or absent on a fresh machine: refresh it once, here only.
-  [[ "$(apt-cache policy firefox-esr)" == *"Candidate: "[0-9]* ]] || apt-get update
-  DEBIAN_FRONTEND=noninteractive apt-get install -y firefox-esr
+  apt_install firefox-esr
 fi
 firefox-esr --version
 
 step "brotli (Debian): precompressed .br copies of the release build (build.sh)"
 if ! command -v brotli >/dev/null; then
-  apt-get update
-  DEBIAN_FRONTEND=noninteractive apt-get install -y brotli
+  apt_install brotli
 fi
 brotli --version
 

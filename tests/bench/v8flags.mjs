@@ -9,13 +9,7 @@
 // `--liftoff-only`, `--no-liftoff`). Needs a release build in dist/. Prints, per variant and load:
 // the median per call of `sequential` (engine worker) and of `threads` (one pool thread).
 
-// playwright-core is installed for the browser tests (tests/e2e/package.json).
-import { chromium } from '../e2e/node_modules/playwright-core/index.mjs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-
-import { CHROMIUM_PATH, downloadJson } from '../e2e/browser.mjs';
+import { launch, downloadJson } from '../e2e/browser.mjs';
 import { sel, waitForFinished } from '../e2e/app.mjs';
 import { startServer } from '../e2e/server.mjs';
 
@@ -30,17 +24,12 @@ const variants = argv.length ? argv : ['default'];
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 async function variant(server, flags) {
-  const dir = await mkdtemp(path.join(tmpdir(), 'cp-v8flags-'));
-  const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--no-first-run'];
-  if (flags !== 'default') args.push(`--js-flags=${flags.split(',').join(' ')}`);
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: CHROMIUM_PATH, headless: true, args, acceptDownloads: true,
-  });
+  // A fresh profile per variant (the launch's own), so no code cache carries over.
+  const browser = await launch(flags === 'default' ? [] : [`--js-flags=${flags.split(',').join(' ')}`]);
   const rows = [];
   try {
     for (let i = 0; i < loads; i++) {
-      const page = await context.newPage();
+      const page = await browser.newPage();
       await page.goto(`${server.url}/?autorun=1&workload=fib&models=sequential,threads&threads=1` +
         `&n=${n}&tasks=${tasks}&repeat=${repeat}`);
       await waitForFinished(page);
@@ -56,8 +45,7 @@ async function variant(server, flags) {
       });
     }
   } finally {
-    await context.close();
-    await rm(dir, { recursive: true, force: true });
+    await browser.close();
   }
   return rows;
 }

@@ -5,35 +5,20 @@
 // Stop and nothing else; the Share panel's embed builder makes the snippet and previews its
 // height. Screenshots (tests/e2e/artifacts/compact-*.png) at 800 x 700 and at phone width.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 
 import { DIST } from './suite.mjs';
-import { ARTIFACTS_DIR } from './browser.mjs';
-import { launchFresh, freshPage, startHosts } from './fresh.mjs';
+import { ARTIFACTS_DIR, checkedPage } from './browser.mjs';
+import { useEmbedHosts } from './fresh.mjs';
 import { WAIT_MS, sel } from './app.mjs';
 
 const TIMEOUT = 120_000;
 const [W, H] = [800, 700];
 
-let hosts;
-let browser;
-let noDip;
-before(async () => {
-  assert.ok(existsSync(path.join(DIST, 'index.html')), `${DIST} has no build: run \`scripts/build.sh\` first`);
-  hosts = await startHosts(DIST);
-  browser = await launchFresh();
-  // Chromium without Document-Isolation-Policy: threads are off in the frame, as in Firefox.
-  noDip = await launchFresh(['--disable-features=DocumentIsolationPolicy']);
-});
-after(async () => {
-  await browser?.close();
-  await noDip?.close();
-  await hosts?.close();
-});
+const site = useEmbedHosts(DIST);
 
 /** A viewport-sized screenshot (what a reader sees first) to artifacts/<name>.png. */
 async function shot(page, name) {
@@ -47,10 +32,10 @@ async function shot(page, name) {
  */
 async function openEmbed(page, query, { w = W, h = H } = {}) {
   await page.setViewportSize({ width: w, height: h });
-  const src = `${hosts.dev.url}/?${query}`;
-  await page.goto(`${hosts.parent.localUrl}/__fixtures/embed-sized.html?w=${w}&h=${h}&src=${encodeURIComponent(src)}`);
+  const src = `${site.hosts.dev.url}/?${query}`;
+  await page.goto(`${site.hosts.parent.localUrl}/__fixtures/embed-sized.html?w=${w}&h=${h}&src=${encodeURIComponent(src)}`);
   await page.waitForFunction(() => window.__messages.some((m) => m.type === 'ready'), null, { timeout: WAIT_MS });
-  const frame = page.frames().find((f) => f.url().startsWith(hosts.dev.url));
+  const frame = page.frames().find((f) => f.url().startsWith(site.hosts.dev.url));
   assert.ok(frame, 'the frame loaded the app');
   await frame.waitForSelector(`${sel.run}:enabled`, { timeout: WAIT_MS });
   return frame;
@@ -82,7 +67,7 @@ function visibleControls(frame) {
 }
 
 test('the compact embed at 800 x 700 in a docs page of another origin: Run on the first screen, then the charts', { timeout: TIMEOUT }, () =>
-  freshPage(browser, 'compact-first-screen', async (page) => {
+  checkedPage(site.browser, 'compact-first-screen', async (page) => {
     const frame = await openEmbed(page, 'models=sequential,threads,async&n=27&tasks=8&threads=2&embed=1');
     assert.equal(await frame.evaluate(() => innerHeight), H, 'the frame is 700 px tall');
     assertOnFirstScreen(await box(frame, sel.run), 'the Run button');
@@ -115,7 +100,7 @@ test('the compact embed at 800 x 700 in a docs page of another origin: Run on th
   }));
 
 test('threads off in the frame: a one-line notice, and Run still on the first screen', { timeout: TIMEOUT }, () =>
-  freshPage(noDip, 'compact-no-threads', async (page) => {
+  checkedPage(site.noDip, 'compact-no-threads', async (page) => {
     const frame = await openEmbed(page, 'models=sequential,threads,async&n=25&tasks=4&threads=2&embed=1');
     await frame.waitForSelector('[data-testid=isolation-banner]');
     const banner = await box(frame, '[data-testid=isolation-banner]');
@@ -126,7 +111,7 @@ test('threads off in the frame: a one-line notice, and Run still on the first sc
   }));
 
 test('controls= shows only the named controls, and they work', { timeout: TIMEOUT }, () =>
-  freshPage(browser, 'compact-controls', async (page) => {
+  checkedPage(site.browser, 'compact-controls', async (page) => {
     const frame = await openEmbed(page, 'models=sequential,async&n=20&tasks=4&threads=2&embed=1&controls=n,threads');
     assert.deepEqual((await visibleControls(frame)).sort(), ['field-n', 'field-threads']);
     assert.equal(await frame.$('[data-testid=embed-settings]'), null, 'no Settings disclosure');
@@ -144,7 +129,7 @@ test('controls= shows only the named controls, and they work', { timeout: TIMEOU
   }));
 
 test('lock=1: nothing changes the experiment, Run and Stop work', { timeout: TIMEOUT }, () =>
-  freshPage(browser, 'compact-lock', async (page) => {
+  checkedPage(site.browser, 'compact-lock', async (page) => {
     const frame = await openEmbed(page, 'models=sequential,async&n=32&tasks=40&threads=2&embed=1&lock=1');
     await frame.click('[data-testid=embed-settings] > summary');
     const inputs = await frame.$$eval('form input, form select', (els) => els.map((el) => [el.getAttribute('data-testid'), el.disabled]));
@@ -163,7 +148,7 @@ test('lock=1: nothing changes the experiment, Run and Stop work', { timeout: TIM
   }));
 
 test('an unknown name in controls= is reported by name with the accepted list', { timeout: TIMEOUT }, () =>
-  freshPage(browser, 'compact-bad-controls', async (page) => {
+  checkedPage(site.browser, 'compact-bad-controls', async (page) => {
     const frame = await openEmbed(page, 'n=20&tasks=4&embed=1&controls=n,colour');
     const errors = await frame.$$eval(sel.configErrors, (els) => els.map((el) => el.textContent));
     assert.equal(errors.length, 1, `${errors}`);
@@ -173,7 +158,7 @@ test('an unknown name in controls= is reported by name with the accepted list', 
   }));
 
 test('at phone width the compact embed keeps Run on the first screen', { timeout: TIMEOUT }, () =>
-  freshPage(browser, 'compact-phone', async (page) => {
+  checkedPage(site.browser, 'compact-phone', async (page) => {
     const [w, h] = [390, 700];
     const frame = await openEmbed(page, 'models=sequential,threads,async&n=25&tasks=4&threads=2&embed=1', { w, h });
     assertOnFirstScreen(await box(frame, sel.run), 'the Run button', { w, h });
@@ -185,9 +170,9 @@ test('at phone width the compact embed keeps Run on the first screen', { timeout
   }));
 
 test('the Share panel makes the embed snippet with controls and lock, and previews its height', { timeout: TIMEOUT }, () =>
-  freshPage(browser, 'compact-builder', async (page) => {
+  checkedPage(site.browser, 'compact-builder', async (page) => {
     await page.setViewportSize({ width: 1280, height: 900 });
-    await page.goto(`${hosts.dev.url}/?models=sequential,async&n=20&tasks=4&threads=2`);
+    await page.goto(`${site.hosts.dev.url}/?models=sequential,async&n=20&tasks=4&threads=2`);
     await page.waitForSelector(`${sel.run}:enabled`, { timeout: WAIT_MS });
     await page.click('[data-testid=embed-builder] > summary');
     const snippet = () => page.inputValue('[data-testid=embed-snippet]');

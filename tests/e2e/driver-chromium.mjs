@@ -11,7 +11,8 @@ import path from 'node:path';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
-const CHROMIUM_ARGS = [
+/** The flags every Chromium of the tests starts with (also fresh.mjs's launches). */
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -201,18 +202,19 @@ function collectErrors(page) {
 
 /**
  * Start Chromium with a fresh temporary profile, for code that uses Playwright itself (the
- * benchmark): its pages are Playwright's, with their errors in `page.__errors`.
+ * benchmark): its pages are Playwright's, with their errors in `page.__errors`. `extraArgs`
+ * come after the suite's flags (e.g. `--js-flags=...`).
  * @returns {Promise<{ context: import('playwright-core').BrowserContext,
  *   newPage: () => Promise<import('playwright-core').Page>, close: () => Promise<void> }>}
  */
-export async function launchPlaywright() {
+export async function launchPlaywright(extraArgs = []) {
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'cp-e2e-profile-'));
   let context;
   try {
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM_PATH,
       headless: true,
-      args: CHROMIUM_ARGS,
+      args: [...CHROMIUM_ARGS, ...extraArgs],
       acceptDownloads: true,
       viewport: { width: 1280, height: 900 },
     });

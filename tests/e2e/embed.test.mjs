@@ -6,33 +6,18 @@
 // site without storage or service worker the app still starts, and the fetch workload waits on
 // timers; in a browser without DIP the thread models are skipped with a reason saying what to do.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 
 import { DIST } from './suite.mjs';
-import { launchFresh, freshPage, startHosts } from './fresh.mjs';
+import { checkedPage } from './browser.mjs';
+import { useEmbedHosts } from './fresh.mjs';
 import { WAIT_MS, runOf, lanesOf, anyOverlap, assertFibRunOk } from './app.mjs';
 
 const TIMEOUT = 180_000;
 const HOSTS = ['dev', 'headers-file', 'plain'];
 
-let hosts;
-let browser;
-let noDip;
-before(async () => {
-  assert.ok(existsSync(path.join(DIST, 'index.html')), `${DIST} has no build: run \`scripts/build.sh\` first`);
-  hosts = await startHosts(DIST);
-  browser = await launchFresh();
-  // Chromium without Document-Isolation-Policy behaves like Firefox and Safari here.
-  noDip = await launchFresh(['--disable-features=DocumentIsolationPolicy']);
-});
-after(async () => {
-  await browser?.close();
-  await noDip?.close();
-  await hosts?.close();
-});
+const site = useEmbedHosts(DIST);
 
 /**
  * Open the plain docs page at `parentBase` embedding `appUrl` (its query should autorun) and
@@ -55,10 +40,10 @@ const FIB = `models=sequential,threads,processes&n=${FIB_N}&tasks=8&threads=2&au
 
 for (const host of ['dev', 'headers-file']) {
   test(`another site's docs page, fresh context, ${host} host: starts without storage or service worker, threads and timer fetches run`, { timeout: TIMEOUT }, () =>
-    freshPage(browser, `cross-site-${host}`, async (page) => {
+    checkedPage(site.browser, `cross-site-${host}`, async (page) => {
       // Docs on localhost, app on 127.0.0.1: two sites, so third-party storage is blocked.
-      const app = hosts[host].url;
-      const fib = await embedRun(page, hosts.parent.localUrl, `${app}/?${FIB}`);
+      const app = site.hosts[host].url;
+      const fib = await embedRun(page, site.hosts.parent.localUrl, `${app}/?${FIB}`);
       assert.equal(fib.loads, 1, 'no reload without a service worker');
       const env = fib.results.environment;
       assert.equal(env.cross_origin_isolated, true, 'isolated by Document-Isolation-Policy');
@@ -72,7 +57,7 @@ for (const host of ['dev', 'headers-file']) {
       // The fetch workload without a service worker: simulated waiting on timers.
       const [n, latency] = [6, 120];
       const query = `workload=fetch&models=sequential,async,threads,gil,processes,main-thread&requests=${n}&latency=${latency}&threads=2&autorun=1`;
-      const { results } = await embedRun(page, hosts.parent.localUrl, `${app}/?${query}`);
+      const { results } = await embedRun(page, site.hosts.parent.localUrl, `${app}/?${query}`);
       assert.equal(results.environment.latency_source, 'timers');
       for (const run of results.runs) {
         assert.equal(run.status, 'ok', `${run.model}: ${run.error}`);
@@ -99,9 +84,9 @@ for (const host of ['dev', 'headers-file']) {
 
 for (const host of HOSTS) {
   test(`a plain docs page on another origin, iframe without allow, ${host} host: threads run`, { timeout: TIMEOUT }, () =>
-    freshPage(browser, `plain-parent-${host}`, async (page) => {
+    checkedPage(site.browser, `plain-parent-${host}`, async (page) => {
       // Another port of the same host: another origin, the same site (the service worker may run).
-      const { results, loads } = await embedRun(page, hosts.parent.url, `${hosts[host].url}/?${FIB}`);
+      const { results, loads } = await embedRun(page, site.hosts.parent.url, `${site.hosts[host].url}/?${FIB}`);
       assert.ok(loads <= 2, `the frame loaded ${loads} times (at most one reload)`);
       const env = results.environment;
       assert.equal(env.cross_origin_isolated, true);
@@ -116,9 +101,9 @@ for (const host of HOSTS) {
 
 for (const host of HOSTS) {
   test(`a browser without Document-Isolation-Policy, ${host} host: threads skipped with what to do, the rest runs`, { timeout: TIMEOUT }, () =>
-    freshPage(noDip, `no-dip-${host}`, async (page) => {
+    checkedPage(site.noDip, `no-dip-${host}`, async (page) => {
       const query = 'models=sequential,threads,gil,processes&n=22&tasks=4&threads=2&autorun=1';
-      const { results, loads, frame } = await embedRun(page, hosts.parent.url, `${hosts[host].url}/?${query}`);
+      const { results, loads, frame } = await embedRun(page, site.hosts.parent.url, `${site.hosts[host].url}/?${query}`);
       assert.ok(loads <= 2, `the frame loaded ${loads} times (at most one reload)`);
       assert.equal(results.environment.cross_origin_isolated, false);
       assert.equal(results.environment.isolation, 'none');
@@ -136,10 +121,10 @@ for (const host of HOSTS) {
 }
 
 test('docs/embed.html served from another origin embeds the playground given by ?app=', { timeout: TIMEOUT }, () =>
-  freshPage(browser, 'docs-example-other-origin', async (page) => {
+  checkedPage(site.browser, 'docs-example-other-origin', async (page) => {
     // The docs page from the plain server on localhost, the app from the dev-style host.
-    const app = `${hosts.dev.url}/`;
-    await page.goto(`${hosts.parent.localUrl}/docs/embed.html?app=${encodeURIComponent(app)}`);
+    const app = `${site.hosts.dev.url}/`;
+    await page.goto(`${site.hosts.parent.localUrl}/docs/embed.html?app=${encodeURIComponent(app)}`);
     const src = await page.getAttribute('#playground', 'src');
     assert.ok(src.startsWith(app) && src.includes('embed=1'), `the frame points at the app: ${src}`);
     await page.locator('#playground').scrollIntoViewIfNeeded();

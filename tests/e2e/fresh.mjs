@@ -2,31 +2,20 @@
 // context (what `browser.newContext()` gives): third-party storage is blocked there, so a
 // frame of another site gets no localStorage and no service worker, as in Chromium's
 // incognito windows, Safari and strict tracking protection. Also the hosts the embedding tests
-// serve the app from, and a page's checks that the embedding tests share.
+// serve the app from. Their pages are checked with browser.mjs's checkedPage.
 //
 // Kept apart from browser.mjs (the persistent-profile launcher of the other suites).
 
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 
-import { CHROMIUM_PATH, screenshot } from './browser.mjs';
-import { wrapPage } from './driver-chromium.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, wrapPage } from './driver-chromium.mjs';
 import { ENGINE } from './driver.mjs';
 import { startServer } from './server.mjs';
 import { headersFromFile } from './headers-file.mjs';
-
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 /** The headers `scripts/serve.sh` (trunk serve, Trunk.toml `[serve] headers`) sends. */
 export const DEV_SERVER_HEADERS = {
@@ -57,11 +46,33 @@ export async function startHosts(dist) {
 }
 
 /**
+ * Registers hooks that start, for the tests of one file, the hosts of the build in `dist`
+ * (`startHosts`), a Chromium of fresh contexts (`browser`) and one without
+ * Document-Isolation-Policy (`noDip`: threads are off in a frame there, as in Firefox and
+ * Safari). Returns the holder they fill: { hosts, browser, noDip }.
+ */
+export function useEmbedHosts(dist) {
+  const env = { hosts: null, browser: null, noDip: null };
+  before(async () => {
+    assert.ok(existsSync(path.join(dist, 'index.html')), `${dist} has no build: run \`scripts/build.sh\` first`);
+    env.hosts = await startHosts(dist);
+    env.browser = await launchFresh();
+    env.noDip = await launchFresh(['--disable-features=DocumentIsolationPolicy']);
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.noDip?.close();
+    await env.hosts?.close();
+  });
+  return env;
+}
+
+/**
  * Start Chromium (with `extraArgs`, e.g. `--disable-features=DocumentIsolationPolicy`).
  * `newPage()` opens a page in a new fresh context, closed with the page.
  */
 export async function launchFresh(extraArgs = []) {
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...ARGS, ...extraArgs] });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
   return {
     newPage: async () => {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -72,24 +83,6 @@ export async function launchFresh(extraArgs = []) {
     },
     close: () => browser.close(),
   };
-}
-
-/**
- * Like browser.mjs's checkedPage: run `body(page)` in a fresh context, then assert no page error
- * or console error happened; on failure save a screenshot `fail-<name>`.
- */
-export async function freshPage(browser, name, body) {
-  const page = await browser.newPage();
-  try {
-    await body(page);
-    assert.deepEqual(page.__errors, [], `${name}: console errors or uncaught exceptions`);
-  } catch (err) {
-    await screenshot(page, `fail-${name}`).catch(() => {});
-    if (page.__errors.length) err.message += `\npage errors:\n  ${page.__errors.join('\n  ')}`;
-    throw err;
-  } finally {
-    await page.close();
-  }
 }
 
 /**
