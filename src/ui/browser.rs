@@ -63,17 +63,23 @@ pub fn post_to_parent(kind: &str, payload: Option<&Results>) {
     }
 }
 
-/// The current page's URL without the embed's keys (`embed`, `controls`,
-/// `lock`): the full playground, with the same experiment.
-pub fn full_playground_url() -> String {
-    let href = window().location().href().unwrap_or_default();
-    let Ok(url) = web_sys::Url::new(&href) else {
-        return href;
-    };
-    for key in ["embed", "controls", "lock"] {
+/// The keys that make a page an embed (`embed`, `controls`, `lock`).
+const EMBED_KEYS: [&str; 3] = ["embed", "controls", "lock"];
+
+/// The current page's URL without the embed's keys, for the caller to
+/// extend; `None` when the browser cannot parse its own address.
+pub fn url_without_embed_keys() -> Option<web_sys::Url> {
+    let url = web_sys::Url::new(&current_url()).ok()?;
+    for key in EMBED_KEYS {
         url.search_params().delete(key);
     }
-    url.href()
+    Some(url)
+}
+
+/// The current page's URL without the embed's keys: the full playground,
+/// with the same experiment.
+pub fn full_playground_url() -> String {
+    url_without_embed_keys().map_or_else(current_url, |url| url.href())
 }
 
 /// The current page's URL (the shareable link).

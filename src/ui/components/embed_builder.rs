@@ -22,15 +22,11 @@ const DEFAULT_HEIGHT: u32 = 700;
 /// The embed's URL: the current experiment with `embed=1`, the chosen
 /// `controls` (none chosen: the default set) and `lock`.
 fn embed_src(controls: &[Control], lock: bool) -> String {
-    let href = browser::current_url();
-    let Ok(url) = web_sys::Url::new(&href) else {
-        return href;
+    let Some(url) = browser::url_without_embed_keys() else {
+        return browser::current_url();
     };
     let params = url.search_params();
     params.set("embed", "1");
-    for key in ["controls", "lock"] {
-        params.delete(key);
-    }
     if !controls.is_empty() {
         params.set("controls", &controls_query(controls));
     }
