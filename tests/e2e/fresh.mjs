@@ -57,7 +57,7 @@ export function useEmbedHosts(dist) {
     assert.ok(existsSync(path.join(dist, 'index.html')), `${dist} has no build: run \`scripts/build.sh\` first`);
     env.hosts = await startHosts(dist);
     env.browser = await launchFresh();
-    env.noDip = await launchFresh(['--disable-features=DocumentIsolationPolicy']);
+    env.noDip = await launchNoDip();
   });
   after(async () => {
     await env.browser?.close();
@@ -66,6 +66,12 @@ export function useEmbedHosts(dist) {
   });
   return env;
 }
+
+/**
+ * A Chromium without Document-Isolation-Policy: there, as in Chromium < 137, Firefox and Safari,
+ * a frame of a page that is not isolated cannot be isolated.
+ */
+const launchNoDip = () => launchFresh(['--disable-features=DocumentIsolationPolicy']);
 
 /**
  * Start Chromium (with `extraArgs`, e.g. `--disable-features=DocumentIsolationPolicy`).
@@ -97,7 +103,7 @@ export function useNoDipBrowser(suite) {
   if (ENGINE === 'firefox') return { get browser() { return suite.browser; } };
   const holder = { browser: null };
   before(async () => {
-    holder.browser = await launchFresh(['--disable-features=DocumentIsolationPolicy']);
+    holder.browser = await launchNoDip();
   });
   after(async () => {
     await holder.browser?.close();
