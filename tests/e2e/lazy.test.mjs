@@ -61,3 +61,19 @@ for (const [file, what] of [['class.js', 'class.js could not be loaded'], ['clas
       assert.equal(await page.$('[data-testid=class-view]'), null);
     }, { allow: [/404|Failed to load|Failed to fetch|MIME|WebAssembly/i] }));
 }
+
+test('a result link pasted into the address bar (only the fragment changes) loads its page', { timeout: TIMEOUT }, () =>
+  checkedPage(s.browser, 'lazy-hashchange', async (page) => {
+    const seen = recordRequests(page);
+    await page.goto(`${s.server.url}/`);
+    await page.waitForSelector(`${appSel.run}:enabled`, { timeout: WAIT_MS });
+    await page.evaluate(() => { location.hash = 'results=cp1.AAAA'; });
+    await page.waitForSelector('[data-testid=shared-results][data-state=broken]', { timeout: WAIT_MS });
+    assert.deepEqual(classFiles(seen), ['/class.js', '/class_bg.wasm']);
+
+    // From the class view (the classroom module's page) too: the page's module still listens.
+    await page.goto(`${s.server.url}/?view=class`);
+    await page.waitForSelector('[data-testid=class-view]', { timeout: WAIT_MS });
+    await page.evaluate(() => { location.hash = 'results=cp1.AAAA'; });
+    await page.waitForSelector('[data-testid=shared-results][data-state=broken]', { timeout: WAIT_MS });
+  }));
