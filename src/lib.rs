@@ -12,7 +12,8 @@
 //!   process workers, where each model runs, progress, Stop, results.
 //! - `ui` (wasm32 only): the Yew app on the page's own thread. It never blocks.
 //!
-//! The two entry points in `src/bin/` are a few lines each.
+//! The three entry points in `src/bin/` (the page, the classroom pages the
+//! page loads on demand, the engine worker) are a few lines each.
 
 // `#[optimize(speed)]` on the fib kernel in a size-optimised build (nightly,
 // which WASM threads need anyway: see rust-toolchain.toml).

@@ -10,12 +10,12 @@ use futures::FutureExt;
 use yew::prelude::*;
 
 use super::browser;
-use super::class::OwnReference;
 use super::components::{
     EmbedForm, EnvironmentPanel, ErrorList, ExportFormat, IsolationBanner, LessonPanel,
     ResultsView, RunStatus, SettingsForm, SettingsFormProps, SharePanel, SweepPanel,
 };
 use super::isolation;
+use super::reference::OwnReference;
 use super::server;
 use super::state::{Action, AppState, PoolStatus, RunPhase};
 use crate::config::to_query;

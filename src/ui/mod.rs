@@ -23,30 +23,48 @@ mod export;
 #[cfg(target_arch = "wasm32")]
 mod isolation;
 #[cfg(target_arch = "wasm32")]
+mod lazy;
+#[cfg(target_arch = "wasm32")]
+mod reference;
+#[cfg(target_arch = "wasm32")]
+mod result_share;
+#[cfg(target_arch = "wasm32")]
+mod route;
+#[cfg(target_arch = "wasm32")]
 mod server;
 #[cfg(target_arch = "wasm32")]
 mod storage;
 
-/// Mounts the app into the page's body.
+/// The page module's start: mounts the app into the page's body, or, where
+/// the address asks for a classroom page, loads the classroom module
+/// (`ui::lazy`), which renders it ([`start_classroom`]).
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     // The classroom pages only read results: no engine, no simulated server.
-    let first = class::route();
-    match first.clone() {
-        Some(route) => {
-            yew::Renderer::<class::ClassroomPage>::with_props(class::PageProps { route }).render();
-        }
-        None => {
-            yew::Renderer::<app::App>::new().render();
-        }
+    let first = route::route();
+    if first.is_some() {
+        let present = route::settings().0.present;
+        yew::Renderer::<lazy::ClassroomLoader>::with_props(lazy::LoaderProps { present }).render();
+    } else {
+        yew::Renderer::<app::App>::new().render();
     }
     // A result link pasted into the address bar changes only the fragment,
     // which loads nothing: load the page it asks for.
     let window = gloo::utils::window();
     gloo::events::EventListener::new(&window.clone(), "hashchange", move |_| {
-        if class::route() != first {
+        if route::route() != first {
             let _ = window.location().reload();
         }
     })
     .forget();
+}
+
+/// The classroom module's start (`src/bin/class.rs`, loaded by the page's
+/// module): mounts the classroom page the address asks for. None where the
+/// address changed while the module loaded: the page's module reloads then.
+#[cfg(target_arch = "wasm32")]
+pub fn start_classroom() {
+    if let Some(route) = route::route() {
+        yew::Renderer::<class::ClassroomPage>::with_props(class::PageProps { route }).render();
+    }
 }

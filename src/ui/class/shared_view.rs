@@ -6,13 +6,13 @@
 use serde_json::Value;
 use yew::prelude::*;
 
-use super::reference::ReferenceBeside;
 use super::table::GroupTable;
 use crate::classroom::{
     experiment_query, from_fragment, group_runs, read_value, ClassDoc, ClassRun,
 };
 use crate::report::Results;
 use crate::ui::components::{ExportFormat, ResultsView};
+use crate::ui::reference::ReferenceBeside;
 
 #[derive(Properties, PartialEq)]
 pub struct SharedResultsProps {

@@ -13,7 +13,6 @@ use yew::prelude::*;
 
 use super::chart::ClassChart;
 use super::intake::{self, files_of, Item, Notice, Report};
-use super::reference::{use_references, References};
 use super::table::GroupTable;
 use crate::classroom::{
     class_csv, group_runs, match_reference, speedup_series, split_codes, Class, ClassRun,
@@ -21,6 +20,7 @@ use crate::classroom::{
 };
 use crate::ui::browser;
 use crate::ui::components::ChartTools;
+use crate::ui::reference::{use_references, References};
 
 /// What the view shows; the class itself lives in a shared cell that the
 /// intake fills, and is copied here when the intake reports.

@@ -54,7 +54,7 @@ pub fn results_view(props: &ResultsProps) -> Html {
                 </div>
             </div>
             if props.finished {
-                <crate::ui::class::ResultShare results={props.results.clone()} />
+                <crate::ui::result_share::ResultShare results={props.results.clone()} />
             }
             if !bars.is_empty() {
                 <ComparisonChart bars={bars.clone()} />

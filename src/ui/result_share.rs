@@ -3,6 +3,9 @@
 //! link to these results" (a read-only view, the results in the URL
 //! fragment, which is never sent to a server). Where the browser refuses
 //! the clipboard, the text is shown, selected, to copy by hand.
+//!
+//! Part of the playground's results (so not in `ui::class`, which only the
+//! lazily loaded classroom module links): it encodes, never decodes.
 
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;

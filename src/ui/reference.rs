@@ -2,6 +2,10 @@
 //! shipped with the app): fetched on first use, once per page, and shown
 //! beside a run, always labelled as recorded elsewhere. Matching is
 //! `classroom::match_reference`'s (pure).
+//!
+//! Beside the learner's own run in the playground and beside a run on the
+//! classroom pages, so it lives here, in the page's module, and not in
+//! `ui::class` (the lazily loaded classroom module's own code).
 
 use std::cell::RefCell;
 use std::rc::Rc;
