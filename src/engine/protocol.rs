@@ -7,6 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::wire::Message;
 use crate::config::WorkloadConfig;
 use crate::report::{ConvoyStats, IoLatency, Overheads, RaceCounts, TaskRecord};
 use crate::vocab::{ModelId, Workload};
@@ -34,6 +35,9 @@ pub enum EngineRequest {
     /// Answered with `Pong`: measures the page-to-engine round trip.
     Ping { run_id: RunId },
 }
+
+/// All in the JSON: engine requests carry no bytes.
+impl Message for EngineRequest {}
 
 /// A workload with its parameters, as the engine runs it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -119,6 +123,9 @@ pub enum EngineEvent {
         run_id: RunId,
     },
 }
+
+/// All in the JSON: engine events carry no bytes.
+impl Message for EngineEvent {}
 
 /// A started pool: its size and what starting it cost (once per engine).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
