@@ -4,7 +4,8 @@
 //! the time the process spent decoding and encoding them.
 //!
 //! A process worker is the engine binary without a pool; it tells the two
-//! protocols apart by the message's `type` (`task` is this protocol's).
+//! protocols apart by the message's type (its JSON key; `task` is this
+//! protocol's).
 //! The payloads travel beside the JSON as bytes (see `wire`).
 
 use serde::{Deserialize, Serialize};
@@ -18,7 +19,7 @@ pub type RunId = u32;
 
 /// What the page asks of a process.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub enum ProcessRequest {
     /// Run one task and send its result (with `payload` echoed back) as
     /// `TaskResult`, then its `Codec` time.
@@ -34,7 +35,8 @@ pub enum ProcessRequest {
 }
 
 impl ProcessRequest {
-    /// The `type` tag of every request of this protocol.
+    /// The type (the JSON object's one key) of every request of this
+    /// protocol.
     pub const TAG: &'static str = "task";
 }
 
@@ -54,7 +56,7 @@ impl Message for ProcessRequest {
 
 /// One task of a job, as sent to a process.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub enum TaskItem {
     Fib { n: u32 },
     Fetch { request: PlannedRequest },
@@ -62,7 +64,7 @@ pub enum TaskItem {
 
 /// What a process tells the page.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub enum ProcessEvent {
     /// The module is instantiated and listening (the engine's `loaded`).
     Loaded { module_start_ms: f64 },
@@ -112,7 +114,10 @@ mod tests {
             item: TaskItem::Fib { n: 1 },
             payload: Vec::new(),
         };
-        let json = serde_json::to_value(&req).expect("serialise");
-        assert_eq!(json["type"], ProcessRequest::TAG);
+        let text = super::super::wire::encode(&req).expect("serialise");
+        assert_eq!(
+            super::super::wire::tag(&text).expect("tag"),
+            ProcessRequest::TAG
+        );
     }
 }

@@ -1,7 +1,8 @@
 //! The typed messages between the page and the engine worker. (A process
 //! worker speaks `process_protocol`; the same binary answers both.)
 //!
-//! Closed enums, never strings as commands. Every run request carries a
+//! Closed enums, never strings as commands. Each message is a JSON object
+//! keyed by its kebab-case type (`{"run": {...}}`; see `wire` for why). Every run request carries a
 //! [`RunId`] that its answer repeats, so the page can match answers to
 //! requests and ignore answers from a run it has abandoned.
 
@@ -18,7 +19,7 @@ pub type RunId = u32;
 
 /// What the page asks of the engine.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub enum EngineRequest {
     /// Start the rayon pool with this many threads (once per engine worker;
     /// a different size means a new engine worker).
@@ -41,7 +42,7 @@ impl Message for EngineRequest {}
 
 /// A workload with its parameters, as the engine runs it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub enum Job {
     /// `tasks` independent calls of `fib(n)`.
     Fib { n: u32, tasks: u32 },
@@ -95,7 +96,7 @@ impl Job {
 
 /// What the engine tells the page.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub enum EngineEvent {
     /// The engine's module is instantiated and listening. `module_start_ms`
     /// is the time from the worker's creation to this point.
@@ -239,8 +240,7 @@ mod tests {
             switch_ms: 5,
         };
         let json = serde_json::to_value(&req).expect("serialise");
-        assert_eq!(json["type"], "run");
-        assert_eq!(json["job"]["kind"], "fib");
+        assert_eq!(json["run"]["job"]["fib"]["n"], 25);
         let back: EngineRequest = serde_json::from_value(json).expect("deserialise");
         assert_eq!(back, req);
 
@@ -274,22 +274,21 @@ mod tests {
     }
 
     #[test]
-    fn pool_ready_keeps_its_flat_shape() {
+    fn pool_ready_is_keyed_by_its_type() {
         let ev = EngineEvent::PoolReady(PoolInfo {
             threads: 2,
             start_ms: 90.0,
             warm_up_ms: 150.0,
         });
         let json = serde_json::to_value(&ev).expect("serialise");
-        assert_eq!(json["type"], "pool-ready");
-        assert_eq!(json["threads"], 2);
+        assert_eq!(json["pool-ready"]["threads"], 2);
         let back: EngineEvent = serde_json::from_value(json).expect("parse");
         assert_eq!(back, ev);
     }
 
     #[test]
     fn unknown_commands_are_rejected() {
-        let bad = serde_json::json!({ "type": "format-disk" });
+        let bad = serde_json::json!({ "format-disk": {} });
         assert!(serde_json::from_value::<EngineRequest>(bad).is_err());
     }
 }

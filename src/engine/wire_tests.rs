@@ -225,25 +225,29 @@ fn malformed_messages_are_typed_errors() {
         )
     };
     assert!(decode_error("not json"));
-    assert!(decode_error(r#"{"type":"format-disk"}"#));
-    assert!(decode_error(r#"{"type":"start-pool"}"#));
-    assert!(decode_error(r#"{"type":"start-pool","threads":-1}"#));
-    assert!(decode_error(r#"{"type":"run","run_id":1}"#));
-    assert!(decode_error(r#"{"type":"ping","run_id":"one"}"#));
+    assert!(decode_error(r#"{"format-disk":{}}"#));
+    assert!(decode_error(r#"{"start-pool":{}}"#));
+    assert!(decode_error(r#"{"start-pool":{"threads":-1}}"#));
+    assert!(decode_error(r#"{"run":{"run_id":1}}"#));
+    assert!(decode_error(r#"{"ping":{"run_id":"one"}}"#));
+    assert!(decode_error(r#"{"ping":{"run_id":1},"pong":{"run_id":1}}"#));
+    assert!(decode_error(r#""ping""#));
     assert!(decode_error(""));
 
-    let task = r#"{"type":"task","run_id":1,"index":0,"item":{"kind":"fib","n":3}}"#;
+    let task = r#"{"task":{"run_id":1,"index":0,"item":{"fib":{"n":3}}}}"#;
     assert!(decode::<ProcessRequest>(task, Some(vec![1, 2])).is_ok());
     let missing = decode::<ProcessRequest>(task, None).expect_err("no payload");
     assert!(matches!(missing, WireError::MissingBytes { ref kind } if kind == "task"));
     assert!(missing.to_string().contains("`task`"), "{missing}");
-    let pong = r#"{"type":"pong","run_id":1}"#;
+    let pong = r#"{"pong":{"run_id":1}}"#;
     assert!(matches!(
         decode::<EngineEvent>(pong, Some(Vec::new())),
         Err(WireError::UnexpectedBytes { .. })
     ));
 
     assert!(matches!(tag("[1, 2]"), Err(WireError::Decode(_))));
-    assert!(matches!(tag(r#"{"type":7}"#), Err(WireError::Decode(_))));
+    assert!(matches!(tag("{}"), Err(WireError::Decode(_))));
+    assert!(matches!(tag(r#"{"a":1,"b":2}"#), Err(WireError::Decode(_))));
+    assert!(matches!(tag(r#""task""#), Err(WireError::Decode(_))));
     assert!(matches!(tag("{"), Err(WireError::Decode(_))));
 }
