@@ -1,16 +1,19 @@
 //! Sends the worker's messages to the page (engine events and process
-//! results alike); an encoding or posting failure is logged, never thrown.
+//! results alike, as `wire_js` values); an encoding or posting failure is
+//! logged, never thrown.
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::DedicatedWorkerGlobalScope;
 
+use super::wire::Message;
+use super::wire_js::to_js;
+
 /// Sends an event to the page.
-pub(super) fn post(event: &impl Serialize) {
-    match serde_wasm_bindgen::to_value(event) {
+pub(super) fn post(event: &impl Message) {
+    match to_js(event) {
         Ok(value) => send_value(&value),
-        Err(e) => web_sys::console::error_1(&format!("engine: cannot encode event: {e}").into()),
+        Err(e) => web_sys::console::error_1(&format!("engine: {e}").into()),
     }
 }
 

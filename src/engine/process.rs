@@ -5,6 +5,7 @@
 
 use super::outbox::{post, send_value};
 use super::process_protocol::{ProcessEvent, RunId, TaskItem};
+use super::wire_js::to_js;
 use crate::clock::now_ms;
 use crate::models::http;
 use crate::report::TaskRecord;
@@ -36,8 +37,10 @@ pub(super) async fn run_task(
         task,
         payload,
     };
+    // The codec time the model reports: JSON text, plus copying the payload
+    // out of this module's memory (see `wire_js`).
     let t0 = now_ms();
-    let encoded = serde_wasm_bindgen::to_value(&event);
+    let encoded = to_js(&event);
     let encode_ms = now_ms() - t0;
     match encoded {
         Ok(value) => {
@@ -50,6 +53,6 @@ pub(super) async fn run_task(
                 codec_ms: decode_ms + encode_ms,
             });
         }
-        Err(e) => web_sys::console::error_1(&format!("engine: cannot encode a result: {e}").into()),
+        Err(e) => web_sys::console::error_1(&format!("engine: a result: {e}").into()),
     }
 }

@@ -4,10 +4,13 @@
 //! the time the process spent decoding and encoding them.
 //!
 //! A process worker is the engine binary without a pool; it tells the two
-//! protocols apart by the message's `type` (`task` is this protocol's).
+//! protocols apart by the message's type (its JSON key; `task` is this
+//! protocol's).
+//! The payloads travel beside the JSON as bytes (see `wire`).
 
 use serde::{Deserialize, Serialize};
 
+use super::wire::Message;
 use crate::report::TaskRecord;
 use crate::workloads::fetch::PlannedRequest;
 
@@ -16,7 +19,7 @@ pub type RunId = u32;
 
 /// What the page asks of a process.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub enum ProcessRequest {
     /// Run one task and send its result (with `payload` echoed back) as
     /// `TaskResult`, then its `Codec` time.
@@ -25,19 +28,35 @@ pub enum ProcessRequest {
         index: u32,
         item: TaskItem,
         /// Bytes carried with the task, as arguments are pickled in Python.
-        #[serde(with = "serde_bytes")]
+        /// Not in the JSON: they travel beside it ([`Message::bytes`]).
+        #[serde(skip)]
         payload: Vec<u8>,
     },
 }
 
 impl ProcessRequest {
-    /// The `type` tag of every request of this protocol.
+    /// The type (the JSON object's one key) of every request of this
+    /// protocol.
     pub const TAG: &'static str = "task";
+}
+
+impl Message for ProcessRequest {
+    fn bytes(&self) -> Option<&[u8]> {
+        match self {
+            ProcessRequest::Task { payload, .. } => Some(payload),
+        }
+    }
+
+    fn bytes_slot(&mut self) -> Option<&mut Vec<u8>> {
+        match self {
+            ProcessRequest::Task { payload, .. } => Some(payload),
+        }
+    }
 }
 
 /// One task of a job, as sent to a process.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub enum TaskItem {
     Fib { n: u32 },
     Fetch { request: PlannedRequest },
@@ -45,7 +64,7 @@ pub enum TaskItem {
 
 /// What a process tells the page.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub enum ProcessEvent {
     /// The module is instantiated and listening (the engine's `loaded`).
     Loaded { module_start_ms: f64 },
@@ -53,7 +72,8 @@ pub enum ProcessEvent {
     TaskResult {
         run_id: RunId,
         task: TaskRecord,
-        #[serde(with = "serde_bytes")]
+        /// The task's payload, echoed. Not in the JSON, as for the task.
+        #[serde(skip)]
         payload: Vec<u8>,
     },
     /// Time the process spent decoding task `index` and encoding its
@@ -66,43 +86,25 @@ pub enum ProcessEvent {
     },
 }
 
+impl Message for ProcessEvent {
+    fn bytes(&self) -> Option<&[u8]> {
+        match self {
+            ProcessEvent::TaskResult { payload, .. } => Some(payload),
+            ProcessEvent::Loaded { .. } | ProcessEvent::Codec { .. } => None,
+        }
+    }
+
+    fn bytes_slot(&mut self) -> Option<&mut Vec<u8>> {
+        match self {
+            ProcessEvent::TaskResult { payload, .. } => Some(payload),
+            ProcessEvent::Loaded { .. } | ProcessEvent::Codec { .. } => None,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn task_payloads_round_trip_as_bytes() {
-        let req = ProcessRequest::Task {
-            run_id: 3,
-            index: 1,
-            item: TaskItem::Fib { n: 20 },
-            payload: vec![7; 1024],
-        };
-        let json = serde_json::to_string(&req).expect("serialise");
-        let back: ProcessRequest = serde_json::from_str(&json).expect("parse");
-        assert_eq!(back, req);
-        let ev = ProcessEvent::TaskResult {
-            run_id: 3,
-            task: TaskRecord::fib(1, "process-1".into(), 1.0, 2.0, 6_765),
-            payload: vec![1, 2, 3],
-        };
-        let json = serde_json::to_string(&ev).expect("serialise");
-        assert_eq!(
-            serde_json::from_str::<ProcessEvent>(&json).expect("parse"),
-            ev
-        );
-        let ev = ProcessEvent::Codec {
-            run_id: 3,
-            index: 1,
-            codec_ms: 0.5,
-        };
-        let json = serde_json::to_value(&ev).expect("serialise");
-        assert_eq!(json["type"], "codec");
-        assert_eq!(
-            serde_json::from_value::<ProcessEvent>(json).expect("parse"),
-            ev
-        );
-    }
 
     #[test]
     fn the_task_tag_is_the_serialised_type() {
@@ -112,7 +114,10 @@ mod tests {
             item: TaskItem::Fib { n: 1 },
             payload: Vec::new(),
         };
-        let json = serde_json::to_value(&req).expect("serialise");
-        assert_eq!(json["type"], ProcessRequest::TAG);
+        let text = super::super::wire::encode(&req).expect("serialise");
+        assert_eq!(
+            super::super::wire::tag(&text).expect("tag"),
+            ProcessRequest::TAG
+        );
     }
 }

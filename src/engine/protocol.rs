@@ -1,12 +1,14 @@
 //! The typed messages between the page and the engine worker. (A process
 //! worker speaks `process_protocol`; the same binary answers both.)
 //!
-//! Closed enums, never strings as commands. Every run request carries a
+//! Closed enums, never strings as commands. Each message is a JSON object
+//! keyed by its kebab-case type (`{"run": {...}}`; see `wire` for why). Every run request carries a
 //! [`RunId`] that its answer repeats, so the page can match answers to
 //! requests and ignore answers from a run it has abandoned.
 
 use serde::{Deserialize, Serialize};
 
+use super::wire::Message;
 use crate::config::WorkloadConfig;
 use crate::report::{ConvoyStats, IoLatency, Overheads, RaceCounts, TaskRecord};
 use crate::vocab::{ModelId, Workload};
@@ -17,7 +19,7 @@ pub type RunId = u32;
 
 /// What the page asks of the engine.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub enum EngineRequest {
     /// Start the rayon pool with this many threads (once per engine worker;
     /// a different size means a new engine worker).
@@ -35,9 +37,12 @@ pub enum EngineRequest {
     Ping { run_id: RunId },
 }
 
+/// All in the JSON: engine requests carry no bytes.
+impl Message for EngineRequest {}
+
 /// A workload with its parameters, as the engine runs it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub enum Job {
     /// `tasks` independent calls of `fib(n)`.
     Fib { n: u32, tasks: u32 },
@@ -91,7 +96,7 @@ impl Job {
 
 /// What the engine tells the page.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub enum EngineEvent {
     /// The engine's module is instantiated and listening. `module_start_ms`
     /// is the time from the worker's creation to this point.
@@ -119,6 +124,9 @@ pub enum EngineEvent {
         run_id: RunId,
     },
 }
+
+/// All in the JSON: engine events carry no bytes.
+impl Message for EngineEvent {}
 
 /// A started pool: its size and what starting it cost (once per engine).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
@@ -232,8 +240,7 @@ mod tests {
             switch_ms: 5,
         };
         let json = serde_json::to_value(&req).expect("serialise");
-        assert_eq!(json["type"], "run");
-        assert_eq!(json["job"]["kind"], "fib");
+        assert_eq!(json["run"]["job"]["fib"]["n"], 25);
         let back: EngineRequest = serde_json::from_value(json).expect("deserialise");
         assert_eq!(back, req);
 
@@ -267,22 +274,21 @@ mod tests {
     }
 
     #[test]
-    fn pool_ready_keeps_its_flat_shape() {
+    fn pool_ready_is_keyed_by_its_type() {
         let ev = EngineEvent::PoolReady(PoolInfo {
             threads: 2,
             start_ms: 90.0,
             warm_up_ms: 150.0,
         });
         let json = serde_json::to_value(&ev).expect("serialise");
-        assert_eq!(json["type"], "pool-ready");
-        assert_eq!(json["threads"], 2);
+        assert_eq!(json["pool-ready"]["threads"], 2);
         let back: EngineEvent = serde_json::from_value(json).expect("parse");
         assert_eq!(back, ev);
     }
 
     #[test]
     fn unknown_commands_are_rejected() {
-        let bad = serde_json::json!({ "type": "format-disk" });
+        let bad = serde_json::json!({ "format-disk": {} });
         assert!(serde_json::from_value::<EngineRequest>(bad).is_err());
     }
 }

@@ -18,6 +18,8 @@ use super::pool;
 use super::process;
 use super::process_protocol::ProcessRequest;
 use super::protocol::{ConvoyMeasures, EngineEvent, EngineRequest, Job, RunId, RunOutcome};
+use super::wire::{self, tag, WireError};
+use super::wire_js::split;
 use crate::clock::{now_ms, since_thread_start_ms};
 use crate::models::registry::Placement;
 use crate::models::{async_tasks, convoy_pool, gil, pipeline, race, sequential, threads, ModelId};
@@ -40,21 +42,20 @@ enum Inbound {
     Process(ProcessRequest),
 }
 
-/// A request with the time it was decoded (processes report codec time).
+/// A request with the time decoding it took (processes report codec time:
+/// JSON since issue 16, see `wire`).
 struct Received {
     request: Inbound,
     decode_ms: f64,
 }
 
 /// Decodes a message: a process's `task`, or an engine request.
-fn decode(data: JsValue) -> Result<Inbound, serde_wasm_bindgen::Error> {
-    let tag = js_sys::Reflect::get(&data, &"type".into())
-        .ok()
-        .and_then(|v| v.as_string());
-    if tag.as_deref() == Some(ProcessRequest::TAG) {
-        serde_wasm_bindgen::from_value(data).map(Inbound::Process)
+fn decode(data: &JsValue) -> Result<Inbound, WireError> {
+    let (text, bytes) = split(data)?;
+    if tag(&text)? == ProcessRequest::TAG {
+        wire::decode(&text, bytes).map(Inbound::Process)
     } else {
-        serde_wasm_bindgen::from_value(data).map(Inbound::Engine)
+        wire::decode(&text, bytes).map(Inbound::Engine)
     }
 }
 
@@ -66,7 +67,7 @@ pub fn start() {
 
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         let t0 = now_ms();
-        match decode(event.data()) {
+        match decode(&event.data()) {
             // The receiver lives as long as the worker; a send cannot fail.
             Ok(request) => drop(tx.unbounded_send(Received {
                 request,

@@ -19,6 +19,7 @@ use super::bridge::{Bridge, BridgeError, ENGINE_URL};
 use super::engine_client::OnTask;
 use crate::clock::now_ms;
 use crate::engine::process_protocol::{ProcessEvent, ProcessRequest, RunId, TaskItem};
+use crate::engine::wire::WireError;
 use crate::report::TaskRecord;
 use crate::vocab::Lane;
 
@@ -32,8 +33,8 @@ pub enum ProcessError {
     Refused,
     #[error("the process workers did not start")]
     NotStarted,
-    #[error("cannot encode a task: {detail}")]
-    Encode { detail: String },
+    #[error("cannot encode a task: {0}")]
+    Encode(#[source] WireError),
     #[error("a process refused a task")]
     TaskRefused,
     #[error("a process stopped")]
@@ -63,7 +64,9 @@ struct Process {
 /// What a run of the pool measured besides the tasks.
 pub struct PoolRun {
     pub tasks: Vec<TaskRecord>,
-    /// Encoding, copying and decoding of every message, both ways, ms.
+    /// Encoding, copying and decoding of every message, both ways, ms
+    /// (`serialize_copy`): JSON text and the payload bytes beside it (see
+    /// `engine::wire`; until issue 16, `serde_wasm_bindgen` JS objects).
     pub copy_ms: f64,
 }
 
@@ -128,7 +131,7 @@ impl ProcessPool {
                         payload: vec![0u8; payload],
                     };
                     let sent_ms = proc.bridge.send(&request).map_err(|e| match e {
-                        BridgeError::Encode { detail } => ProcessError::Encode { detail },
+                        BridgeError::Encode(e) => ProcessError::Encode(e),
                         _ => ProcessError::TaskRefused,
                     })?;
                     copy_ms.set(copy_ms.get() + sent_ms);
