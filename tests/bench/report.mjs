@@ -137,7 +137,7 @@ export function report(d) {
     ['transfer, WASM + JS (first load)', `${kb(t.wasm_js.raw)} raw, ${kb(t.wasm_js.gzip)} gzip, ${kb(t.wasm_js.brotli)} brotli`],
     ...(t.lazy ? [['  later, classroom pages only', `${kb(t.lazy.raw)} raw, ${kb(t.lazy.gzip)} gzip, ${kb(t.lazy.brotli)} brotli`]] : []),
     ['transfer, all files', `${kb(t.all.raw)} raw, ${kb(t.all.gzip)} gzip, ${kb(t.all.brotli)} brotli`],
-    ...t.files.filter((fl) => fl.code).map((fl) => [`  ${fl.file.split('/').at(-1)}${fl.lazy ? ' (not first load)' : ''}`, `${kb(fl.raw)} raw, ${kb(fl.gzip)} gzip, ${kb(fl.brotli)} brotli`]),
+    ...t.files.filter((fl) => fl.code).map((fl) => [`  ${fl.file.split('/').at(-1)}${fl.lazy ? ' (not first load)' : fl.docs ? ' (embedding guide)' : ''}`, `${kb(fl.raw)} raw, ${kb(fl.gzip)} gzip, ${kb(fl.brotli)} brotli`]),
     ['page thread during runs: longest long task', lt(page.longest_task_ms)],
     ['  longest 10 ms-timer gap', `${ms(page.longest_timer_gap_ms)} (worst load: ${page.worst_load})`],
     ['page thread rendering results: longest long task', lt(page.after_run_longest_task_ms)],

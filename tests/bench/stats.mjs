@@ -78,10 +78,13 @@ export function lanesOf(run) {
  */
 export const LAZY_FILES = /^(class\.js|class_bg\.wasm)$/;
 
+/** The embedding guide (www/docs/): a page of its own, which no playground visit loads. */
+export const DOCS_FILES = /^docs\//;
+
 /**
  * Sizes of every file in `dist` (raw, gzip -9 and brotli -11), and totals for the WASM + JS of a
- * first visit (`wasm_js`), for the lazily loaded WASM + JS (`lazy`, LAZY_FILES) and for all
- * files. The precompressed copies scripts/build.sh writes beside them (.br, .gz) are not files
+ * first visit (`wasm_js`: neither LAZY_FILES nor the guide's DOCS_FILES), for the lazily loaded
+ * WASM + JS (`lazy`, LAZY_FILES) and for all files. The precompressed copies scripts/build.sh writes beside them (.br, .gz) are not files
  * of the site: they are skipped.
  */
 export async function transferSizes(dist) {
@@ -99,6 +102,7 @@ export async function transferSizes(dist) {
       brotli: brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length,
       code: /\.(wasm|js)$/.test(entry.name),
       lazy: LAZY_FILES.test(path.relative(dist, full)),
+      docs: DOCS_FILES.test(path.relative(dist, full).split(path.sep).join('/')),
     });
   }
   files.sort((a, b) => b.gzip - a.gzip);
@@ -109,7 +113,7 @@ export async function transferSizes(dist) {
   });
   return {
     files,
-    wasm_js: total(files.filter((f) => f.code && !f.lazy)),
+    wasm_js: total(files.filter((f) => f.code && !f.lazy && !f.docs)),
     lazy: total(files.filter((f) => f.code && f.lazy)),
     all: total(files),
   };
