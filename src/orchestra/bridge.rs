@@ -1,7 +1,10 @@
 //! One bridge to a module worker: spawn it, send typed requests, receive
-//! typed events, terminate it on drop. The engine client and every process
-//! worker go through it; neither touches `postMessage` itself. Messages
-//! travel as JSON text (`engine::wire`), encoded and decoded here only.
+//! typed events and the worker's failures (it did not load, it threw, it
+//! sent what cannot be read: a [`WorkerFailure`]), terminate it on drop. The
+//! engine client and every process worker go through it; neither touches
+//! `postMessage` or the worker's events itself. Messages travel as JSON text
+//! (`engine::wire`), encoded and decoded here only. It decides nothing
+//! about a failure: its owner does.
 //!
 //! Hand-written over `web_sys::Worker` rather than gloo-worker because the
 //! page must be able to `terminate()` a worker (a new pool size needs a new
@@ -9,12 +12,14 @@
 //! that cannot be interrupted) and to time its start and its messages.
 
 use std::marker::PhantomData;
+use std::rc::Rc;
 
 use thiserror::Error;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
+use web_sys::{ErrorEvent, Event, MessageEvent, Worker, WorkerOptions, WorkerType};
 
+use super::failure::WorkerFailure;
 use crate::clock::now_ms;
 use crate::engine::wire::{Message, WireError};
 use crate::engine::wire_js::{from_js, to_js};
@@ -38,39 +43,69 @@ pub enum BridgeError {
 pub struct Bridge<Req> {
     worker: Worker,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_error: Closure<dyn FnMut(Event)>,
+    _on_message_error: Closure<dyn FnMut(MessageEvent)>,
     _requests: PhantomData<fn(Req)>,
 }
 
 impl<Req: Message> Bridge<Req> {
     /// Spawns the module worker at `url`. Each message it sends is decoded
-    /// as an `Ev` and given to `on_event` with the ms decoding took; a
-    /// message that is not an `Ev` is logged with `name` ("engine").
+    /// as an `Ev` and given to `on_event` with the ms decoding took. What
+    /// goes wrong with the worker goes to `on_failure`: a message that is
+    /// not an `Ev`, an `error` event (its script did not load, or it threw:
+    /// the error is then the page's to report, not the browser console's),
+    /// a `messageerror`. The worker may fail more than once.
     ///
     /// # Errors
     /// [`BridgeError::Spawn`] when the browser refuses to create the worker.
     pub fn spawn<Ev: Message + 'static>(
         url: &str,
-        name: &'static str,
         mut on_event: impl FnMut(Ev, f64) + 'static,
+        on_failure: impl Fn(WorkerFailure) + 'static,
     ) -> Result<Self, BridgeError> {
         let options = WorkerOptions::new();
         options.set_type(WorkerType::Module);
         let worker = Worker::new_with_options(url, &options).map_err(|e| BridgeError::Spawn {
             detail: format!("{e:?}"),
         })?;
-        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-            let t = now_ms();
-            match from_js::<Ev>(&event.data()) {
-                Ok(ev) => on_event(ev, now_ms() - t),
-                Err(e) => web_sys::console::error_1(
-                    &format!("{name} sent an unknown message: {e}").into(),
-                ),
-            }
+        let on_failure: Rc<dyn Fn(WorkerFailure)> = Rc::new(on_failure);
+        let on_message = {
+            let on_failure = on_failure.clone();
+            Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+                let t = now_ms();
+                match from_js::<Ev>(&event.data()) {
+                    Ok(ev) => on_event(ev, now_ms() - t),
+                    Err(e) => on_failure(WorkerFailure::Undecodable(e)),
+                }
+            })
+        };
+        let on_error = {
+            let on_failure = on_failure.clone();
+            Closure::<dyn FnMut(Event)>::new(move |event: Event| {
+                // Handled here: without this the browser also reports it as
+                // an uncaught error of the page (HTML, "runtime script errors
+                // in workers").
+                event.prevent_default();
+                // A script that failed to load gets a plain `Event`; an
+                // uncaught exception an `ErrorEvent` (HTML, "run a worker").
+                let failure = match event.dyn_ref::<ErrorEvent>() {
+                    Some(e) => WorkerFailure::threw(&e.message(), &e.filename(), e.lineno()),
+                    None => WorkerFailure::NotLoaded,
+                };
+                on_failure(failure);
+            })
+        };
+        let on_message_error = Closure::<dyn FnMut(MessageEvent)>::new(move |_: MessageEvent| {
+            on_failure(WorkerFailure::Undeliverable);
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        worker.set_onmessageerror(Some(on_message_error.as_ref().unchecked_ref()));
         Ok(Bridge {
             worker,
             _on_message: on_message,
+            _on_error: on_error,
+            _on_message_error: on_message_error,
             _requests: PhantomData,
         })
     }
@@ -93,6 +128,8 @@ impl<Req: Message> Bridge<Req> {
 impl<Req> Drop for Bridge<Req> {
     fn drop(&mut self) {
         self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
+        self.worker.set_onmessageerror(None);
         self.worker.terminate();
     }
 }

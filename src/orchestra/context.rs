@@ -54,7 +54,11 @@ pub fn start_engine(slot: &EngineSlot, threads: u32, emit: Rc<dyn Fn(RunEvent)>)
             _ => {}
         }
     };
-    match EngineClient::spawn(threads, on_event) {
+    let on_failure = {
+        let emit = emit.clone();
+        move |reason: String| emit(RunEvent::EngineFailed { reason })
+    };
+    match EngineClient::spawn(threads, on_event, on_failure) {
         Ok(client) => *slot.borrow_mut() = Some(Rc::new(client)),
         Err(e) => emit(RunEvent::PoolFailed {
             reason: e.to_string(),
@@ -64,11 +68,16 @@ pub fn start_engine(slot: &EngineSlot, threads: u32, emit: Rc<dyn Fn(RunEvent)>)
 
 /// The engine in `ctx`'s slot, first starting one with `threads` threads
 /// when the slot holds none of that size (rayon's global pool starts once,
-/// so a different pool size needs a new engine); `None` when it could not
+/// so a different pool size needs a new engine) or one whose worker failed
+/// (a file missing a moment ago may be there now); `None` when it could not
 /// start.
 pub(super) fn engine_with(ctx: &RunContext, threads: u32) -> Option<Rc<EngineClient>> {
-    let current = ctx.slot.borrow().as_ref().map(|c| c.threads());
-    if current != Some(threads) {
+    let usable = ctx
+        .slot
+        .borrow()
+        .as_ref()
+        .is_some_and(|c| c.threads() == threads && c.failed().is_none());
+    if !usable {
         start_engine(&ctx.slot, threads, ctx.emit.clone());
     }
     ctx.slot.borrow().clone()

@@ -14,6 +14,10 @@ pub enum RunEvent {
     EngineRestarting,
     /// The engine's module started, `module_start_ms` after it was spawned.
     EngineLoaded { module_start_ms: f64 },
+    /// The engine worker failed (did not load, crashed, or sent what the
+    /// page cannot read), and why: runs waiting on it have ended with this
+    /// reason, and the next run starts a new engine.
+    EngineFailed { reason: String },
     /// The engine's pool is ready.
     PoolReady(PoolInfo),
     /// The engine has no pool (or did not start), and why.

@@ -8,7 +8,7 @@
 //! `main-thread` here on purpose, blocking the page.
 
 use super::context::{cancelled, engine_with, plan_for, RunContext};
-use super::engine_client::PoolOutcome;
+use super::engine_client::{EngineClient, PoolOutcome};
 use super::event::RunEvent;
 use super::meter::next_frame;
 use super::model_run::ModelRun;
@@ -24,7 +24,10 @@ use crate::workloads::fetch::FetchPlan;
 pub async fn run_experiment(config: RunConfig, ctx: RunContext) {
     let client = engine_with(&ctx, config.threads);
     let (pool, round_trip) = match &client {
-        Some(c) => (explain(c.pool().await, &ctx), c.round_trip_ms(10).await),
+        Some(c) => {
+            let pool = explain(c.pool().await, c, &ctx);
+            (pool, c.round_trip_ms(10).await.ok().flatten())
+        }
         None => (
             PoolOutcome::Failed("the engine worker could not start".to_owned()),
             None,
@@ -65,10 +68,13 @@ pub async fn run_experiment(config: RunConfig, ctx: RunContext) {
 }
 
 /// The engine's reason for no threads, or the page's own when the page is
-/// not cross-origin isolated (it knows why: framed, no service worker).
-fn explain(pool: PoolOutcome, ctx: &RunContext) -> PoolOutcome {
+/// not cross-origin isolated (it knows why: framed, no service worker),
+/// unless the engine itself failed: that says more.
+fn explain(pool: PoolOutcome, client: &EngineClient, ctx: &RunContext) -> PoolOutcome {
     match (pool, &ctx.not_isolated) {
-        (PoolOutcome::Failed(_), Some(why)) => PoolOutcome::Failed(why.clone()),
+        (PoolOutcome::Failed(_), Some(why)) if client.failed().is_none() => {
+            PoolOutcome::Failed(why.clone())
+        }
         (pool, _) => pool,
     }
 }

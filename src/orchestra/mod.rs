@@ -8,10 +8,18 @@
 //! from `ui`: it reports what happens as [`RunEvent`]s through a callback,
 //! which the page maps to its reducer's actions. Every worker is reached
 //! through one `bridge` (spawn, typed messages, terminate on drop). Browser
-//! glue: compiles for wasm32 only, apart from the event type (pure).
+//! glue: compiles for wasm32 only, apart from the event type, how a worker's
+//! failure is told and what waits on the engine (pure).
 
 mod event;
 pub use event::RunEvent;
+
+// Pure, so on every target and tested natively; only the wasm32 glue uses
+// them, hence no dead-code warnings elsewhere.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod failure;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod waiters;
 
 #[cfg(target_arch = "wasm32")]
 mod bridge;

@@ -48,6 +48,10 @@ impl ModelRun<'_> {
             let reason = format!("it does not apply to the {} workload", workload.as_str());
             return RunRecord::skipped(model, workload, reason);
         }
+        // A failed engine runs nothing: its failure is this model's error.
+        if let (true, Some(failed)) = (self.runs_in_engine(), self.client.failed()) {
+            return RunRecord::failed(model, workload, failed.to_string());
+        }
         let mut overheads = Overheads::new();
         if model.place() == ModelPlace::SharedMemoryThreads {
             match self.pool {

@@ -4,19 +4,22 @@
 //! with a payload of the chosen size each way, like pickled arguments.
 //!
 //! The workers are the engine binary without a thread pool, so this model
-//! needs no shared memory and runs without cross-origin isolation.
+//! needs no shared memory and runs without cross-origin isolation. A worker
+//! that fails (does not load, crashes, sends what the page cannot read)
+//! ends the start or the run at once with an error naming it.
 
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::rc::Rc;
 
 use futures::channel::oneshot;
-use futures::future::{join_all, select, Either};
+use futures::future::{select, try_join_all, Either};
 use gloo::timers::future::TimeoutFuture;
 use thiserror::Error;
 
 use super::bridge::{Bridge, BridgeError, ENGINE_URL};
 use super::engine_client::OnTask;
+use super::failure::WorkerFailure;
 use crate::clock::now_ms;
 use crate::engine::process_protocol::{ProcessEvent, ProcessRequest, RunId, TaskItem};
 use crate::engine::wire::WireError;
@@ -41,6 +44,13 @@ pub enum ProcessError {
     Stopped,
     #[error("a process returned a damaged payload")]
     DamagedPayload,
+    /// Process `process` (1-based, as its lane `process-<k>`) failed.
+    #[error("process {process} failed: {failure}")]
+    Failed {
+        process: usize,
+        #[source]
+        failure: WorkerFailure,
+    },
 }
 
 /// A task's answer, as the page received it.
@@ -55,10 +65,16 @@ struct Arrived {
 /// and the answer with the page's decoding time so far.
 type Pending = Option<(u32, Arrived)>;
 
+/// Where a process's next answer goes.
+type Inbox = Rc<RefCell<Option<oneshot::Sender<Arrived>>>>;
+
 /// One process worker. Dropping it terminates the worker.
 struct Process {
     bridge: Bridge<ProcessRequest>,
-    inbox: Rc<RefCell<Option<oneshot::Sender<Arrived>>>>,
+    inbox: Inbox,
+    /// Set when the worker failed; whoever waits on it then gets nothing
+    /// (its channels are dropped) and takes the reason from here.
+    failure: Rc<RefCell<Option<WorkerFailure>>>,
 }
 
 /// What a run of the pool measured besides the tasks.
@@ -91,13 +107,18 @@ impl ProcessPool {
             procs.push(proc);
             loads.push(loaded);
         }
-        let all = Box::pin(join_all(loads));
+        // A process that fails drops its `loaded` sender: the start ends
+        // then, without waiting for the others.
+        let all = Box::pin(try_join_all(loads));
         match select(all, TimeoutFuture::new(START_TIMEOUT_MS)).await {
-            Either::Left((results, _)) if results.iter().all(Result::is_ok) => Ok(ProcessPool {
+            Either::Left((Ok(_), _)) => Ok(ProcessPool {
                 procs,
                 start_ms: now_ms() - t0,
             }),
-            _ => Err(ProcessError::NotStarted),
+            Either::Left((Err(_), _)) => {
+                Err(first_failure(&procs).unwrap_or(ProcessError::Stopped))
+            }
+            Either::Right(_) => Err(ProcessError::NotStarted),
         }
     }
 
@@ -122,6 +143,9 @@ impl ProcessPool {
                     let Some((index, item)) = queue.borrow_mut().pop_front() else {
                         return Ok(done);
                     };
+                    if let Some(failed) = proc.failed(k) {
+                        return Err(failed);
+                    }
                     let (tx, rx) = oneshot::channel();
                     *proc.inbox.borrow_mut() = Some(tx);
                     let request = ProcessRequest::Task {
@@ -135,7 +159,9 @@ impl ProcessPool {
                         _ => ProcessError::TaskRefused,
                     })?;
                     copy_ms.set(copy_ms.get() + sent_ms);
-                    let arrived = rx.await.map_err(|_| ProcessError::Stopped)?;
+                    let arrived = rx
+                        .await
+                        .map_err(|_| proc.failed(k).unwrap_or(ProcessError::Stopped))?;
                     if arrived.payload_len != payload {
                         return Err(ProcessError::DamagedPayload);
                     }
@@ -148,10 +174,8 @@ impl ProcessPool {
                 }
             }
         });
-        let mut tasks = Vec::new();
-        for result in join_all(loops).await {
-            tasks.extend(result?);
-        }
+        // The first error ends the run: the other processes' loops are dropped.
+        let mut tasks: Vec<TaskRecord> = try_join_all(loops).await?.concat();
         tasks.sort_by_key(|t| t.index);
         Ok(PoolRun {
             tasks,
@@ -160,20 +184,44 @@ impl ProcessPool {
     }
 }
 
+/// The failure of the first process that failed, as an error naming it.
+fn first_failure(procs: &[Process]) -> Option<ProcessError> {
+    procs.iter().enumerate().find_map(|(k, p)| p.failed(k))
+}
+
 impl Process {
+    /// Its failure, if it failed, as the error of process `k + 1`.
+    fn failed(&self, k: usize) -> Option<ProcessError> {
+        let failure = self.failure.borrow_mut().take()?;
+        Some(ProcessError::Failed {
+            process: k + 1,
+            failure,
+        })
+    }
+
     fn spawn() -> Result<(Self, oneshot::Receiver<()>), ProcessError> {
         let (loaded_tx, loaded_rx) = oneshot::channel();
-        let mut loaded = Some(loaded_tx);
-        let inbox: Rc<RefCell<Option<oneshot::Sender<Arrived>>>> = Rc::default();
+        let loaded = Rc::new(RefCell::new(Some(loaded_tx)));
+        let inbox: Inbox = Rc::default();
+        let failure: Rc<RefCell<Option<WorkerFailure>>> = Rc::default();
         let mut pending: Pending = None;
+        // Keeps the first failure and drops the channels waiting on this
+        // worker, so that its start or its task ends now.
+        let on_failure = {
+            let (loaded, inbox, failure) = (loaded.clone(), inbox.clone(), failure.clone());
+            move |e: WorkerFailure| {
+                failure.borrow_mut().get_or_insert(e);
+                loaded.borrow_mut().take();
+                inbox.borrow_mut().take();
+            }
+        };
         let bridge = {
             let inbox = inbox.clone();
             Bridge::spawn(
                 ENGINE_URL,
-                "a process",
                 move |event: ProcessEvent, decode_ms| match event {
                     ProcessEvent::Loaded { .. } => {
-                        if let Some(tx) = loaded.take() {
+                        if let Some(tx) = loaded.borrow_mut().take() {
                             let _ = tx.send(());
                         }
                     }
@@ -202,9 +250,15 @@ impl Process {
                         }
                     }
                 },
+                on_failure,
             )
             .map_err(|_| ProcessError::Refused)?
         };
-        Ok((Process { bridge, inbox }, loaded_rx))
+        let process = Process {
+            bridge,
+            inbox,
+            failure,
+        };
+        Ok((process, loaded_rx))
     }
 }

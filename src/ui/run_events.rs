@@ -11,6 +11,8 @@ impl From<RunEvent> for Action {
             RunEvent::EngineLoaded { module_start_ms } => Action::EngineLoaded { module_start_ms },
             RunEvent::PoolReady(info) => Action::PoolReady(info),
             RunEvent::PoolFailed { reason } => Action::PoolFailed { reason },
+            // No pool without its engine: the status shows the engine's failure.
+            RunEvent::EngineFailed { reason } => Action::PoolFailed { reason },
             RunEvent::RunStarted(results) => Action::RunStarted(results),
             RunEvent::Repetition {
                 model,
@@ -70,6 +72,19 @@ mod tests {
             }),
             Action::PoolFailed {
                 reason: "no shared memory".into()
+            }
+        );
+    }
+
+    #[test]
+    fn a_failed_engine_shows_as_the_pool_status_with_its_reason() {
+        let reason = "the engine worker failed: its script could not be loaded";
+        assert_eq!(
+            Action::from(RunEvent::EngineFailed {
+                reason: reason.into()
+            }),
+            Action::PoolFailed {
+                reason: reason.into()
             }
         );
     }
