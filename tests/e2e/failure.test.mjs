@@ -1,0 +1,128 @@
+// failure.test.mjs — owns the end-to-end checks of a worker that fails: with the engine's
+// WebAssembly module or its script missing on the host, the page names the failure in the pool
+// status within seconds instead of "starting" forever, a run still runs the model that needs no
+// engine (`main-thread`) and ends every engine and process model with the failure as its
+// error, an embedding page gets its `run-finished` as for any failed run, and once the file is
+// back the next run starts a fresh engine. The worker-failure logic itself is tested natively
+// (src/orchestra/failure.rs, waiters_tests.rs). Chromium only (not in scripts/test.sh's Firefox
+// list): the texts checked quote Chromium's error events.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFile, cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { useSuite, DIST } from './suite.mjs';
+import { downloadJson, checkedPage } from './browser.mjs';
+import { startServer } from './server.mjs';
+import { WAIT_MS, sel, waitForPool, waitForFinished, runOf, assertFibRunOk, runEmbedded } from './app.mjs';
+
+const TIMEOUT = 120_000;
+/** The failure must show soon, not after a long time-out. */
+const FAILURE_SHOWN_MS = 10_000;
+
+const s = useSuite();
+
+// A copy of the built site per missing file, each on its own server: a missing file is
+// then missing for every request (the page's, its workers', past the service worker), with
+// no routing that a service worker might bypass. Each server is a new origin, so no service
+// worker of another test answers there.
+const sites = {};
+before(async () => {
+  for (const file of ['engine_bg.wasm', 'engine.js']) {
+    const root = await mkdtemp(path.join(tmpdir(), 'cp-failure-'));
+    const gone = new Set([file, `${file}.br`]);
+    await cp(DIST, root, { recursive: true, filter: (src) => !gone.has(path.basename(src)) });
+    sites[file] = { root, server: await startServer({ root, isolated: true }) };
+  }
+});
+after(async () => {
+  for (const { root, server } of Object.values(sites)) {
+    await server.close();
+    await rm(root, { recursive: true, force: true });
+  }
+});
+
+const ENGINE_FAILED = /^the engine worker failed: /;
+// What each missing file makes the browser say: the module's loader throws on the 404 of the
+// WebAssembly (an ErrorEvent), a missing script is a plain `error` event.
+const WHY = {
+  'engine_bg.wasm': /it stopped with an error: Uncaught Error: failed to fetch Wasm: 404 .*engine_bg\.wasm.* \(at engine\.js:\d+\)/,
+  'engine.js': /its script could not be loaded/,
+};
+// The browser logs the 404s itself; nothing else may reach the console.
+const ALLOW = [/Failed to load resource: the server responded with a status of 404/];
+
+const QUERY = 'models=sequential,threads,async,processes,main-thread&n=20&tasks=4&threads=2&repeat=1';
+
+for (const file of Object.keys(WHY)) {
+  test(`with ${file} missing, the page names the engine's failure and still runs what needs no engine`, {
+    timeout: TIMEOUT,
+  }, () =>
+    checkedPage(s.browser, `failure-${file}`, async (page) => {
+      const { server, root } = sites[file];
+      const t0 = Date.now();
+      await page.goto(`${server.url}/?${QUERY}`);
+      await page.waitForSelector(sel.pool('unavailable'), { state: 'attached', timeout: FAILURE_SHOWN_MS });
+      const shownMs = Date.now() - t0;
+      const status = await page.textContent(sel.pool());
+      assert.match(status, /unavailable: the engine worker failed: /, status);
+      assert.match(status, WHY[file], status);
+
+      await page.click(`${sel.run}:enabled`);
+      await waitForFinished(page);
+      const results = await downloadJson(page, sel.download);
+      assertFibRunOk(runOf(results, 'main-thread'), { n: 20, tasks: 4 });
+      for (const model of ['sequential', 'threads', 'async']) {
+        const run = runOf(results, model);
+        assert.equal(run.status, 'failed', `${model}: ${JSON.stringify(run)}`);
+        assert.match(run.error, ENGINE_FAILED, `${model}: ${run.error}`);
+        assert.match(run.error, WHY[file], `${model}: ${run.error}`);
+        const card = await page.textContent(sel.result(model));
+        assert.ok(card.includes(`Failed: ${run.error}`), `${model}'s card names the failure: ${card}`);
+      }
+      // The process workers are the same binary: they fail to load too, named as processes.
+      const processes = runOf(results, 'processes');
+      assert.equal(processes.status, 'failed');
+      assert.match(processes.error, /^process \d failed: /, processes.error);
+      assert.match(processes.error, WHY[file], processes.error);
+      assert.equal(results.environment.threads_available, false);
+      assert.match(results.environment.threads_unavailable_reason, ENGINE_FAILED);
+      console.log(`${file} missing: shown ${shownMs} ms after opening the page: ${status}`);
+
+      // The file is back (the host was fixed): the next run on this page starts a new
+      // engine instead of reusing the failed one, and every model runs.
+      await copyFile(path.join(DIST, file), path.join(root, file));
+      try {
+        await page.click(`${sel.run}:enabled`);
+        await page.waitForSelector(`${sel.result('sequential')}[data-status=ok]`, { state: 'attached', timeout: WAIT_MS });
+        await waitForFinished(page);
+        await waitForPool(page, 'ready');
+      } finally {
+        await rm(path.join(root, file));
+      }
+      const again = await downloadJson(page, sel.download);
+      for (const model of ['sequential', 'threads', 'async', 'processes', 'main-thread']) {
+        assertFibRunOk(runOf(again, model), { n: 20, tasks: 4 });
+      }
+      assert.equal(again.environment.threads_available, true);
+    }, { allow: ALLOW }));
+}
+
+test('an embedding page gets `ready` and `run-finished` as for any failed run when the engine fails', {
+  timeout: TIMEOUT,
+}, () =>
+  checkedPage(s.browser, 'failure-embed', async (page) => {
+    const file = 'engine_bg.wasm';
+    const { messages, results } = await runEmbedded(
+      page, sites[file].server.url, 'autorun=1&models=sequential,main-thread&n=20&tasks=4&repeat=1');
+    const types = messages.map((m) => m.type);
+    assert.ok(types.indexOf('ready') >= 0 && types.indexOf('ready') < types.indexOf('run-finished'), `${types}`);
+    assert.equal(results.schema, 'concurrency-playground/results@1');
+    const sequential = runOf(results, 'sequential');
+    assert.equal(sequential.status, 'failed');
+    assert.match(sequential.error, ENGINE_FAILED);
+    assert.match(sequential.error, WHY[file]);
+    assertFibRunOk(runOf(results, 'main-thread'), { n: 20, tasks: 4 });
+  }, { allow: ALLOW }));
