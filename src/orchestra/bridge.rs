@@ -125,6 +125,14 @@ impl<Req: Message> Bridge<Req> {
     }
 }
 
+impl<Req> Bridge<Req> {
+    /// Stops the worker now (a failed worker's threads may still spin);
+    /// nothing more arrives from it.
+    pub fn terminate(&self) {
+        self.worker.terminate();
+    }
+}
+
 impl<Req> Drop for Bridge<Req> {
     fn drop(&mut self) {
         self.worker.set_onmessage(None);

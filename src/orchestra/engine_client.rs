@@ -2,8 +2,9 @@
 //! [`Bridge`], starts its pool, sends typed requests and turns answers into
 //! futures (the [`Waiters`]). A run's tasks arrive one by one (`TaskDone`)
 //! and are put together when the run ends (`RunDone`): each crosses once.
-//! When the worker fails, every wait ends with the failure and the page is
-//! told once; a failed client answers every later request with it.
+//! When the worker fails, it is terminated, every wait ends with the
+//! failure and the page is told once; a failed client answers every later
+//! request with it.
 
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
@@ -55,9 +56,13 @@ impl EngineClient {
             }
         };
         let on_worker_failure = {
-            let waiters = waiters.clone();
+            let (waiters, me) = (waiters.clone(), me.clone());
             move |failure: WorkerFailure| {
                 if let Some(reason) = waiters.fail(failure) {
+                    // Of no more use; it may still compute (or its pool spin).
+                    if let Some(bridge) = me.borrow().upgrade() {
+                        bridge.terminate();
+                    }
                     on_failure(reason);
                 }
             }

@@ -126,3 +126,102 @@ test('an embedding page gets `ready` and `run-finished` as for any failed run wh
     assert.match(sequential.error, WHY[file]);
     assertFibRunOk(runOf(results, 'main-thread'), { n: 20, tasks: 4 });
   }, { allow: ALLOW }));
+
+/**
+ * Keep every worker the page creates in `window.__workers` ({ url, worker }), so a test can
+ * hand the page the events a failing worker sends. Rayon's helper threads start inside the
+ * engine, not here.
+ */
+async function recordWorkers(page) {
+  await page.addInitScript(() => {
+    const Native = window.Worker;
+    window.__workers = [];
+    window.Worker = class extends Native {
+      constructor(url, options) {
+        super(url, options);
+        window.__workers.push({ url: String(url), worker: this });
+      }
+    };
+  });
+}
+
+/**
+ * Hand worker `k` (in creation order) what the browser delivers when a worker fails:
+ * `crash`, the ErrorEvent of a WebAssembly trap (release builds abort on panic, so a panic is
+ * one); `garbage`, a message that is not the protocol's (a time of JSON null, as serde_json
+ * writes NaN: the engine's RunDone, a process's Codec). Dispatched on the page's Worker object, so the page's
+ * handlers see exactly what the browser would give them; a real trap cannot be provoked
+ * from outside.
+ */
+function fail(page, k, how) {
+  return page.evaluate(([k, how]) => {
+    const { worker } = window.__workers[k];
+    const event = how === 'crash'
+      ? new ErrorEvent('error', {
+        message: 'Uncaught RuntimeError: unreachable', filename: `${location.origin}/engine.js`, lineno: 1, cancelable: true,
+      })
+      : new MessageEvent('message', {
+        data: JSON.stringify(k === 0
+          ? { 'run-done': { run_id: 1, end: { wall_ms: null, overheads_ms: {}, error: null } } }
+          : { codec: { run_id: 1, index: 0, codec_ms: null } }),
+      });
+    worker.dispatchEvent(event);
+  }, [k, how]);
+}
+
+const TRAP = 'it stopped with an error: Uncaught RuntimeError: unreachable (at engine.js:1)';
+const GARBAGE = /it sent a message the page cannot read: not a message this side understands: invalid type: null, expected f64/;
+
+for (const [how, why] of [['crash', TRAP], ['garbage', GARBAGE]]) {
+  test(`an engine that fails mid-run (${how}) ends the run with the reason at once; the next run gets a new engine`, { timeout: TIMEOUT }, () =>
+    checkedPage(s.browser, `failure-engine-${how}`, async (page) => {
+      await recordWorkers(page);
+      // Long enough (seconds on this VM) that only the failure can end it soon.
+      await page.goto(`${s.server.url}/?models=sequential&n=32&tasks=200&threads=2&repeat=1`);
+      await waitForPool(page, 'ready');
+      await page.click(`${sel.run}:enabled`);
+      await page.waitForSelector('[data-testid=progress-sequential]:not([value="0"])', { state: 'attached', timeout: WAIT_MS });
+      const t0 = Date.now();
+      await fail(page, 0, how);
+      await waitForFinished(page);
+      const endedMs = Date.now() - t0;
+      assert.ok(endedMs < 5_000, `the run ended ${endedMs} ms after the failure`);
+      const results = await downloadJson(page, sel.download);
+      const run = runOf(results, 'sequential');
+      assert.equal(run.status, 'failed');
+      assert.match(run.error, ENGINE_FAILED);
+      assert.ok(why instanceof RegExp ? why.test(run.error) : run.error.endsWith(why), run.error);
+      const status = await page.textContent(sel.pool());
+      assert.ok(status.includes(run.error), `the pool status names it: ${status}`);
+
+      await page.fill(sel.field('tasks'), '4');
+      await page.click(`${sel.run}:enabled`);
+      await page.waitForSelector(`${sel.result('sequential')}[data-status=ok]`, { state: 'attached', timeout: WAIT_MS });
+      await waitForFinished(page);
+      assertFibRunOk(runOf(await downloadJson(page, sel.download), 'sequential'), { n: 32, tasks: 4 });
+    }));
+}
+
+for (const [how, why] of [['crash', TRAP], ['garbage', GARBAGE]]) {
+  test(`a process that fails mid-run (${how}) ends the run with an error naming it`, { timeout: TIMEOUT }, () =>
+    checkedPage(s.browser, `failure-process-${how}`, async (page) => {
+      await recordWorkers(page);
+      await page.goto(`${s.server.url}/?models=processes&n=32&tasks=200&threads=2&repeat=1`);
+      await waitForPool(page, 'ready');
+      await page.click(`${sel.run}:enabled`);
+      await page.waitForSelector('[data-testid=progress-processes]:not([value="0"])', { state: 'attached', timeout: WAIT_MS });
+      // Worker 0 is the engine; 1 and 2 are the processes.
+      const t0 = Date.now();
+      await fail(page, 2, how);
+      await waitForFinished(page);
+      const endedMs = Date.now() - t0;
+      assert.ok(endedMs < 5_000, `the run ended ${endedMs} ms after the failure`);
+      const run = runOf(await downloadJson(page, sel.download), 'processes');
+      assert.equal(run.status, 'failed');
+      assert.match(run.error, /^process 2 failed: /, run.error);
+      assert.ok(why instanceof RegExp ? why.test(run.error) : run.error.endsWith(why), run.error);
+      assert.ok((await page.textContent(sel.result('processes'))).includes(`Failed: ${run.error}`));
+      // Only the processes failed: the engine is as it was.
+      await waitForPool(page, 'ready');
+    }));
+}
