@@ -186,6 +186,7 @@ for (const [how, why] of [['crash', TRAP], ['garbage', GARBAGE]]) {
       await waitForFinished(page);
       const endedMs = Date.now() - t0;
       assert.ok(endedMs < 5_000, `the run ended ${endedMs} ms after the failure`);
+      console.log(`engine ${how}: the run ended ${endedMs} ms after the failure`);
       const results = await downloadJson(page, sel.download);
       const run = runOf(results, 'sequential');
       assert.equal(run.status, 'failed');
@@ -216,6 +217,7 @@ for (const [how, why] of [['crash', TRAP], ['garbage', GARBAGE]]) {
       await waitForFinished(page);
       const endedMs = Date.now() - t0;
       assert.ok(endedMs < 5_000, `the run ended ${endedMs} ms after the failure`);
+      console.log(`process ${how}: the run ended ${endedMs} ms after the failure`);
       const run = runOf(await downloadJson(page, sel.download), 'processes');
       assert.equal(run.status, 'failed');
       assert.match(run.error, /^process 2 failed: /, run.error);
