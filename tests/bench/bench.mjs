@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 
 import { openBench } from './probe.mjs';
 import { nativeFib, cpythonFib } from './baselines.mjs';
-import { spread, dispatchUs, lanesOf, transferSizes, cpuBusy } from './stats.mjs';
+import { spread, dispatchUs, lanesOf, transferSizes, cpuBusy, smallFunctionShare } from './stats.mjs';
 import { report, budgets } from './report.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -87,6 +87,7 @@ async function main() {
   log(`${QUICK ? 'quick' : 'full'} run on ${CORES} cores, load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
   const site = await snapshotDist();
   const transfer = await transferSizes(site);
+  const engineFunctions = await smallFunctionShare(path.join(site, 'engine_bg.wasm'));
 
   // Baselines first: they need the CPU to themselves, as the browser runs will.
   log(`native fib(${S.n}) x ${S.tasks}, 1..${CORES} threads; CPU busy before: ${(busy[0] * 100).toFixed(0)}%`);
@@ -271,6 +272,7 @@ function summarise({ started, loadavg, transfer, native, nativeCpu, cpython, ren
       cpython,
       wasm_over_native: wasm ? wasm.median / native.per_call_ms : null,
       cpython_over_wasm: wasm && cpython ? cpython.per_call_ms / wasm.median : null,
+      engine_small_functions: engineFunctions,
     },
     scaling: scalingRows,
     io: ioRows,

@@ -97,6 +97,9 @@ export function report(d) {
     [`CPython ${fib.cpython?.version ?? ''}`, fib.cpython ? `${ms(fib.cpython.per_call_ms)} [${f(fib.cpython.min_ms, 0)}-${f(fib.cpython.max_ms, 0)}]` : 'n/a (no python3)'],
     ['WASM / native', x(fib.wasm_over_native)],
     ['CPython / WASM', x(fib.cpython_over_wasm, 0)],
+    ...(fib.engine_small_functions ? [['engine module: functions under 50 bytes',
+      `${f(fib.engine_small_functions.share * 100, 1)}% of ${fib.engine_small_functions.functions} ` +
+      `(V8 inlines fib into itself only above 25%)`]] : []),
   ]));
 
   L.push(`\n2. Scaling: ${fib.tasks} x fib(${fib.n}), speedup = sequential / threads (browser) and loop / rayon (native)`);

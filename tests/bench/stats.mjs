@@ -137,3 +137,43 @@ export async function cpuBusy(ms = 1000) {
     return null;
   }
 }
+
+/** A LEB128 unsigned integer at `at` in `bytes`: [value, next offset]. */
+function leb128(bytes, at) {
+  let value = 0;
+  let shift = 0;
+  for (;;) {
+    const b = bytes[at++];
+    value += (b & 0x7f) * 2 ** shift;
+    shift += 7;
+    if (b < 0x80) return [value, at];
+  }
+}
+
+/**
+ * How many of a WASM module's functions have bodies under 50 bytes. V8 sizes its inlining
+ * budget by this share (src/wasm/inlining-tree.h, `BudgetScaleFactor`: 25 % or less gives the
+ * smallest budget, 50 % or more the largest), and below 25 % it does not inline a function into
+ * itself, such as the recursive fib kernel: the kernel's speed in the browser depends on the
+ * rest of the module. Returns { functions, small, share }.
+ */
+export async function smallFunctionShare(file) {
+  const bytes = await readFile(file);
+  let at = 8; // magic and version
+  while (at < bytes.length) {
+    const id = bytes[at];
+    const [size, body] = leb128(bytes, at + 1);
+    if (id === 10) {
+      let [count, next] = leb128(bytes, body);
+      let small = 0;
+      for (let i = 0; i < count; i++) {
+        const [length, start] = leb128(bytes, next);
+        if (length < 50) small += 1;
+        next = start + length;
+      }
+      return { functions: count, small, share: count ? small / count : 0 };
+    }
+    at = body + size;
+  }
+  return { functions: 0, small: 0, share: 0 };
+}
