@@ -137,7 +137,7 @@ async function main() {
     }
     loadavg.push(os.loadavg());
 
-    data = summarise({ started, loadavg, transfer, native, nativeCpu, cpython, renders, pools, scaling, dispatch, io, busy });
+    data = summarise({ started, loadavg, transfer, engineFunctions, native, nativeCpu, cpython, renders, pools, scaling, dispatch, io, busy });
     data.budgets = budgets(data);
     const busiest = Math.max(...busy.filter(Number.isFinite));
     if (busiest > 0.1) {
@@ -187,7 +187,7 @@ async function snapshotDist() {
   }
 }
 
-function summarise({ started, loadavg, transfer, native, nativeCpu, cpython, renders, pools, scaling, dispatch, io, busy }) {
+function summarise({ started, loadavg, transfer, engineFunctions, native, nativeCpu, cpython, renders, pools, scaling, dispatch, io, busy }) {
   const wall = (run) => (run?.status === 'ok' ? run.wall_ms : null);
   const samples = (run) => (run?.status === 'ok' ? run.wall_ms_samples : []);
   const all = loads.map((l) => l.environment);
