@@ -69,6 +69,11 @@ for (const file of Object.keys(WHY)) {
       const status = await page.textContent(sel.pool());
       assert.match(status, /unavailable: the engine worker failed: /, status);
       assert.match(status, WHY[file], status);
+      // The page is isolated: the banner blames the engine, not isolation.
+      const banner = await page.textContent('[data-testid=engine-banner]');
+      assert.match(banner, /^The engine could not start\. /, banner);
+      assert.match(banner, WHY[file], banner);
+      assert.equal(await page.$('[data-testid=isolation-banner]'), null, 'no "threads are off: not isolated" banner');
 
       await page.click(`${sel.run}:enabled`);
       await waitForFinished(page);

@@ -70,9 +70,11 @@ pub fn environment_panel(props: &EnvironmentProps) -> Html {
     } else {
         "kept in memory for this visit only: this browser allows this page no storage here"
     };
-    let engine = match props.engine_start_ms {
-        Some(ms) => format!("loaded in {ms:.0} ms"),
-        None => "loading…".to_owned(),
+    let engine = match (props.engine_start_ms, &props.pool) {
+        (Some(ms), _) => format!("loaded in {ms:.0} ms"),
+        // Never loaded, and the pool gave up: it will not load now.
+        (None, PoolStatus::Unavailable { .. }) => "did not start (see Threads)".to_owned(),
+        (None, _) => "loading…".to_owned(),
     };
     html! {
         <section class="panel environment" aria-labelledby="env-title">

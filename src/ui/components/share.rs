@@ -46,12 +46,19 @@ pub struct BannerProps {
     pub compact: bool,
 }
 
-/// Shown when threads are unavailable: what isolation is, and the way out.
+/// Shown when threads are unavailable: what isolation is, and the way out;
+/// or, on a page that is isolated, that the engine itself failed.
 #[function_component(IsolationBanner)]
 pub fn isolation_banner(props: &BannerProps) -> Html {
     let PoolStatus::Unavailable { reason } = &props.pool else {
         return html! {};
     };
+    // Isolated, threads are allowed: the engine worker or its pool failed
+    // (a missing or mistyped file, a crash). Opening another tab would not
+    // help; saying "not isolated" would be wrong.
+    if crate::platform::cross_origin_isolated() {
+        return engine_failed_banner(reason, props.compact);
+    }
     let open = html! {
         <a href={browser::full_playground_url()} target="_blank" rel="noopener">
             { "Open the playground in its own tab" }
@@ -76,6 +83,32 @@ pub fn isolation_banner(props: &BannerProps) -> Html {
                Chromium-based browsers). Every other model still runs; the thread models are \
                reported as skipped. " }
             { open }
+            <span class="reason">{ format!(" ({reason})") }</span>
+        </aside>
+    }
+}
+
+/// The banner of an isolated page whose engine or thread pool did not start.
+fn engine_failed_banner(reason: &str, compact: bool) -> Html {
+    let advice = "The models that run in the engine report this as their error; main-thread \
+                  still runs on the page. Reload the page to try again; if it happens again, \
+                  the site may be missing one of the app's files or serving it with the wrong \
+                  type.";
+    if compact {
+        return html! {
+            <aside class="banner compact" role="status" data-testid="engine-banner">
+                <strong>{ "The engine could not start. " }</strong>
+                <details>
+                    <summary>{ "Why" }</summary>
+                    <span class="reason">{ format!("{reason}. {advice}") }</span>
+                </details>
+            </aside>
+        };
+    }
+    html! {
+        <aside class="banner" role="status" data-testid="engine-banner">
+            <strong>{ "The engine could not start. " }</strong>
+            { advice }
             <span class="reason">{ format!(" ({reason})") }</span>
         </aside>
     }
