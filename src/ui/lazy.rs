@@ -19,8 +19,14 @@ use crate::platform;
 extern "C" {
     #[wasm_bindgen(catch, js_name = importModule)]
     async fn import_module(url: &str) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(catch, js_name = initModule)]
-    async fn init_module(module: &JsValue) -> Result<JsValue, JsValue>;
+}
+
+/// Runs an imported wasm-bindgen module's default export, its init (which
+/// instantiates the WASM next to it and runs its `main`).
+async fn init_module(module: &JsValue) -> Result<JsValue, JsValue> {
+    let init: js_sys::Function = js_sys::Reflect::get(module, &"default".into())?.dyn_into()?;
+    let started: js_sys::Promise = init.call0(module)?.dyn_into()?;
+    wasm_bindgen_futures::JsFuture::from(started).await
 }
 
 /// The classroom module's files (index.html builds them; Trunk's names).
