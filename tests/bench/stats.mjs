@@ -95,14 +95,15 @@ export async function transferSizes(dist) {
     if (!entry.isFile() || path.relative(dist, full).split(path.sep).some((p) => p.startsWith('.'))) continue;
     if (/\.(br|gz)$/.test(entry.name)) continue;
     const body = await readFile(full);
+    const file = path.relative(dist, full).split(path.sep).join('/');
     files.push({
-      file: path.relative(dist, full),
+      file,
       raw: body.length,
       gzip: gzipSync(body, { level: 9 }).length,
       brotli: brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length,
       code: /\.(wasm|js)$/.test(entry.name),
-      lazy: LAZY_FILES.test(path.relative(dist, full)),
-      docs: DOCS_FILES.test(path.relative(dist, full).split(path.sep).join('/')),
+      lazy: LAZY_FILES.test(file),
+      docs: DOCS_FILES.test(file),
     });
   }
   files.sort((a, b) => b.gzip - a.gzip);
