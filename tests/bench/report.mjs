@@ -26,6 +26,11 @@ export function budgets(d) {
   add('WASM / native fib', x(fib.wasm_over_native), '<= 1.00x', fib.wasm_over_native <= 1.0,
     `WASM ${ms(fib.wasm_per_call_ms?.median)} (best ${ms(fib.wasm_per_call_ms?.min)}; on 1 pool thread ` +
       `${ms(fib.wasm_one_thread_per_call_ms?.median)}) vs native ${ms(fib.native_per_call_ms)} per fib(${fib.n}) call`);
+  // Not a speed target but what decides one: V8 inlines fib into itself only when more than 25 %
+  // of the engine module's functions are under 50 bytes (index.html's wasm-opt level keeps it so).
+  const small = fib.engine_small_functions;
+  add('V8 inlines fib: engine functions < 50 B', small ? `${f(small.share * 100, 1)}%` : '-', '> 25%',
+    small ? small.share > 0.25 : null, small ? `${small.small} of ${small.functions} functions` : '');
   const byLoad = fib.wasm_per_call_by_load_ms ?? [];
   const loadSpread = byLoad.length > 1 ? Math.max(...byLoad) / Math.min(...byLoad) - 1 : null;
   add('sequential agrees across page loads', loadSpread == null ? 'one load' : `${f(loadSpread * 100, 1)}%`, '<= 5%',
