@@ -275,9 +275,11 @@ pub fn settings_form(props: &SettingsFormProps) -> Html {
                     { for ModelId::ALL.into_iter().map(|m| model_box(props, m)) }
                 </fieldset>
             }
-            <button type="submit" class="run" data-testid="run" disabled={!props.can_run}>
-                { if props.running { "Running…" } else { "Run" } }
-            </button>
+            <div class="run-bar">
+                <button type="submit" class="run" data-testid="run" disabled={!props.can_run}>
+                    { if props.running { "Running…" } else { "Run" } }
+                </button>
+            </div>
         </form>
     }
 }
