@@ -156,6 +156,10 @@ pub const MODELS: [ModelSpec; 6] = [
 #[serde(deny_unknown_fields)]
 pub struct ModelText {
     pub label: String,
+    /// A shorter label for a chart's label column, where `label` is longer
+    /// than [`CHART_LABEL_CHARS`].
+    #[serde(default)]
+    pub short: Option<String>,
     /// How its fetch prediction is made, in words.
     pub prediction_rule: String,
     /// Help per supported workload (`{yield_depth}` and `{awaits_per_task}`
@@ -167,6 +171,10 @@ pub struct ModelText {
     #[serde(default)]
     pub why: BTreeMap<Workload, String>,
 }
+
+/// The most characters a label may have in the comparison chart's label
+/// column (170 of its 640 units at 12 px, `ui::components::timeline`).
+pub const CHART_LABEL_CHARS: usize = 24;
 
 /// Every model's texts. Parsed once.
 pub fn texts() -> &'static BTreeMap<ModelId, ModelText> {
@@ -215,6 +223,12 @@ impl ModelId {
     /// A short human label.
     pub fn label(self) -> &'static str {
         &text(self).label
+    }
+
+    /// The label for a chart's label column: `label`, or its short form
+    /// where `label` would not fit.
+    pub fn chart_label(self) -> &'static str {
+        text(self).short.as_deref().unwrap_or(self.label())
     }
 
     /// What the model needs from the browser.

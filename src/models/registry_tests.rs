@@ -36,6 +36,23 @@ fn every_model_has_texts() {
 }
 
 #[test]
+fn every_chart_label_fits_the_chart_and_short_forms_are_only_where_needed() {
+    for m in ModelId::ALL {
+        let fits = |s: &str| s.chars().count() <= CHART_LABEL_CHARS;
+        assert!(
+            fits(m.chart_label()),
+            "{m}: {:?} is too long for the chart",
+            m.chart_label()
+        );
+        if texts()[&m].short.is_some() {
+            assert!(!fits(m.label()), "{m}: its label fits; drop the short form");
+        }
+    }
+    assert_eq!(ModelId::MainThread.chart_label(), "Main thread (page)");
+    assert_eq!(ModelId::Sequential.chart_label(), "Sequential");
+}
+
+#[test]
 fn why_clauses_are_for_supported_workloads_and_read_as_clauses() {
     for m in ModelId::ALL {
         for (workload, why) in &texts()[&m].why {

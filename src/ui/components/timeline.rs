@@ -39,7 +39,7 @@ pub fn comparison_chart(props: &ComparisonProps) -> Html {
                 html! {
                     <g class={classes!("bar", b.fastest.then_some("fastest"))} data-model={b.model.as_str()} tabindex="0">
                     <title>{ format!("{}: {:.1} ms", b.model.label(), b.value_ms) }</title>
-                        <text x="0" y={(y + 16.0).to_string()} class="axis-label">{ b.model.label() }</text>
+                        <text x="0" y={(y + 16.0).to_string()} class="axis-label">{ b.model.chart_label() }</text>
                         <rect x={LABEL_W.to_string()} y={(y + 3.0).to_string()}
                               width={(x(b.value_ms) - LABEL_W).max(1.0).to_string()} height={(ROW_H - 8.0).to_string()} rx="3" />
                         if b.max_ms > b.min_ms {
