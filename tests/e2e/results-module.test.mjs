@@ -31,8 +31,11 @@ test('a visit that never runs does not request the results module; a run loads i
     await page.goto(`${s.server.url}/?models=sequential,threads&n=18&tasks=4&threads=2`);
     await waitForPool(page, 'ready');
     await page.waitForSelector(`${sel.run}:enabled`, { timeout: WAIT_MS });
-    // Idle network for 0.5 s after the load: nothing is fetched in the background either.
-    await page.waitForLoadState('networkidle');
+    // Nothing is fetched in the background either: wait until no request for 2 s.
+    for (let count = -1; count !== seen.length;) {
+      count = seen.length;
+      await page.waitForTimeout(2_000);
+    }
     assert.ok(seen.some((p) => p.endsWith('/app_bg.wasm')), `the page's module is requested: ${seen}`);
     assert.deepEqual(resultsFiles(seen), [], 'no results module before a run');
     assert.equal(await page.$('.remote-host'), null, 'no results view yet');
@@ -66,6 +69,12 @@ test("clicks in the results view run its handlers only, never the page's", { tim
     await page.goto(`${s.server.url}/?models=sequential,threads&n=18&tasks=4&threads=2&autorun=1`);
     await waitForFinished(page);
     await page.waitForSelector(`${sel.result('threads')} [data-testid=svg-timeline-threads]`, { timeout: WAIT_MS });
+    // The two Yew instances number their apps apart (src/ui/remote.rs): the host carries the
+    // results module's number, the body (the page's app root) the page's.
+    const ids = await page.evaluate(() => [document.body.__yew_subtree_id,
+      ...[...document.querySelectorAll('.remote-host')].map((h) => h.__yew_subtree_id)]);
+    assert.equal(typeof ids[0], 'number', `the page's root is numbered: ${ids}`);
+    assert.ok(ids.length > 1 && ids.slice(1).every((id) => typeof id === 'number' && id > ids[0]), `${ids}`);
     // Everything the page's own module shows: any change to it (outside the hosts) is recorded.
     const url = page.url();
     const form = () => page.$$eval('form.settings input, form.settings select', (els) =>
@@ -75,7 +84,9 @@ test("clicks in the results view run its handlers only, never the page's", { tim
       window.__outside = [];
       new MutationObserver((records) => {
         for (const r of records) {
-          if (!r.target.closest?.('.remote-host') && !(r.target.nodeType === 3 && r.target.parentElement?.closest('.remote-host'))) {
+          const el = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+          // The heartbeat blinks on every frame (run_status.rs): the page's own clock, not a change.
+          if (!el?.closest('.remote-host, .heartbeat')) {
             window.__outside.push(`${r.type} ${r.target.nodeName}.${r.target.className ?? ''}`);
           }
         }
