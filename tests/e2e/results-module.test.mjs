@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 
 import { useSuite } from './suite.mjs';
 import { checkedPage } from './browser.mjs';
-import { WAIT_MS, sel, waitForFinished, waitForPool } from './app.mjs';
+import { WAIT_MS, sel, waitForFinished } from './app.mjs';
 
 const TIMEOUT = 120_000;
 const s = useSuite();
@@ -29,7 +29,6 @@ test('a visit that never runs does not request the results module; a run loads i
   checkedPage(s.browser, 'results-module', async (page) => {
     const seen = recordRequests(page);
     await page.goto(`${s.server.url}/?models=sequential,threads&n=18&tasks=4&threads=2`);
-    await waitForPool(page, 'ready');
     await page.waitForSelector(`${sel.run}:enabled`, { timeout: WAIT_MS });
     // Nothing is fetched in the background either: wait until no request for 2 s.
     for (let count = -1; count !== seen.length;) {
