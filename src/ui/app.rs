@@ -11,11 +11,12 @@ use yew::prelude::*;
 
 use super::browser;
 use super::components::{
-    EmbedForm, EnvironmentPanel, ErrorList, ExportFormat, IsolationBanner, LessonPanel,
-    ResultsView, RunStatus, SettingsForm, SettingsFormProps, SharePanel, SweepPanel,
+    EmbedForm, EnvironmentPanel, ErrorList, IsolationBanner, LessonPanel, RunStatus, SettingsForm,
+    SettingsFormProps, SharePanel, SweepPanel,
 };
 use super::isolation;
-use super::reference::OwnReference;
+use super::remote_protocol::{RemoteProps, ResultsProps};
+use super::remote_view::RemoteView;
 use super::server;
 use super::state::{Action, AppState, PoolStatus, RunPhase};
 use crate::config::to_query;
@@ -175,15 +176,6 @@ pub fn app() -> Html {
             }
         })
     };
-    let on_download = {
-        let results = state.results.clone();
-        Callback::from(move |format: ExportFormat| {
-            if let Some(r) = &results {
-                super::export::download_results(r, format);
-            }
-        })
-    };
-
     // A finished run goes to an embedding page, as the contract's
     // `run-finished` message with the results the page shows.
     {
@@ -285,16 +277,14 @@ pub fn app() -> Html {
                 <div class="results-col">
                     <RunStatus phase={state.phase.clone()} busy={state.running() || state.sweeping()}
                                stopping={state.stopping} progress={state.progress.clone()} {on_stop} />
+                    // The results view is the results module's (`ui::remote`),
+                    // loaded when the first run starts.
                     if let Some(results) = &state.results {
-                        <ResultsView
-                            results={results.clone()}
-                            finished={!state.running()}
-                            {on_download}
-                            compact={embed}
-                        />
-                        if !state.running() {
-                            <OwnReference results={results.clone()} />
-                        }
+                        <RemoteView view={RemoteProps::Results(Box::new(ResultsProps {
+                            results: results.clone(),
+                            finished: !state.running(),
+                            compact: embed,
+                        }))} />
                     }
                 </div>
             </div>

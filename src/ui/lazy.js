@@ -1,5 +1,6 @@
-// lazy.js — the dynamic import() of the classroom pages' own module (class.js and class_bg.wasm,
-// built by Trunk beside the page's module); see src/ui/lazy.rs, which starts the module.
+// lazy.js — the dynamic import() of the modules the page loads on demand (the classroom pages'
+// class.js, the results view's results.js; built by Trunk beside the page's module); see
+// src/ui/lazy.rs, which starts them.
 
 export function importModule(url) {
   return import(url);

@@ -1,15 +1,21 @@
-//! Loading the classroom module (`src/bin/class.rs`: the class view and
-//! the read-only view of a result link) when the address asks for one of
-//! its pages. Most visits never open them, so the page's module does not
-//! link them: it shows a loading note, imports `class.js` from beside the
-//! page (so it works under a sub-path and in embeds) and starts it; the
-//! classroom module then renders the page in place of the note. Owns only
-//! that loading and the message when it fails; rendering the pages is
-//! `ui::class`'s.
+//! Loading the modules built beside the page's and imported only when a
+//! visit needs them: the classroom module (`src/bin/class.rs`: the class
+//! view and the read-only view of a result link) and the results module
+//! (`src/bin/results.rs`: everything a run's results show). Most visits
+//! never open the classroom pages, and a visit that never runs needs no
+//! results view, so the page's module links neither: it imports the
+//! module's JS from beside the page (so it works under a sub-path and in
+//! embeds) and runs its init once per page. Owns only that loading and its
+//! errors; what the modules render is theirs (`ui::class`, `ui::remote`),
+//! and what the page shows meanwhile is the caller's (`class_loader`,
+//! `remote_view`).
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use thiserror::Error;
 use wasm_bindgen::prelude::*;
-use yew::prelude::*;
 
 use crate::jsutil::describe;
 use crate::platform;
@@ -21,19 +27,26 @@ extern "C" {
     async fn import_module(url: &str) -> Result<JsValue, JsValue>;
 }
 
-/// Runs an imported wasm-bindgen module's default export, its init (which
-/// instantiates the WASM next to it and runs its `main`).
-async fn init_module(module: &JsValue) -> Result<JsValue, JsValue> {
-    let init: js_sys::Function = js_sys::Reflect::get(module, &"default".into())?.dyn_into()?;
-    let started: js_sys::Promise = init.call0(module)?.dyn_into()?;
-    wasm_bindgen_futures::JsFuture::from(started).await
+/// A module index.html builds beside the page's but does not load.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Lazy {
+    /// The classroom pages.
+    Classroom,
+    /// The results view (and the sweep's result).
+    Results,
 }
 
-/// The classroom module's files (index.html builds them; Trunk's names).
-const CLASS_JS: &str = "class.js";
-const CLASS_WASM: &str = "class_bg.wasm";
+impl Lazy {
+    /// Its JS glue and WASM (index.html builds them; Trunk's names).
+    fn files(self) -> (&'static str, &'static str) {
+        match self {
+            Lazy::Classroom => ("class.js", "class_bg.wasm"),
+            Lazy::Results => ("results.js", "results_bg.wasm"),
+        }
+    }
+}
 
-/// Why the classroom page could not be shown.
+/// Why a module could not be loaded.
 #[derive(Clone, Debug, Error, PartialEq)]
 pub enum LoadError {
     #[error("{url} could not be loaded ({reason})")]
@@ -42,63 +55,55 @@ pub enum LoadError {
     Start { url: String, reason: String },
 }
 
-/// Imports the classroom module and runs it (its `main` renders the page).
-async fn load() -> Result<(), LoadError> {
+/// A loaded module: its JS namespace (its exports).
+pub type Loaded = Result<JsValue, LoadError>;
+
+thread_local! {
+    /// One load per module and page, shared by everyone who waits for it
+    /// (the results view and the sweep's result load the same module). A
+    /// failed load stays failed: the browser keeps a failed `import()` of a
+    /// URL failed too, so only a reload tries again.
+    static LOADS: RefCell<HashMap<Lazy, Shared<LocalBoxFuture<'static, Loaded>>>> =
+        RefCell::new(HashMap::new());
+}
+
+/// The module, imported and started (its `main` has run), on first call.
+///
+/// # Errors
+/// [`LoadError::Import`] naming the JS file, or [`LoadError::Start`]
+/// naming the WASM file, with the browser's reason.
+pub async fn load(module: Lazy) -> Loaded {
+    let shared = LOADS.with(|loads| {
+        loads
+            .borrow_mut()
+            .entry(module)
+            .or_insert_with(|| import_and_start(module).boxed_local().shared())
+            .clone()
+    });
+    shared.await
+}
+
+async fn import_and_start(module: Lazy) -> Loaded {
     let base = platform::base_url();
-    let url = format!("{base}{CLASS_JS}");
-    let module = import_module(&url).await.map_err(|e| LoadError::Import {
+    let (js, wasm) = module.files();
+    let url = format!("{base}{js}");
+    let namespace = import_module(&url).await.map_err(|e| LoadError::Import {
         url: url.clone(),
         reason: describe(&e),
     })?;
-    init_module(&module)
+    init_module(&namespace)
         .await
         .map_err(|e| LoadError::Start {
-            url: format!("{base}{CLASS_WASM}"),
+            url: format!("{base}{wasm}"),
             reason: describe(&e),
-        })
-        .map(drop)
+        })?;
+    Ok(namespace)
 }
 
-#[derive(Properties, PartialEq)]
-pub struct LoaderProps {
-    /// Projector mode (`present=1`), kept while loading and on failure.
-    pub present: bool,
-}
-
-/// A note while the classroom module loads; the module's page replaces it
-/// (Yew clears the body it mounts into). On failure, what failed.
-#[function_component(ClassroomLoader)]
-pub fn classroom_loader(props: &LoaderProps) -> Html {
-    let failed = use_state(|| None::<LoadError>);
-    {
-        let failed = failed.clone();
-        use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                // On success the classroom module has replaced this component's
-                // DOM: render nothing more.
-                if let Err(e) = load().await {
-                    failed.set(Some(e));
-                }
-            });
-        });
-    }
-    let home = platform::base_url();
-    html! {
-        <main class={classes!("app", "classroom", props.present.then_some("present"))}>
-            <header class="masthead">
-                <h1><a class="home" href={home.clone()}>{ "Concurrency Playground" }</a></h1>
-            </header>
-            { match &*failed {
-                None => html! {
-                    <p class="note" role="status" data-testid="classroom-loading">{ "Loading the classroom page…" }</p>
-                },
-                Some(e) => html! {
-                    <p class="failed" role="alert" data-testid="classroom-load-failed">
-                        { format!("The classroom page could not be shown: {e}. Check the connection and reload the page. ") }
-                        <a href={home}>{ "Open the playground" }</a>
-                    </p>
-                },
-            } }
-        </main>
-    }
+/// Runs an imported wasm-bindgen module's default export, its init (which
+/// instantiates the WASM next to it and runs its `main`).
+async fn init_module(module: &JsValue) -> Result<JsValue, JsValue> {
+    let init: js_sys::Function = js_sys::Reflect::get(module, &"default".into())?.dyn_into()?;
+    let started: js_sys::Promise = init.call0(module)?.dyn_into()?;
+    wasm_bindgen_futures::JsFuture::from(started).await
 }

@@ -6,6 +6,7 @@
 //! actions) are pure and tested natively; everything else is browser glue
 //! and compiles for wasm32 only.
 
+pub mod remote_protocol;
 mod run_events;
 pub mod state;
 mod status;
@@ -17,6 +18,8 @@ pub(crate) mod browser;
 #[cfg(target_arch = "wasm32")]
 mod class;
 #[cfg(target_arch = "wasm32")]
+mod class_loader;
+#[cfg(target_arch = "wasm32")]
 mod components;
 #[cfg(target_arch = "wasm32")]
 mod export;
@@ -26,6 +29,10 @@ mod isolation;
 mod lazy;
 #[cfg(target_arch = "wasm32")]
 mod reference;
+#[cfg(target_arch = "wasm32")]
+pub mod remote;
+#[cfg(target_arch = "wasm32")]
+mod remote_view;
 #[cfg(target_arch = "wasm32")]
 mod result_share;
 #[cfg(target_arch = "wasm32")]
@@ -44,7 +51,10 @@ pub fn start() {
     let first = route::route();
     if first.is_some() {
         let present = route::settings().0.present;
-        yew::Renderer::<lazy::ClassroomLoader>::with_props(lazy::LoaderProps { present }).render();
+        yew::Renderer::<class_loader::ClassroomLoader>::with_props(class_loader::LoaderProps {
+            present,
+        })
+        .render();
     } else {
         yew::Renderer::<app::App>::new().render();
     }

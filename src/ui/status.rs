@@ -56,8 +56,9 @@ pub struct Progress {
     pub total: u32,
 }
 
-/// A thread sweep: one model measured on 1..=k threads.
-#[derive(Clone, Debug, PartialEq)]
+/// A thread sweep: one model measured on 1..=k threads. Serde: the sweep
+/// result is drawn by the results module (`ui::remote_protocol`).
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Sweep {
     pub model: ModelId,
     pub max_threads: u32,

@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { openBench } from './probe.mjs';
+import { firstVisit, openBench } from './probe.mjs';
 import { nativeFib, cpythonFib } from './baselines.mjs';
 import { spread, dispatchUs, lanesOf, transferSizes, cpuBusy, smallFunctionShare } from './stats.mjs';
 import { report, budgets } from './report.mjs';
@@ -86,7 +86,6 @@ async function main() {
   const busy = [await quiet()];
   log(`${QUICK ? 'quick' : 'full'} run on ${CORES} cores, load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
   const site = await snapshotDist();
-  const transfer = await transferSizes(site);
   const engineFunctions = await smallFunctionShare(path.join(site, 'engine_bg.wasm'));
 
   // Baselines first: they need the CPU to themselves, as the browser runs will.
@@ -101,6 +100,12 @@ async function main() {
   const bench = await openBench(site);
   let data;
   try {
+    // What a visit that only looks loads: counted from its requests, not from a list of names.
+    const requested = await firstVisit(`${bench.url}/?threads=2`);
+    const transfer = await transferSizes(site, requested);
+    const codeFiles = transfer.files.filter((f) => f.code && f.first);
+    log(`first visit requested ${codeFiles.length} WASM + JS files, ${(transfer.wasm_js.gzip / 1024).toFixed(1)} KB gzip: ` +
+      codeFiles.map((f) => `${f.file} ${(f.gzip / 1024).toFixed(1)}`).join(', '));
     const renders = [];
     for (let i = 0; i < S.renders; i++) renders.push(await bench.firstRender('threads=2'));
     log(`first render: ${renders.map((r) => r.first_render_ms.toFixed(0)).join(', ')} ms`);

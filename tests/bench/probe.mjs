@@ -43,7 +43,45 @@ const PROBE_SCRIPT = `(() => {
   }, 10);
 })();`;
 
-/** Serve `root` (a built site) with COOP/COEP, start the browser; returns { load, firstRender, close }. */
+/** Quiet time that ends a first visit: no request for this long (ms). */
+const IDLE_MS = 2_000;
+
+/**
+ * A first visit: a new browser profile (nothing cached, no service worker) opens the app at
+ * `url` and does nothing; every request of the page and its workers (the service worker
+ * installing, the engine if the page starts it) is recorded until the network has been idle for
+ * IDLE_MS. Returns the site-relative paths requested under `url`'s origin, sorted, once each.
+ */
+export async function firstVisit(url, { timeout = LOAD_TIMEOUT_MS } = {}) {
+  const browser = await launch();
+  try {
+    const origin = new URL(url).origin;
+    const seen = new Set();
+    let last = Date.now();
+    // The context sees the requests of every page, worker and service worker it runs.
+    browser.context.on('request', (r) => {
+      last = Date.now();
+      const u = new URL(r.url());
+      // blob: workers (rayon's helpers) are made from files already counted.
+      if (u.protocol !== 'blob:' && u.origin === origin) seen.add(decodeURIComponent(u.pathname).replace(/^\//, ''));
+    });
+    browser.context.on('requestfinished', () => { last = Date.now(); });
+    const page = await browser.newPage();
+    const started = Date.now();
+    await page.goto(url);
+    await page.waitForSelector(RUN, { state: 'attached', timeout });
+    while (Date.now() - last < IDLE_MS) {
+      if (Date.now() - started > timeout) throw new Error(`the network was never idle for ${IDLE_MS} ms`);
+      await page.waitForTimeout(200);
+    }
+    if (page.__errors.length) throw new Error(`page errors: ${page.__errors.join('; ')}`);
+    return [...seen].filter((p) => p !== '').sort();
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Serve `root` (a built site) with COOP/COEP, start the browser; returns { url, load, firstRender, close }. */
 export async function openBench(root) {
   const server = await startServer({ root, isolated: true });
   const browser = await launch();
@@ -126,6 +164,7 @@ export async function openBench(root) {
   }
 
   return {
+    url: server.url,
     load,
     firstRender,
     close: async () => {

@@ -72,22 +72,20 @@ export function lanesOf(run) {
   };
 }
 
-/**
- * The WASM and JS a first visit does not load: the classroom module (index.html builds it, the
- * page imports it only for the class view and result links, src/ui/lazy.rs).
- */
-export const LAZY_FILES = /^(class\.js|class_bg\.wasm)$/;
-
 /** The embedding guide (www/docs/): a page of its own, which no playground visit loads. */
 export const DOCS_FILES = /^docs\//;
 
 /**
- * Sizes of every file in `dist` (raw, gzip -9 and brotli -11), and totals for the WASM + JS of a
- * first visit (`wasm_js`: neither LAZY_FILES nor the guide's DOCS_FILES), for the lazily loaded
- * WASM + JS (`lazy`, LAZY_FILES) and for all files. The precompressed copies scripts/build.sh writes beside them (.br, .gz) are not files
- * of the site: they are skipped.
+ * Sizes of every file in `dist` (raw, gzip -9 and brotli -11), and totals for the WASM + JS a
+ * first visit loaded (`wasm_js`: the files of `requested`, the site-relative paths a plain page
+ * load requested, see probe.mjs `firstVisit`), for the WASM + JS it did not load (`lazy`: loaded
+ * on demand, e.g. the classroom and results modules; the embedding guide's DOCS_FILES aside) and
+ * for all files. What is first-load is what the browser asked for, not a list kept here, so the
+ * count stays honest whatever loads lazily. The precompressed copies scripts/build.sh writes
+ * beside them (.br, .gz) are not files of the site: they are skipped.
  */
-export async function transferSizes(dist) {
+export async function transferSizes(dist, requested) {
+  const first = new Set(requested);
   const files = [];
   for (const entry of await readdir(dist, { recursive: true, withFileTypes: true })) {
     const full = path.join(entry.parentPath ?? entry.path, entry.name);
@@ -96,14 +94,17 @@ export async function transferSizes(dist) {
     if (/\.(br|gz)$/.test(entry.name)) continue;
     const body = await readFile(full);
     const file = path.relative(dist, full).split(path.sep).join('/');
+    const code = /\.(wasm|js)$/.test(entry.name);
+    const docs = DOCS_FILES.test(file);
     files.push({
       file,
       raw: body.length,
       gzip: gzipSync(body, { level: 9 }).length,
       brotli: brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length,
-      code: /\.(wasm|js)$/.test(entry.name),
-      lazy: LAZY_FILES.test(file),
-      docs: DOCS_FILES.test(file),
+      code,
+      first: first.has(file),
+      lazy: code && !docs && !first.has(file),
+      docs,
     });
   }
   files.sort((a, b) => b.gzip - a.gzip);
@@ -114,8 +115,9 @@ export async function transferSizes(dist) {
   });
   return {
     files,
-    wasm_js: total(files.filter((f) => f.code && !f.lazy && !f.docs)),
-    lazy: total(files.filter((f) => f.code && f.lazy)),
+    requested: [...first].sort(),
+    wasm_js: total(files.filter((f) => f.code && f.first)),
+    lazy: total(files.filter((f) => f.lazy)),
     all: total(files),
   };
 }

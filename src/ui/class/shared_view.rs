@@ -11,7 +11,7 @@ use crate::classroom::{
     experiment_query, from_fragment, group_runs, read_value, ClassDoc, ClassRun,
 };
 use crate::report::Results;
-use crate::ui::components::{ExportFormat, ResultsView};
+use crate::ui::components::ResultsView;
 use crate::ui::reference::ReferenceBeside;
 
 #[derive(Properties, PartialEq)]
@@ -66,14 +66,6 @@ pub fn shared_results_view(props: &SharedResultsProps) -> Html {
     };
     let row = ClassRun::from_doc(doc, "shared run");
     let yourself = format!("{playground}?{}", experiment_query(&doc.config));
-    let on_download = {
-        let shared = shared.clone();
-        Callback::from(move |format: ExportFormat| {
-            if let Shared::Full(results, _) = &*shared {
-                crate::ui::export::download_results(results, format);
-            }
-        })
-    };
     html! {
         <section class="shared-results" data-testid="shared-results" data-state="ok">
             <div class="banner shared-banner" role="note">
@@ -88,7 +80,7 @@ pub fn shared_results_view(props: &SharedResultsProps) -> Html {
             </div>
             { match &*shared {
                 Shared::Full(results, _) => html! {
-                    <ResultsView results={(**results).clone()} finished={true} {on_download} />
+                    <ResultsView results={(**results).clone()} finished={true} />
                 },
                 _ => partial(&row),
             } }

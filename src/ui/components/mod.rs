@@ -1,5 +1,6 @@
 //! View components: they render props and emit callbacks; state lives in
-//! `ui::state`.
+//! `ui::state`. `ResultsView` and `SweepResult` (and what only they use) are
+//! linked into the results module (`ui::remote`), not the page's.
 
 mod chart_tools;
 mod combined_chart;
@@ -18,6 +19,7 @@ mod run_status;
 mod settings_form;
 mod share;
 mod sweep;
+mod sweep_chart;
 mod timeline;
 
 pub use chart_tools::ChartTools;
@@ -25,8 +27,9 @@ pub use embed_form::EmbedForm;
 pub use environment::EnvironmentPanel;
 pub use errors::ErrorList;
 pub use lessons::LessonPanel;
-pub use results::{ExportFormat, ResultsView};
+pub use results::ResultsView;
 pub use run_status::RunStatus;
 pub use settings_form::{SettingsForm, SettingsFormProps};
 pub use share::{IsolationBanner, SharePanel};
 pub use sweep::SweepPanel;
+pub use sweep_chart::SweepResult;

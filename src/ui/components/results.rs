@@ -1,5 +1,5 @@
 //! The results: the comparison chart, then one card per model with its
-//! timeline, overheads and tasks, and the JSON download. Compact (in an
+//! timeline, overheads and tasks, and the JSON and CSV downloads. Compact (in an
 //! embed): the charts first, the explanations and cards one click away.
 
 use yew::prelude::*;
@@ -18,18 +18,20 @@ use crate::vocab::OverheadKey;
 pub struct ResultsProps {
     pub results: Results,
     pub finished: bool,
-    pub on_download: Callback<ExportFormat>,
     /// Charts in the open, explanations and cards behind a disclosure.
     #[prop_or_default]
     pub compact: bool,
 }
 
-pub use crate::ui::export::ExportFormat;
+use crate::ui::export::{download_results, ExportFormat};
 
 #[function_component(ResultsView)]
 pub fn results_view(props: &ResultsProps) -> Html {
     let bars = comparison_bars(&props.results.runs);
-    let on_download = props.on_download.clone();
+    let on_download = {
+        let results = props.results.clone();
+        Callback::from(move |format: ExportFormat| download_results(&results, format))
+    };
     let details = html! { <>
         if props.finished {
             <super::explanations::Explanations results={props.results.clone()} />
