@@ -105,7 +105,7 @@ pub fn environment_panel(props: &EnvironmentProps) -> Html {
                 <dt>{ "Logical cores" }</dt>
                 <dd data-testid="env-cores">{ cores }</dd>
                 <dt>{ "Engine worker" }</dt>
-                <dd>{ engine }</dd>
+                <dd data-testid="env-engine">{ engine }</dd>
                 <dt>{ "Threads" }</dt>
                 <dd data-testid="pool-status" data-status={status}>{ text }</dd>
                 <dt>{ "Simulated server" }</dt>
