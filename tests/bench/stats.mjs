@@ -78,13 +78,20 @@ export function lanesOf(run) {
  */
 export const LAZY_FILES = /^(class\.js|class_bg\.wasm)$/;
 
+/**
+ * The WASM and JS the first run loads, not the page load: the engine worker, its module and the
+ * thread pool's helper script (the engine starts on demand, src/orchestra/context.rs).
+ */
+export const ON_RUN_FILES = /^(engine_loader\.js|engine\.js|engine_bg\.wasm|snippets\/wasm-bindgen-rayon-[^/]+\/.*)$/;
+
 /** The embedding guide (www/docs/): a page of its own, which no playground visit loads. */
 export const DOCS_FILES = /^docs\//;
 
 /**
  * Sizes of every file in `dist` (raw, gzip -9 and brotli -11), and totals for the WASM + JS of a
- * first visit (`wasm_js`: neither LAZY_FILES nor the guide's DOCS_FILES), for the lazily loaded
- * WASM + JS (`lazy`, LAZY_FILES) and for all files. The precompressed copies scripts/build.sh writes beside them (.br, .gz) are not files
+ * first visit (`wasm_js`: neither LAZY_FILES, ON_RUN_FILES nor the guide's DOCS_FILES), for the
+ * lazily loaded WASM + JS (`lazy`, LAZY_FILES), for what the first run adds (`on_run`,
+ * ON_RUN_FILES) and for all files. The precompressed copies scripts/build.sh writes beside them (.br, .gz) are not files
  * of the site: they are skipped.
  */
 export async function transferSizes(dist) {
@@ -103,6 +110,7 @@ export async function transferSizes(dist) {
       brotli: brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length,
       code: /\.(wasm|js)$/.test(entry.name),
       lazy: LAZY_FILES.test(file),
+      on_run: ON_RUN_FILES.test(file),
       docs: DOCS_FILES.test(file),
     });
   }
@@ -114,8 +122,9 @@ export async function transferSizes(dist) {
   });
   return {
     files,
-    wasm_js: total(files.filter((f) => f.code && !f.lazy && !f.docs)),
+    wasm_js: total(files.filter((f) => f.code && !f.lazy && !f.on_run && !f.docs)),
     lazy: total(files.filter((f) => f.code && f.lazy)),
+    on_run: total(files.filter((f) => f.code && f.on_run)),
     all: total(files),
   };
 }
