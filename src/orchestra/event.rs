@@ -22,6 +22,9 @@ pub enum RunEvent {
     PoolReady(PoolInfo),
     /// The engine has no pool (or did not start), and why.
     PoolFailed { reason: String },
+    /// A run was asked for: it gets its engine ready first (starting one
+    /// when there is none of its pool size), then goes on with `RunStarted`.
+    Preparing,
     /// A run began with an empty results document.
     RunStarted(Results),
     /// A repetition of a model began.

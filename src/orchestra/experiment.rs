@@ -7,6 +7,8 @@
 //! where waiting does not block; `processes` in their own workers;
 //! `main-thread` here on purpose, blocking the page.
 
+use futures::future::{select, Either};
+
 use super::context::{cancelled, engine_with, plan_for, RunContext};
 use super::engine_client::{EngineClient, PoolOutcome};
 use super::event::RunEvent;
@@ -17,17 +19,22 @@ use crate::platform;
 use crate::report::{Environment, Results, RunRecord};
 use crate::workloads::fetch::FetchPlan;
 
-/// Runs every model of `config`. The empty results document goes out as
-/// `RunStarted`, each model's record as soon as it is done
-/// (`ModelFinished`), then `RunFinished`: the page's state holds the one
-/// results document (and sends it to an embedding page).
+/// Why a run stopped while its engine was starting knows nothing of threads.
+const STOPPED_WHILE_STARTING: &str =
+    "not known: the run was stopped while the engine and its pool were starting";
+
+/// Runs every model of `config`. First `Preparing`, while the engine gets
+/// ready (it starts with the first run, and with each new pool size: its
+/// start and warm-up are reported on their own, outside every model's
+/// time); then the empty results document goes out as `RunStarted`, each
+/// model's record as soon as it is done (`ModelFinished`), then
+/// `RunFinished`: the page's state holds the one results document (and
+/// sends it to an embedding page).
 pub async fn run_experiment(config: RunConfig, ctx: RunContext) {
+    (ctx.emit)(RunEvent::Preparing);
     let client = engine_with(&ctx, config.threads);
     let (pool, round_trip) = match &client {
-        Some(c) => {
-            let pool = explain(c.pool().await, c, &ctx);
-            (pool, c.round_trip_ms(10).await.ok().flatten())
-        }
+        Some(c) => prepare(c, &ctx).await,
         None => (
             PoolOutcome::Failed("the engine worker could not start".to_owned()),
             None,
@@ -65,6 +72,23 @@ pub async fn run_experiment(config: RunConfig, ctx: RunContext) {
         (ctx.emit)(RunEvent::ModelFinished(record));
     }
     (ctx.emit)(RunEvent::RunFinished);
+}
+
+/// The engine's pool (waiting while it starts) and the page-to-engine round
+/// trip. Stop ends the wait: the models are then reported as stopped before
+/// they ran, and the engine goes on starting, for the next run.
+async fn prepare(client: &EngineClient, ctx: &RunContext) -> (PoolOutcome, Option<f64>) {
+    let pool = match select(Box::pin(client.pool()), ctx.cancel.clone()).await {
+        Either::Left((pool, _)) => explain(pool, client, ctx),
+        Either::Right(_) => {
+            return (PoolOutcome::Failed(STOPPED_WHILE_STARTING.to_owned()), None);
+        }
+    };
+    let round_trip = match select(Box::pin(client.round_trip_ms(10)), ctx.cancel.clone()).await {
+        Either::Left((round_trip, _)) => round_trip.ok().flatten(),
+        Either::Right(_) => None,
+    };
+    (pool, round_trip)
 }
 
 /// The engine's reason for no threads, or the page's own when the page is

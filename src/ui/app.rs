@@ -18,7 +18,7 @@ use super::isolation;
 use super::remote_protocol::{RemoteProps, ResultsProps};
 use super::remote_view::RemoteView;
 use super::server;
-use super::state::{Action, AppState, PoolStatus, RunPhase};
+use super::state::{Action, AppState, RunPhase, ServerStatus};
 use crate::config::to_query;
 use crate::models::ModelId;
 use crate::orchestra::{self as runner, EngineSlot, Meter, RunContext, RunEvent};
@@ -56,36 +56,41 @@ pub fn app() -> Html {
     };
 
     // When the page loads: start the responsiveness meter and the simulated
-    // server, then the engine (and its pool), so that the engine's threads
-    // are served by the same server; report size changes to an embedder.
+    // server, and find out whether threads are possible here; report size
+    // changes to an embedder. The engine (and its pool) starts with the
+    // first run or sweep (`orchestra`'s `engine_with`), after the server is
+    // up, so that its threads are served by the same server; a visit that
+    // never runs never downloads it.
     {
-        let (engine, dispatch, emit, threads) = (
-            engine.clone(),
-            dispatch.clone(),
-            emit.clone(),
-            state.settings.threads,
-        );
+        let dispatch = dispatch.clone();
         let meter = meter.clone();
         use_effect_with((), move |_| {
             *meter.borrow_mut() = Some(Rc::new(Meter::start()));
             let resize = browser::report_resizes();
             wasm_bindgen_futures::spawn_local(async move {
-                match server::start().await {
+                let server = server::start().await;
+                match &server {
                     Ok(control) => {
-                        if server::reload_for_isolation(control) == server::Next::Reloading {
+                        if server::reload_for_isolation(*control) == server::Next::Reloading {
                             return;
                         }
-                        isolation::detect(Ok(control)).await;
-                        dispatch(Action::ServerReady);
+                        isolation::detect(Ok(*control)).await;
                     }
                     Err(e) => {
-                        isolation::detect(Err(&e)).await;
-                        dispatch(Action::ServerFailed {
-                            reason: e.to_string(),
-                        });
+                        isolation::detect(Err(e)).await;
                     }
                 }
-                runner::start_engine(&engine, threads, emit);
+                // Before the server's news, which lets runs start: a run then
+                // knows that threads are off here, and why.
+                if let Some(reason) = isolation::why_not_isolated() {
+                    dispatch(Action::NotIsolated { reason });
+                }
+                dispatch(match server {
+                    Ok(_) => Action::ServerReady,
+                    Err(e) => Action::ServerFailed {
+                        reason: e.to_string(),
+                    },
+                });
             });
             move || drop(resize)
         });
@@ -138,13 +143,16 @@ pub fn app() -> Html {
         })
     };
 
-    // Once the pool has settled: tell an embedding page, and honour autorun.
+    // Once the page can take a run (the simulated server is up, or known to
+    // be unavailable): tell an embedding page, and honour autorun. Neither
+    // waits for an engine: the run starts it.
     {
-        let (start_run, pool) = (start_run.clone(), state.pool.clone());
+        let start_run = start_run.clone();
+        let started = state.server != ServerStatus::Starting;
         let autorun = state.settings.autorun;
         let (autorun_done, announced) = (autorun_done.clone(), announced.clone());
-        use_effect_with(pool, move |pool| {
-            if *pool != PoolStatus::Starting {
+        use_effect_with(started, move |started| {
+            if *started {
                 if !announced.borrow().replace(true) {
                     browser::post_to_parent("ready", None);
                 }
@@ -166,6 +174,19 @@ pub fn app() -> Html {
         Callback::from(move |m: ModelId| d.dispatch(Action::ToggleModel(m)))
     };
     let on_run = Callback::from(move |_| start_run());
+    // A pointer pressed on Run (or Run focused) announces a run: start the
+    // engine now when none has started (and the page can start one), so the
+    // click waits less for it. A run then uses it, or replaces it when the
+    // thread count changed meanwhile.
+    let on_intent = {
+        let (engine, emit, threads) = (engine.clone(), emit.clone(), state.settings.threads);
+        let started = state.server != ServerStatus::Starting;
+        Callback::from(move |()| {
+            if started && engine.borrow().is_none() {
+                runner::start_engine(&engine, threads, emit.clone());
+            }
+        })
+    };
     let on_stop = {
         let d = state.dispatcher();
         Callback::from(move |_| {
@@ -223,12 +244,14 @@ pub fn app() -> Html {
         on_field,
         on_toggle,
         on_run,
+        on_intent,
         shown: embed.then(|| state.settings.controls.clone()).flatten(),
         locked: state.settings.lock,
     };
     let environment = html! {
         <EnvironmentPanel pool={state.pool.clone()} server={state.server.clone()}
-                          engine_start_ms={state.engine_start_ms} />
+                          engine_start_ms={state.engine_start_ms}
+                          engine_started={state.engine_started} threads={state.settings.threads} />
     };
     html! {
         <main class={classes!("app", embed.then_some("embed"), present.then_some("present"),
@@ -276,7 +299,8 @@ pub fn app() -> Html {
                 </div>
                 <div class="results-col">
                     <RunStatus phase={state.phase.clone()} busy={state.running() || state.sweeping()}
-                               stopping={state.stopping} progress={state.progress.clone()} {on_stop} />
+                               stopping={state.stopping} progress={state.progress.clone()}
+                               engine_start={state.engine_start()} {on_stop} />
                     // The results view is the results module's (`ui::remote`),
                     // loaded when the first run starts.
                     if let Some(results) = &state.results {

@@ -13,6 +13,7 @@ impl From<RunEvent> for Action {
             RunEvent::PoolFailed { reason } => Action::PoolFailed { reason },
             // No pool without its engine: the status shows the engine's failure.
             RunEvent::EngineFailed { reason } => Action::PoolFailed { reason },
+            RunEvent::Preparing => Action::RunPreparing,
             RunEvent::RunStarted(results) => Action::RunStarted(results),
             RunEvent::Repetition {
                 model,

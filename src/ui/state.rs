@@ -12,8 +12,8 @@
 //! to the experiment (fields, models, opening a lesson); Run and Stop stay. A URL or a lesson fills the form (with `form_of`, the normalised
 //! text of its validated settings) and then derives the settings the same way.
 
-pub use super::status::{PoolStatus, Progress, RunPhase, ServerStatus, Sweep};
-use crate::config::{request_defaults, validate, ConfigError, RawSettings, Settings, Workload};
+pub use super::status::{EngineStart, PoolStatus, Progress, RunPhase, ServerStatus, Sweep};
+use crate::config::{request_defaults, validate, RawSettings, Settings, Workload};
 use crate::engine::protocol::PoolInfo;
 use crate::models::ModelId;
 use crate::report::{Results, RunRecord};
@@ -30,6 +30,11 @@ pub struct AppState {
     pub errors: Vec<(String, String)>,
     pub default_threads: u32,
     pub engine_start_ms: Option<f64>,
+    /// An engine was started on this visit (none starts before the first run).
+    pub engine_started: bool,
+    /// The page is not cross-origin isolated: threads stay off whatever an
+    /// engine says (known once the page has started).
+    pub not_isolated: bool,
     pub server: ServerStatus,
     pub pool: PoolStatus,
     pub phase: RunPhase,
@@ -60,6 +65,11 @@ pub enum Action {
     ServerFailed {
         reason: String,
     },
+    /// The page is not cross-origin isolated, and why (at load: no engine
+    /// needs to start to know that threads are off).
+    NotIsolated {
+        reason: String,
+    },
     EngineLoaded {
         module_start_ms: f64,
     },
@@ -69,6 +79,8 @@ pub enum Action {
     PoolFailed {
         reason: String,
     },
+    /// A run was asked for; it waits for the engine (if it starts now).
+    RunPreparing,
     /// A run began with an empty results document.
     RunStarted(Results),
     /// A repetition of a model began.
@@ -122,8 +134,10 @@ impl AppState {
             errors: Vec::new(),
             default_threads,
             engine_start_ms: None,
+            engine_started: false,
+            not_isolated: false,
             server: ServerStatus::Starting,
-            pool: PoolStatus::Starting,
+            pool: PoolStatus::OnDemand,
             phase: RunPhase::Idle,
             progress: Vec::new(),
             stopping: false,
@@ -137,17 +151,16 @@ impl AppState {
         state
     }
 
-    /// True while a run is in progress.
+    /// True while a run is in progress (or waits for its engine).
     pub fn running(&self) -> bool {
-        matches!(self.phase, RunPhase::Running { .. })
+        matches!(self.phase, RunPhase::Preparing | RunPhase::Running { .. })
     }
 
-    /// True when the Run button may start a run.
+    /// True when the Run button may start a run: once the page has started
+    /// (the engine's workers must be served by the simulated server), with
+    /// or without an engine (a run starts it, or waits for one starting).
     pub fn can_run(&self) -> bool {
-        !self.running()
-            && !self.sweeping()
-            && self.pool != PoolStatus::Starting
-            && self.server != ServerStatus::Starting
+        !self.running() && !self.sweeping() && self.server != ServerStatus::Starting
     }
 
     /// True while a thread sweep is in progress.
@@ -198,15 +211,15 @@ impl AppState {
             }
             Action::ServerReady => self.server = ServerStatus::Ready,
             Action::ServerFailed { reason } => self.server = ServerStatus::Unavailable { reason },
-            Action::EngineLoaded { module_start_ms } => {
-                self.engine_start_ms = Some(module_start_ms);
+            Action::NotIsolated { .. }
+            | Action::EngineLoaded { .. }
+            | Action::EngineRestarting
+            | Action::PoolReady(_)
+            | Action::PoolFailed { .. } => self.reduce_engine(action),
+            Action::RunPreparing => {
+                self.phase = RunPhase::Preparing;
+                self.stopping = false;
             }
-            Action::EngineRestarting => {
-                self.engine_start_ms = None;
-                self.pool = PoolStatus::Starting;
-            }
-            Action::PoolReady(info) => self.pool = PoolStatus::Ready(info),
-            Action::PoolFailed { reason } => self.pool = PoolStatus::Unavailable { reason },
             Action::RunStarted(results) => {
                 let total = self.settings.task_count();
                 self.progress = self
@@ -235,7 +248,7 @@ impl AppState {
                 repeat,
             } => {
                 // Only a run moves the phase (a thread sweep reports progress too).
-                if self.running() {
+                if matches!(self.phase, RunPhase::Running { .. }) {
                     self.phase = RunPhase::Running {
                         model,
                         repetition,
@@ -355,41 +368,12 @@ impl AppState {
     }
 }
 
-/// Each error as (its key, its message), as the page shows them.
-fn messages(errors: &[ConfigError]) -> Vec<(String, String)> {
-    errors
-        .iter()
-        .map(|e| (e.key().to_owned(), e.to_string()))
-        .collect()
-}
+#[path = "state_form.rs"]
+mod form;
+use form::{form_of, messages};
 
-/// The form's text for valid settings.
-fn form_of(s: &Settings) -> RawSettings {
-    let models: Vec<&str> = s.models.iter().map(|m| m.as_str()).collect();
-    RawSettings::from_pairs([
-        ("workload", s.workload.as_str().to_owned()),
-        ("models", models.join(",")),
-        ("n", s.n.to_string()),
-        ("tasks", s.tasks.to_string()),
-        ("threads", s.threads.to_string()),
-        ("repeat", s.repeat.to_string()),
-        ("requests", s.requests.to_string()),
-        ("latency", s.latency_ms.to_string()),
-        ("jitter", s.jitter_ms.to_string()),
-        (
-            "concurrency",
-            s.concurrency.map(|c| c.to_string()).unwrap_or_default(),
-        ),
-        ("url", s.url.clone().unwrap_or_default()),
-        ("switch_ms", s.switch_ms.to_string()),
-        ("payload", s.payload.to_string()),
-        ("increments", s.increments.to_string()),
-        (
-            "block_ms",
-            s.block_ms.map(|b| b.to_string()).unwrap_or_default(),
-        ),
-    ])
-}
+#[path = "state_engine.rs"]
+mod engine;
 
 #[cfg(test)]
 #[path = "state_tests.rs"]

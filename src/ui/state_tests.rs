@@ -92,8 +92,10 @@ fn opening_a_lesson_loads_its_settings() {
 #[test]
 fn a_run_goes_from_idle_to_finished() {
     let s = AppState::from_query("models=async", 2);
-    assert!(!s.can_run(), "not before the engine answered");
-    let s = s.reduce(Action::ServerReady).reduce(Action::PoolFailed {
+    assert!(!s.can_run(), "not before the simulated server answered");
+    let s = s.reduce(Action::ServerReady);
+    assert!(s.can_run(), "the run starts the engine");
+    let s = s.reduce(Action::PoolFailed {
         reason: "no isolation".into(),
     });
     assert!(s.can_run());

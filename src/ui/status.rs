@@ -27,6 +27,9 @@ impl ServerStatus {
 /// The thread pool as the page knows it.
 #[derive(Clone, Debug, PartialEq)]
 pub enum PoolStatus {
+    /// No engine yet: it (and its pool) starts with the first run or sweep,
+    /// so a visit that never runs never downloads it.
+    OnDemand,
     /// The engine is loading or the pool is starting.
     Starting,
     Ready(PoolInfo),
@@ -40,6 +43,9 @@ pub enum PoolStatus {
 #[derive(Clone, Debug, PartialEq)]
 pub enum RunPhase {
     Idle,
+    /// A run was asked for and waits for what it needs (the engine and its
+    /// pool, when they start with it) before its first model.
+    Preparing,
     Running {
         model: ModelId,
         repetition: u32,
@@ -66,4 +72,13 @@ pub struct Sweep {
     pub measured: Vec<(u32, f64)>,
     pub running: bool,
     pub error: Option<String>,
+}
+
+/// The engine a waiting run is starting, as the run status names it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum EngineStart {
+    /// The engine with a pool of this many threads.
+    WithPool { threads: u32 },
+    /// The engine alone: this page cannot have threads.
+    WithoutThreads,
 }

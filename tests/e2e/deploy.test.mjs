@@ -38,7 +38,8 @@ test('a plain static server: one reload makes the page isolated, and threads wor
     // Loading again needs no reload: the service worker is already in control.
     navigations = 0;
     await page.goto(`${s.plainServer.url}/?models=threads&n=20&tasks=4&threads=2`);
-    await waitForPool(page, 'ready');
+    // Isolated at once: threads are possible, and the engine waits for the first run.
+    await waitForPool(page, 'on-demand');
     await page.waitForLoad();
     assert.equal(navigations, 1, 'no reload once the service worker is in control');
   }));

@@ -27,7 +27,7 @@ test('a playground visit does not request the classroom module; the classroom pa
   checkedPage(s.browser, 'lazy-class', async (page) => {
     const seen = recordRequests(page);
     await page.goto(`${s.server.url}/`);
-    await waitForPool(page, 'ready');
+    await waitForPool(page, 'on-demand');
     await page.waitForSelector(`${appSel.run}:enabled`, { timeout: WAIT_MS });
     assert.ok(seen.some((p) => p.endsWith('/app_bg.wasm')), `the page's module is requested: ${seen}`);
     assert.deepEqual(classFiles(seen), [], 'no classroom module on a playground visit');

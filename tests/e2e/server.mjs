@@ -7,7 +7,10 @@
 // like an ordinary static host, so the tests can check the app's non-isolated fallback.
 // `headers` adds headers per path (a function of the pathname, e.g. from dist/_headers, see
 // headers-file.mjs). It listens on 127.0.0.1; `localUrl` reaches the same server as
-// `localhost`, another site to the browser (for cross-site embedding tests).
+// `localhost`, another site to the browser (for cross-site embedding tests). Every request's
+// path and time (Date.now()) is kept in `requests`, in arrival order (what a page loaded,
+// and when: responses are never cached, so every load reaches the server); `delay` holds a
+// path's response back that many ms (a slow file, e.g. a slow engine start).
 // No dependencies: node:http and node:fs only.
 
 import http from 'node:http';
@@ -69,13 +72,17 @@ async function fileOrIndex(full) {
 /**
  * Start the server.
  * @param {{ root?: string|URL, isolated?: boolean, port?: number,
- *   headers?: (pathname: string) => Record<string, string> }} [options]
- * @returns {Promise<{ url: string, localUrl: string, close: () => Promise<void> }>} urls end
- *   without a slash.
+ *   headers?: (pathname: string) => Record<string, string>,
+ *   delay?: (pathname: string) => number }} [options]
+ * @returns {Promise<{ url: string, localUrl: string, requests: { path: string, at: number }[],
+ *   close: () => Promise<void> }>} urls end without a slash.
  */
-export async function startServer({ root = DEFAULT_ROOT, isolated = true, port = 0, headers = () => ({}) } = {}) {
+export async function startServer({
+  root = DEFAULT_ROOT, isolated = true, port = 0, headers = () => ({}), delay = () => 0,
+} = {}) {
   const rootDir = path.resolve(root instanceof URL ? fileURLToPath(root) : root);
   const fixturesDir = path.resolve(FIXTURES_ROOT);
+  const requests = [];
 
   const server = http.createServer(async (req, res) => {
     let baseHeaders = { 'Cache-Control': 'no-store', ...(isolated ? ISOLATION_HEADERS : {}) };
@@ -93,6 +100,9 @@ export async function startServer({ root = DEFAULT_ROOT, isolated = true, port =
       return send(400, 'bad request\n');
     }
 
+    requests.push({ path: pathname, at: Date.now() });
+    const wait = delay(pathname);
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     baseHeaders = { ...baseHeaders, ...headers(pathname) };
     let base = rootDir;
     let rel = pathname.replace(/^\/+/, '');
@@ -124,6 +134,7 @@ export async function startServer({ root = DEFAULT_ROOT, isolated = true, port =
   return {
     url: `http://127.0.0.1:${actualPort}`,
     localUrl: `http://localhost:${actualPort}`,
+    requests,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections?.();

@@ -26,11 +26,11 @@ const noDip = useNoDipBrowser(s);
 
 const textOf = async (page, selector) => (await page.textContent(selector))?.trim();
 
-test('a. the page is cross-origin isolated and the thread pool starts', { timeout: TIMEOUT }, () =>
+test('a. the page is cross-origin isolated, and the thread pool waits for the first run', { timeout: TIMEOUT }, () =>
   withPage('isolation', async (page) => {
     await page.goto(`${s.server.url}/`);
     assert.equal(await page.evaluate(() => crossOriginIsolated), true, 'crossOriginIsolated');
-    await waitForPool(page, 'ready');
+    await waitForPool(page, 'on-demand');
     assert.equal(await textOf(page, sel.envIsolated), 'yes', 'env-isolated');
     await page.waitForSelector(`${sel.run}:enabled`, { timeout: WAIT_MS });
     assert.ok(await page.has(sel.phase('idle')), 'no autorun: the run phase stays idle');

@@ -9,7 +9,7 @@
 
 use yew::prelude::*;
 
-use super::settings_form::{experiment, on_submit, workload_select, SettingsFormProps};
+use super::settings_form::{experiment, on_submit, run_button, workload_select, SettingsFormProps};
 use crate::config::Control;
 use crate::models::ModelId;
 
@@ -65,9 +65,7 @@ pub fn embed_form(outer: &EmbedFormProps) -> Html {
                         }) }
                     </p>
                 }
-                <button type="submit" class="run" data-testid="run" disabled={!props.can_run}>
-                    { if props.running { "Running…" } else { "Run" } }
-                </button>
+                { run_button(props) }
             </div>
             if props.locked {
                 <p class="note locked" data-testid="locked-note">

@@ -1,4 +1,5 @@
-//! The environment panel: what this browser allows, and the pool's start.
+//! The environment panel: what this browser allows, and the pool's start
+//! (before the first run: that the engine and its pool start with it).
 
 use yew::prelude::*;
 
@@ -13,6 +14,11 @@ pub struct EnvironmentProps {
     pub server: ServerStatus,
     /// How long the engine took to load, once it has.
     pub engine_start_ms: Option<f64>,
+    /// An engine was started on this visit (it starts with the first run).
+    #[prop_or_default]
+    pub engine_started: bool,
+    /// The pool size the next run asks for.
+    pub threads: u32,
 }
 
 /// Cross-origin isolation, cores, and whether threads are available (and why not).
@@ -21,6 +27,15 @@ pub fn environment_panel(props: &EnvironmentProps) -> Html {
     let isolated = browser::cross_origin_isolated();
     let cores = browser::hardware_concurrency();
     let (status, text) = match &props.pool {
+        PoolStatus::OnDemand if isolated => (
+            "on-demand",
+            format!(
+                "possible here; not started yet: the engine starts a pool of {} with the first run",
+                threads(props.threads)
+            ),
+        ),
+        // Not isolated: the page is still finding out why (then `Unavailable`).
+        PoolStatus::OnDemand => ("starting", "off here: finding out why…".to_owned()),
         PoolStatus::Starting => ("starting", "starting the thread pool…".to_owned()),
         PoolStatus::Ready(pool) => (
             "ready",
@@ -72,6 +87,9 @@ pub fn environment_panel(props: &EnvironmentProps) -> Html {
     };
     let engine = match (props.engine_start_ms, &props.pool) {
         (Some(ms), _) => format!("loaded in {ms:.0} ms"),
+        (None, _) if !props.engine_started => {
+            "not loaded yet: it is downloaded and started with the first run".to_owned()
+        }
         // Never loaded, and the pool gave up: it will not load now.
         (None, PoolStatus::Unavailable { .. }) => "did not start (see Threads)".to_owned(),
         (None, _) => "loading…".to_owned(),
@@ -87,7 +105,7 @@ pub fn environment_panel(props: &EnvironmentProps) -> Html {
                 <dt>{ "Logical cores" }</dt>
                 <dd data-testid="env-cores">{ cores }</dd>
                 <dt>{ "Engine worker" }</dt>
-                <dd>{ engine }</dd>
+                <dd data-testid="env-engine">{ engine }</dd>
                 <dt>{ "Threads" }</dt>
                 <dd data-testid="pool-status" data-status={status}>{ text }</dd>
                 <dt>{ "Simulated server" }</dt>
@@ -96,11 +114,21 @@ pub fn environment_panel(props: &EnvironmentProps) -> Html {
                 <dd data-testid="env-storage">{ storage }</dd>
             </dl>
             <p class="note">
-                { "Timings are honest: the pool starts once when the page loads (its start is \
-                   reported on its own, not in any model's time) and warms up the fib code first, \
-                   because the first calls of fresh WebAssembly run 1.5-3x slower until the \
-                   browser's optimising compiler kicks in." }
+                { "Timings are honest: the engine and its pool start with the first run (and \
+                   again for a new thread count); the start is reported on its own, not in any \
+                   model's time, and the pool warms up the fib code first, because the first \
+                   calls of fresh WebAssembly run 1.5-3x slower until the browser's optimising \
+                   compiler kicks in." }
             </p>
         </section>
+    }
+}
+
+/// "1 thread", "4 threads".
+fn threads(n: u32) -> String {
+    if n == 1 {
+        "1 thread".to_owned()
+    } else {
+        format!("{n} threads")
     }
 }

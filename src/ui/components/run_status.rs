@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use crate::orchestra::DOT_ID;
-use crate::ui::state::{Progress, RunPhase};
+use crate::ui::state::{EngineStart, Progress, RunPhase};
 
 #[derive(Properties, PartialEq)]
 pub struct RunStatusProps {
@@ -14,6 +14,9 @@ pub struct RunStatusProps {
     pub busy: bool,
     pub stopping: bool,
     pub progress: Vec<Progress>,
+    /// The engine a run being prepared waits for, while it starts.
+    #[prop_or_default]
+    pub engine_start: Option<EngineStart>,
     pub on_stop: Callback<()>,
 }
 
@@ -22,6 +25,7 @@ pub fn run_status(props: &RunStatusProps) -> Html {
     let state = props;
     let phase = match state.phase {
         RunPhase::Idle => "idle",
+        RunPhase::Preparing => "preparing",
         RunPhase::Running { .. } => "running",
         RunPhase::Finished => "finished",
     };
@@ -33,7 +37,7 @@ pub fn run_status(props: &RunStatusProps) -> Html {
                 <div class="heartbeat-track"><div id={DOT_ID} class="heartbeat-dot"></div></div>
             </div>
             <div data-testid="run-phase" data-phase={phase} class="phase" aria-live="polite">
-                { phase_text(&state.phase, state.stopping) }
+                { phase_text(&state.phase, state.stopping, state.engine_start) }
             </div>
             if state.busy {
                 <button type="button" class="stop" data-testid="stop" disabled={state.stopping}
@@ -59,10 +63,22 @@ pub fn run_status(props: &RunStatusProps) -> Html {
     }
 }
 
-fn phase_text(phase: &RunPhase, stopping: bool) -> String {
+fn phase_text(phase: &RunPhase, stopping: bool, engine: Option<EngineStart>) -> String {
     match phase {
         RunPhase::Idle => "Choose settings and press Run.".to_owned(),
-        RunPhase::Running { .. } if stopping => "Stopping…".to_owned(),
+        RunPhase::Preparing | RunPhase::Running { .. } if stopping => "Stopping…".to_owned(),
+        RunPhase::Preparing => match engine {
+            Some(EngineStart::WithPool { threads: 1 }) => {
+                "Starting the engine and its thread (not counted in any model's time)…".to_owned()
+            }
+            Some(EngineStart::WithPool { threads }) => format!(
+                "Starting the engine and its {threads} threads (not counted in any model's time)…"
+            ),
+            Some(EngineStart::WithoutThreads) => {
+                "Starting the engine (not counted in any model's time)…".to_owned()
+            }
+            None => "Getting the engine ready…".to_owned(),
+        },
         RunPhase::Running {
             model,
             repetition,

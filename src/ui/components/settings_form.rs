@@ -27,6 +27,10 @@ pub struct SettingsFormProps {
     pub on_field: Callback<(String, String)>,
     pub on_toggle: Callback<ModelId>,
     pub on_run: Callback<()>,
+    /// A pointer pressed on Run, or Run focused: a run is coming (the page
+    /// may start the engine now, so that the click waits less).
+    #[prop_or_default]
+    pub on_intent: Callback<()>,
     /// Which controls show (`None`: every one).
     #[prop_or_default]
     pub shown: Option<Vec<Control>>,
@@ -257,6 +261,22 @@ pub(super) fn on_submit(props: &SettingsFormProps) -> Callback<SubmitEvent> {
     })
 }
 
+/// The Run button (a submit button: Enter in a field runs too).
+pub(super) fn run_button(props: &SettingsFormProps) -> Html {
+    let on_intent = props.on_intent.clone();
+    let onpointerdown = {
+        let on_intent = on_intent.clone();
+        Callback::from(move |_: PointerEvent| on_intent.emit(()))
+    };
+    let onfocus = Callback::from(move |_: FocusEvent| on_intent.emit(()));
+    html! {
+        <button type="submit" class="run" data-testid="run" disabled={!props.can_run}
+                {onpointerdown} {onfocus}>
+            { if props.running { "Running…" } else { "Run" } }
+        </button>
+    }
+}
+
 /// The form. Every field shows what the reducer holds.
 #[function_component(SettingsForm)]
 pub fn settings_form(props: &SettingsFormProps) -> Html {
@@ -275,11 +295,7 @@ pub fn settings_form(props: &SettingsFormProps) -> Html {
                     { for ModelId::ALL.into_iter().map(|m| model_box(props, m)) }
                 </fieldset>
             }
-            <div class="run-bar">
-                <button type="submit" class="run" data-testid="run" disabled={!props.can_run}>
-                    { if props.running { "Running…" } else { "Run" } }
-                </button>
-            </div>
+            <div class="run-bar">{ run_button(props) }</div>
         </form>
     }
 }
