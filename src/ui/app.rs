@@ -15,6 +15,7 @@ use super::components::{
     SettingsFormProps, SharePanel, SweepPanel,
 };
 use super::isolation;
+use super::lazy::{self, Lazy};
 use super::remote_protocol::{RemoteProps, ResultsProps};
 use super::remote_view::RemoteView;
 use super::server;
@@ -111,6 +112,8 @@ pub fn app() -> Html {
             if !state.can_run() {
                 return None;
             }
+            // The results view's module, while the engine starts and warms up.
+            lazy::preload(Lazy::Results);
             let (tx, rx) = oneshot::channel();
             *stop.borrow_mut() = Some(tx);
             Some(RunContext {

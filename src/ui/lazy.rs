@@ -83,6 +83,16 @@ pub async fn load(module: Lazy) -> Loaded {
     shared.await
 }
 
+/// Starts loading `module` now, for a view that is about to need it: a run
+/// starting (`ui::app`) loads the results module while its engine warms up,
+/// not while the models are timed. Whoever shows the view awaits the same
+/// load and reports its failure.
+pub fn preload(module: Lazy) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = load(module).await;
+    });
+}
+
 async fn import_and_start(module: Lazy) -> Loaded {
     let base = platform::base_url();
     let (js, wasm) = module.files();
