@@ -22,26 +22,16 @@ fn run_of(models: &[ModelId], tasks: u32) -> Results {
                 )
             })
             .collect();
+        const WALL: f64 = 1_234.567_890_123;
         results.runs.push(RunRecord {
-            model,
-            workload: Workload::Fib,
-            status: RunStatus::Ok,
-            skipped_reason: None,
-            error: None,
-            wall_ms: Some(1_234.567_890_123),
-            wall_ms_samples: vec![1_234.567_890_123],
-            wall_ms_min: Some(1_234.567_890_123),
-            wall_ms_max: Some(1_234.567_890_123),
+            wall_ms_samples: vec![WALL],
+            wall_ms_min: Some(WALL),
+            wall_ms_max: Some(WALL),
             overheads_ms: Overheads::new(),
             tasks,
-            predicted_ms: None,
             page_longest_gap_ms: Some(16.7),
             page_long_frames: Some(0),
-            page_longest_task_ms: None,
-            race: None,
-            io_latency_ms: None,
-            convoy: None,
-            loop_blocked_ms: None,
+            ..RunRecord::finished(model, Workload::Fib, WALL)
         });
     }
     results.runs.push(RunRecord::skipped(
@@ -124,16 +114,8 @@ fn results_props_round_trip() {
 
 #[test]
 fn a_large_run_round_trips() {
-    let models = [
-        ModelId::Sequential,
-        ModelId::Threads,
-        ModelId::Async,
-        ModelId::Gil,
-        ModelId::Processes,
-        ModelId::MainThread,
-    ];
     let props = RemoteProps::Results(Box::new(ResultsProps {
-        results: run_of(&models, 2_000),
+        results: run_of(&ModelId::ALL, 2_000),
         finished: false,
         compact: true,
     }));
