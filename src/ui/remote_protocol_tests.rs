@@ -3,7 +3,7 @@
 use super::*;
 use crate::config::{Settings, Workload};
 use crate::models::ModelId;
-use crate::report::{Environment, Overheads, RunRecord, RunStatus, TaskRecord};
+use crate::report::{Environment, Overheads, RunRecord, TaskRecord};
 
 /// A finished run of `models` with `tasks` fib tasks each, with the
 /// fractional times a browser's clock gives.
