@@ -60,7 +60,8 @@ pub fn start_engine(slot: &EngineSlot, threads: u32, emit: Rc<dyn Fn(RunEvent)>)
     };
     match EngineClient::spawn(threads, on_event, on_failure) {
         Ok(client) => *slot.borrow_mut() = Some(Rc::new(client)),
-        Err(e) => emit(RunEvent::PoolFailed {
+        // The browser refused the worker: the engine failed, not its pool.
+        Err(e) => emit(RunEvent::EngineFailed {
             reason: e.to_string(),
         }),
     }

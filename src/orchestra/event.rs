@@ -14,13 +14,14 @@ pub enum RunEvent {
     EngineRestarting,
     /// The engine's module started, `module_start_ms` after it was spawned.
     EngineLoaded { module_start_ms: f64 },
-    /// The engine worker failed (did not load, crashed, or sent what the
-    /// page cannot read), and why: runs waiting on it have ended with this
-    /// reason, and the next run starts a new engine.
+    /// The engine worker failed (the browser refused to create it, it did
+    /// not load, crashed, or sent what the page cannot read), and why: runs
+    /// waiting on it have ended with this reason, and the next run starts a
+    /// new engine.
     EngineFailed { reason: String },
     /// The engine's pool is ready.
     PoolReady(PoolInfo),
-    /// The engine has no pool (or did not start), and why.
+    /// The engine runs but has no pool, and why.
     PoolFailed { reason: String },
     /// A run was asked for: it gets its engine ready first (starting one
     /// when there is none of its pool size), then goes on with `RunStarted`.

@@ -254,7 +254,8 @@ pub fn app() -> Html {
     let environment = html! {
         <EnvironmentPanel pool={state.pool.clone()} server={state.server.clone()}
                           engine_start_ms={state.engine_start_ms}
-                          engine_started={state.engine_started} threads={state.settings.threads} />
+                          engine_started={state.engine_started} threads={state.settings.threads}
+                          not_isolated={state.not_isolated.is_some()} />
     };
     html! {
         <main class={classes!("app", embed.then_some("embed"), present.then_some("present"),
@@ -276,7 +277,8 @@ pub fn app() -> Html {
                     </p>
                 }
             </header>
-            <IsolationBanner pool={state.pool.clone()} compact={embed} />
+            <IsolationBanner pool={state.pool.clone()} not_isolated={state.not_isolated.is_some()}
+                             compact={embed} />
             // One grid (www/style.css, `.workspace`): with results on a wide
             // screen they sit beside the settings, in view after a run.
             <div class="workspace">

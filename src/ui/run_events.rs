@@ -11,8 +11,7 @@ impl From<RunEvent> for Action {
             RunEvent::EngineLoaded { module_start_ms } => Action::EngineLoaded { module_start_ms },
             RunEvent::PoolReady(info) => Action::PoolReady(info),
             RunEvent::PoolFailed { reason } => Action::PoolFailed { reason },
-            // No pool without its engine: the status shows the engine's failure.
-            RunEvent::EngineFailed { reason } => Action::PoolFailed { reason },
+            RunEvent::EngineFailed { reason } => Action::EngineFailed { reason },
             RunEvent::Preparing => Action::RunPreparing,
             RunEvent::RunStarted(results) => Action::RunStarted(results),
             RunEvent::Repetition {
@@ -78,13 +77,13 @@ mod tests {
     }
 
     #[test]
-    fn a_failed_engine_shows_as_the_pool_status_with_its_reason() {
+    fn a_failed_engine_is_its_own_action_not_a_failed_pool() {
         let reason = "the engine worker failed: its script could not be loaded";
         assert_eq!(
             Action::from(RunEvent::EngineFailed {
                 reason: reason.into()
             }),
-            Action::PoolFailed {
+            Action::EngineFailed {
                 reason: reason.into()
             }
         );

@@ -32,9 +32,11 @@ pub struct AppState {
     pub engine_start_ms: Option<f64>,
     /// An engine was started on this visit (none starts before the first run).
     pub engine_started: bool,
-    /// The page is not cross-origin isolated: threads stay off whatever an
-    /// engine says (known once the page has started).
-    pub not_isolated: bool,
+    /// Why the page is not cross-origin isolated (`None`: it is, or the
+    /// page has not found out yet): threads stay off whatever an engine
+    /// says. Known once the page has started; kept apart from `pool`, which
+    /// an engine's failure replaces.
+    pub not_isolated: Option<String>,
     pub server: ServerStatus,
     pub pool: PoolStatus,
     pub phase: RunPhase,
@@ -77,6 +79,10 @@ pub enum Action {
     EngineRestarting,
     PoolReady(PoolInfo),
     PoolFailed {
+        reason: String,
+    },
+    /// The engine worker itself failed (not only its pool).
+    EngineFailed {
         reason: String,
     },
     /// A run was asked for; it waits for the engine (if it starts now).
@@ -135,7 +141,7 @@ impl AppState {
             default_threads,
             engine_start_ms: None,
             engine_started: false,
-            not_isolated: false,
+            not_isolated: None,
             server: ServerStatus::Starting,
             pool: PoolStatus::OnDemand,
             phase: RunPhase::Idle,
@@ -215,7 +221,8 @@ impl AppState {
             | Action::EngineLoaded { .. }
             | Action::EngineRestarting
             | Action::PoolReady(_)
-            | Action::PoolFailed { .. } => self.reduce_engine(action),
+            | Action::PoolFailed { .. }
+            | Action::EngineFailed { .. } => self.reduce_engine(action),
             Action::RunPreparing => {
                 self.phase = RunPhase::Preparing;
                 self.stopping = false;

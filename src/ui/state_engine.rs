@@ -9,7 +9,7 @@ impl AppState {
     pub(super) fn reduce_engine(&mut self, action: Action) {
         match action {
             Action::NotIsolated { reason } => {
-                self.not_isolated = true;
+                self.not_isolated = Some(reason.clone());
                 self.pool = PoolStatus::Unavailable { reason };
             }
             Action::EngineLoaded { module_start_ms } => {
@@ -19,13 +19,18 @@ impl AppState {
                 self.engine_start_ms = None;
                 self.engine_started = true;
                 // Without isolation the pool fails again for the same reason:
-                // keep saying so while the engine starts, not "starting".
-                if !self.not_isolated {
-                    self.pool = PoolStatus::Starting;
-                }
+                // keep saying so while the engine starts, not "starting"
+                // (also after a failed engine: this one may start).
+                self.pool = match &self.not_isolated {
+                    Some(reason) => PoolStatus::Unavailable {
+                        reason: reason.clone(),
+                    },
+                    None => PoolStatus::Starting,
+                };
             }
             Action::PoolReady(info) => self.pool = PoolStatus::Ready(info),
             Action::PoolFailed { reason } => self.pool = PoolStatus::Unavailable { reason },
+            Action::EngineFailed { reason } => self.pool = PoolStatus::EngineFailed { reason },
             _ => {}
         }
     }
@@ -36,8 +41,9 @@ impl AppState {
         if self.phase != RunPhase::Preparing {
             return None;
         }
-        if self.not_isolated {
-            let loading = self.engine_started && self.engine_start_ms.is_none();
+        if self.not_isolated.is_some() {
+            let failed = matches!(self.pool, PoolStatus::EngineFailed { .. });
+            let loading = self.engine_started && self.engine_start_ms.is_none() && !failed;
             return loading.then_some(EngineStart::WithoutThreads);
         }
         (self.pool == PoolStatus::Starting).then_some(EngineStart::WithPool {

@@ -92,14 +92,15 @@ fn a_page_that_is_not_isolated_says_so_at_load_and_keeps_saying_it() {
 
 #[test]
 fn an_engine_that_fails_on_the_first_run_shows_its_reason() {
+    let reason = "the engine worker failed: its script could not be loaded".to_owned();
     let s = AppState::from_query("", 2)
         .reduce(Action::ServerReady)
         .reduce(Action::RunPreparing)
         .reduce(Action::EngineRestarting)
-        .reduce(Action::PoolFailed {
-            reason: "the engine worker failed: its script could not be loaded".into(),
+        .reduce(Action::EngineFailed {
+            reason: reason.clone(),
         });
-    assert!(matches!(s.pool, PoolStatus::Unavailable { .. }));
+    assert_eq!(s.pool, PoolStatus::EngineFailed { reason });
     assert_eq!(s.engine_start(), None);
     assert_eq!(s.engine_start_ms, None);
     assert!(
@@ -107,4 +108,56 @@ fn an_engine_that_fails_on_the_first_run_shows_its_reason() {
         "it was asked for: the panel says it did not start"
     );
     assert_eq!(s.server, ServerStatus::Ready);
+    assert_eq!(s.not_isolated, None);
+    // The next run starts a fresh engine.
+    let s = s.reduce(Action::RunFinished);
+    assert!(s.can_run(), "a failed engine does not block the next run");
+    let s = s
+        .reduce(Action::RunPreparing)
+        .reduce(Action::EngineRestarting);
+    assert_eq!(s.pool, PoolStatus::Starting);
+    assert_eq!(s.engine_start(), Some(EngineStart::WithPool { threads: 2 }));
+}
+
+#[test]
+fn a_failed_engine_is_not_a_failed_pool() {
+    let s = AppState::from_query("", 2).reduce(Action::ServerReady);
+    let pool = s.clone().reduce(Action::PoolFailed {
+        reason: "no pool".into(),
+    });
+    let engine = s.reduce(Action::EngineFailed {
+        reason: "no engine".into(),
+    });
+    assert!(matches!(pool.pool, PoolStatus::Unavailable { .. }));
+    assert!(matches!(engine.pool, PoolStatus::EngineFailed { .. }));
+    assert!(pool.can_run() && engine.can_run());
+}
+
+#[test]
+fn on_a_page_that_is_not_isolated_a_failed_engine_shows_then_threads_stay_off() {
+    let why = "the page is not cross-origin isolated: no headers".to_owned();
+    let failed = "the engine worker failed: it stopped with an error".to_owned();
+    let s = AppState::from_query("threads=4", 8)
+        .reduce(Action::NotIsolated {
+            reason: why.clone(),
+        })
+        .reduce(Action::ServerReady)
+        .reduce(Action::RunPreparing)
+        .reduce(Action::EngineRestarting)
+        .reduce(Action::EngineFailed {
+            reason: failed.clone(),
+        });
+    assert_eq!(
+        s.pool,
+        PoolStatus::EngineFailed { reason: failed },
+        "the engine's failure, not the isolation notice"
+    );
+    assert_eq!(s.not_isolated.as_deref(), Some(why.as_str()), "still known");
+    assert_eq!(s.engine_start(), None, "no engine is loading");
+    let s = s
+        .reduce(Action::RunFinished)
+        .reduce(Action::RunPreparing)
+        .reduce(Action::EngineRestarting);
+    assert_eq!(s.pool, PoolStatus::Unavailable { reason: why });
+    assert_eq!(s.engine_start(), Some(EngineStart::WithoutThreads));
 }

@@ -33,8 +33,16 @@ pub enum PoolStatus {
     /// The engine is loading or the pool is starting.
     Starting,
     Ready(PoolInfo),
-    /// Threads cannot run here; models that need them are skipped.
+    /// The engine started but its pool did not, or the page is not
+    /// cross-origin isolated: threads cannot run here, and the models that
+    /// need them are skipped.
     Unavailable {
+        reason: String,
+    },
+    /// The engine worker itself failed (it did not load, it threw or
+    /// trapped, it sent a message the page cannot read): no model that runs
+    /// in it can run until the next run starts a fresh engine.
+    EngineFailed {
         reason: String,
     },
 }

@@ -3,7 +3,8 @@
 // status within seconds of the first run (which starts the engine) instead of "starting"
 // forever, the run still runs the model that needs no engine (`main-thread`) and ends every
 // engine and process model with the failure as its error, an embedding page gets its `run-finished` as for any failed run, and once the file is
-// back the next run starts a fresh engine. The worker-failure logic itself is tested natively
+// back the next run starts a fresh engine; on a page that is not isolated, the engine's failure
+// leads the page (the engine banner), not the isolation notice. The worker-failure logic itself is tested natively
 // (src/orchestra/failure.rs, waiters_tests.rs). Chromium only (not in scripts/test.sh's Firefox
 // list): the texts checked quote Chromium's error events.
 
@@ -15,6 +16,7 @@ import path from 'node:path';
 
 import { useSuite, DIST } from './suite.mjs';
 import { downloadJson, checkedPage } from './browser.mjs';
+import { useNoDipBrowser } from './fresh.mjs';
 import { startServer } from './server.mjs';
 import { WAIT_MS, sel, waitForPool, waitForFinished, runOf, assertFibRunOk, runEmbedded } from './app.mjs';
 
@@ -23,6 +25,7 @@ const TIMEOUT = 120_000;
 const FAILURE_SHOWN_MS = 10_000;
 
 const s = useSuite();
+const noDip = useNoDipBrowser(s);
 
 // A copy of the built site per missing file, each on its own server: a missing file is
 // then missing for every request (the page's, its workers', past the service worker), with
@@ -34,12 +37,18 @@ before(async () => {
     const root = await mkdtemp(path.join(tmpdir(), 'cp-failure-'));
     const gone = new Set([file, `${file}.br`]);
     await cp(DIST, root, { recursive: true, filter: (src) => !gone.has(path.basename(src)) });
-    sites[file] = { root, server: await startServer({ root, isolated: true }) };
+    sites[file] = {
+      root,
+      server: await startServer({ root, isolated: true }),
+      // The same copy from a host without isolation headers.
+      plain: await startServer({ root, isolated: false }),
+    };
   }
 });
 after(async () => {
-  for (const { root, server } of Object.values(sites)) {
+  for (const { root, server, plain } of Object.values(sites)) {
     await server.close();
+    await plain.close();
     await rm(root, { recursive: true, force: true });
   }
 });
@@ -133,6 +142,45 @@ test('an embedding page gets `ready` and `run-finished` as for any failed run wh
     assert.match(sequential.error, ENGINE_FAILED);
     assert.match(sequential.error, WHY[file]);
     assertFibRunOk(runOf(results, 'main-thread'), { n: 20, tasks: 4 });
+  }, { allow: ALLOW }));
+
+test('with engine_bg.wasm missing on a page that is not isolated, the engine banner leads, not the isolation notice', {
+  timeout: TIMEOUT,
+}, () =>
+  checkedPage(noDip.browser, 'failure-not-isolated', async (page) => {
+    const file = 'engine_bg.wasm';
+    // A frame of a page without isolation, in a Chromium without Document-Isolation-Policy: the
+    // one way this suite gets a page that is not isolated (a top-level page on localhost gets
+    // its headers from the service worker).
+    const src = '/?models=sequential,threads,main-thread&n=20&tasks=4&threads=2&repeat=1';
+    await page.goto(`${sites[file].plain.url}/__fixtures/embed-parent.html?src=${encodeURIComponent(src)}`);
+    const frame = await (await page.waitForSelector('#app')).contentFrame();
+    await frame.waitForSelector('[data-testid=isolation-banner]', { timeout: WAIT_MS });
+    assert.equal(await frame.evaluate(() => crossOriginIsolated), false);
+    assert.equal(await frame.$('[data-testid=engine-banner]'), null, 'no engine, no failure yet');
+
+    await frame.click(`${sel.run}:enabled`);
+    await frame.waitForSelector('[data-testid=engine-banner]', { state: 'attached', timeout: FAILURE_SHOWN_MS });
+    const banner = await frame.textContent('[data-testid=engine-banner]');
+    assert.match(banner, /^The engine could not start\. /, banner);
+    assert.match(banner, WHY[file], banner);
+    assert.match(banner, /Threads are also off here: this page is not cross-origin isolated/, banner);
+    assert.equal(await frame.$('[data-testid=isolation-banner]'), null, 'the engine\'s failure leads, not the isolation notice');
+    assert.match(await frame.textContent(sel.pool('unavailable')), /^unavailable: the engine worker failed: /);
+    const engine = await frame.textContent('[data-testid=env-engine]');
+    assert.match(engine, /^did not start: the engine worker failed: /, engine);
+    assert.match(engine, WHY[file], engine);
+
+    await frame.waitForSelector(sel.phase('finished'), { state: 'attached', timeout: WAIT_MS });
+    await page.waitForFunction(() => window.__messages.some((m) => m.type === 'run-finished'), null, { timeout: WAIT_MS });
+    const results = await page.evaluate(() => window.__messages.find((m) => m.type === 'run-finished').payload);
+    assertFibRunOk(runOf(results, 'main-thread'), { n: 20, tasks: 4 });
+    for (const model of ['sequential', 'threads']) {
+      const run = runOf(results, model);
+      assert.equal(run.status, 'failed', `${model}: ${JSON.stringify(run)}`);
+      assert.match(run.error, ENGINE_FAILED, `${model}: ${run.error}`);
+    }
+    assert.ok(await frame.$('[data-testid=engine-banner]'), 'the banner stays after the run');
   }, { allow: ALLOW }));
 
 /**

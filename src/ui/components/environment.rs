@@ -17,6 +17,9 @@ pub struct EnvironmentProps {
     /// An engine was started on this visit (it starts with the first run).
     #[prop_or_default]
     pub engine_started: bool,
+    /// The page is not cross-origin isolated (`AppState::not_isolated`).
+    #[prop_or_default]
+    pub not_isolated: bool,
     /// The pool size the next run asks for.
     pub threads: u32,
 }
@@ -45,7 +48,9 @@ pub fn environment_panel(props: &EnvironmentProps) -> Html {
                 pool.threads, pool.start_ms, pool.warm_up_ms
             ),
         ),
-        PoolStatus::Unavailable { reason } => ("unavailable", format!("unavailable: {reason}")),
+        PoolStatus::Unavailable { reason } | PoolStatus::EngineFailed { reason } => {
+            ("unavailable", format!("unavailable: {reason}"))
+        }
     };
     let (server_status, server_text) = match &props.server {
         ServerStatus::Starting => ("starting", "starting…".to_owned()),
@@ -86,12 +91,18 @@ pub fn environment_panel(props: &EnvironmentProps) -> Html {
         "kept in memory for this visit only: this browser allows this page no storage here"
     };
     let engine = match (props.engine_start_ms, &props.pool) {
+        (Some(ms), PoolStatus::EngineFailed { reason }) => {
+            format!("loaded in {ms:.0} ms, then failed: {reason}")
+        }
+        (None, PoolStatus::EngineFailed { reason }) => format!("did not start: {reason}"),
         (Some(ms), _) => format!("loaded in {ms:.0} ms"),
         (None, _) if !props.engine_started => {
             "not loaded yet: it is downloaded and started with the first run".to_owned()
         }
         // Never loaded, and the pool gave up: it will not load now.
-        (None, PoolStatus::Unavailable { .. }) => "did not start (see Threads)".to_owned(),
+        (None, PoolStatus::Unavailable { .. }) if !props.not_isolated => {
+            "did not start (see Threads)".to_owned()
+        }
         (None, _) => "loading…".to_owned(),
     };
     html! {

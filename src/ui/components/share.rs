@@ -1,6 +1,6 @@
 //! Sharing: copy the link (every setting is in it), the embed snippet, and
 //! the banner that explains why threads are off when the page is not
-//! cross-origin isolated.
+//! cross-origin isolated, or that the engine or its pool failed.
 
 use yew::prelude::*;
 
@@ -41,23 +41,32 @@ pub fn share_panel() -> Html {
 #[derive(Properties, PartialEq)]
 pub struct BannerProps {
     pub pool: PoolStatus,
+    /// The page is not cross-origin isolated (`AppState::not_isolated`).
+    #[prop_or_default]
+    pub not_isolated: bool,
     /// In an embed: one line, the explanation one click away.
     #[prop_or_default]
     pub compact: bool,
 }
 
-/// Shown when threads are unavailable: what isolation is, and the way out;
-/// or, on a page that is isolated, that the engine itself failed.
+/// Shown when something the models need is missing, from the pool status:
+/// a failed engine first (the thing to fix, isolated or not); else threads
+/// that are off (what isolation is, and the way out), or, on an isolated
+/// page, a pool that did not start.
 #[function_component(IsolationBanner)]
 pub fn isolation_banner(props: &BannerProps) -> Html {
-    let PoolStatus::Unavailable { reason } = &props.pool else {
-        return html! {};
+    let reason = match &props.pool {
+        PoolStatus::EngineFailed { reason } => {
+            return engine_failed_banner(reason, props.not_isolated, props.compact);
+        }
+        PoolStatus::Unavailable { reason } => reason,
+        _ => return html! {},
     };
-    // Isolated, threads are allowed: the engine worker or its pool failed
-    // (a missing or mistyped file, a crash). Opening another tab would not
-    // help; saying "not isolated" would be wrong.
-    if crate::platform::cross_origin_isolated() {
-        return engine_failed_banner(reason, props.compact);
+    // Isolated, threads are allowed: the pool failed (a crash, a refused
+    // worker). Opening another tab would not help; saying "not isolated"
+    // would be wrong.
+    if !props.not_isolated {
+        return pool_failed_banner(reason, props.compact);
     }
     let open = html! {
         <a href={browser::full_playground_url()} target="_blank" rel="noopener">
@@ -88,16 +97,57 @@ pub fn isolation_banner(props: &BannerProps) -> Html {
     }
 }
 
-/// The banner of an isolated page whose engine or thread pool did not start.
-fn engine_failed_banner(reason: &str, compact: bool) -> Html {
-    let advice = "The models that run in the engine report this as their error; main-thread \
-                  still runs on the page. Reload the page to try again; if it happens again, \
-                  the site may be missing one of the app's files or serving it with the wrong \
-                  type.";
+/// The banner of a page whose engine worker failed; on a page that is not
+/// isolated, one more sentence: threads would stay off even with an engine.
+fn engine_failed_banner(reason: &str, not_isolated: bool, compact: bool) -> Html {
+    let mut advice = "The models that run in the engine report this as their error; main-thread \
+                      still runs on the page. Reload the page to try again; if it happens again, \
+                      the site may be missing one of the app's files or serving it with the \
+                      wrong type."
+        .to_owned();
+    if not_isolated {
+        advice.push_str(
+            " Threads are also off here: this page is not cross-origin isolated (see \
+             Threads, under Your browser).",
+        );
+    }
+    banner(
+        "engine-banner",
+        "The engine could not start. ",
+        reason,
+        &advice,
+        compact,
+    )
+}
+
+/// The banner of an isolated page whose engine started but its thread pool
+/// did not.
+fn pool_failed_banner(reason: &str, compact: bool) -> Html {
+    let advice = "The page is cross-origin isolated, but the engine's thread pool did not \
+                  start: the thread models are reported as skipped; every other model still \
+                  runs. Reload the page to try again.";
+    banner(
+        "pool-banner",
+        "Threads could not start. ",
+        reason,
+        advice,
+        compact,
+    )
+}
+
+/// A banner that names a failure, its advice and its reason (in an embed:
+/// one line, the rest one click away).
+fn banner(
+    testid: &'static str,
+    title: &'static str,
+    reason: &str,
+    advice: &str,
+    compact: bool,
+) -> Html {
     if compact {
         return html! {
-            <aside class="banner compact" role="status" data-testid="engine-banner">
-                <strong>{ "The engine could not start. " }</strong>
+            <aside class="banner compact" role="status" data-testid={testid}>
+                <strong>{ title }</strong>
                 <details>
                     <summary>{ "Why" }</summary>
                     <span class="reason">{ format!("{reason}. {advice}") }</span>
@@ -106,9 +156,9 @@ fn engine_failed_banner(reason: &str, compact: bool) -> Html {
         };
     }
     html! {
-        <aside class="banner" role="status" data-testid="engine-banner">
-            <strong>{ "The engine could not start. " }</strong>
-            { advice }
+        <aside class="banner" role="status" data-testid={testid}>
+            <strong>{ title }</strong>
+            { advice.to_owned() }
             <span class="reason">{ format!(" ({reason})") }</span>
         </aside>
     }
