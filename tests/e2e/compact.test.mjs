@@ -130,7 +130,8 @@ test('controls= shows only the named controls, and they work', { timeout: TIMEOU
 
 test('lock=1: nothing changes the experiment, Run and Stop work', { timeout: TIMEOUT }, () =>
   checkedPage(site.browser, 'compact-lock', async (page) => {
-    const frame = await openEmbed(page, 'models=sequential,async&n=32&tasks=40&threads=2&embed=1&lock=1');
+    // Long enough (~1 s per model) that Stop lands while a model runs.
+    const frame = await openEmbed(page, 'models=sequential,async&n=34&tasks=60&threads=2&embed=1&lock=1');
     await frame.click('[data-testid=embed-settings] > summary');
     const inputs = await frame.$$eval('form input, form select', (els) => els.map((el) => [el.getAttribute('data-testid'), el.disabled]));
     assert.ok(inputs.length >= 8, `the form's controls: ${inputs}`);
@@ -142,7 +143,7 @@ test('lock=1: nothing changes the experiment, Run and Stop work', { timeout: TIM
     await frame.click('[data-testid=stop]');
     const stopped = await runFinished(page, 1);
     assert.ok(stopped.runs.some((r) => r.status === 'cancelled'), `Stop stopped it: ${stopped.runs.map((r) => r.status)}`);
-    assert.equal(stopped.config.n, 32);
+    assert.equal(stopped.config.n, 34);
     await frame.waitForSelector(`${sel.run}:enabled`, { timeout: WAIT_MS });
     assert.ok(frame.url().includes('lock=1'), `lock round-trips in the URL: ${frame.url()}`);
   }));
