@@ -191,26 +191,32 @@ class Page extends Frame {
       pageError = err;
     };
     this.raw.on('pageerror', onPageError);
-    let filename;
+    let found;
     try {
       await this.click(selector, { timeout });
-      filename = await poll(
+      found = await poll(
         async () => {
           if (pageError) throw new Error(`uncaught page error after clicking ${selector}: ${pageError?.message ?? pageError}`);
           const files = await readdir(this.downloadDir);
           if (files.some((f) => f.endsWith('.part'))) return null;
-          return files.find((f) => !before.has(f)) ?? null;
+          const filename = files.find((f) => !before.has(f));
+          if (!filename) return null;
+          // Firefox may still rename a temporary file into place: one that is gone (or still
+          // empty) by the time it is read was not the finished download; look again.
+          const bytes = await readFile(path.join(this.downloadDir, filename)).catch((err) => {
+            if (err.code === 'ENOENT') return null;
+            throw err;
+          });
+          return bytes?.length ? { filename, bytes } : null;
         },
         { timeout, what: `a download after clicking ${selector}` },
       );
     } finally {
       this.raw.off('pageerror', onPageError);
     }
-    const file = path.join(this.downloadDir, filename);
-    const bytes = await readFile(file);
     // Removed, so the next download of the same name keeps its name (Firefox would add "(1)").
-    await rm(file);
-    return { filename, bytes };
+    await rm(path.join(this.downloadDir, found.filename));
+    return found;
   }
 
   /** `screenshot(file)`: the full page to `file`; or `screenshot({ path, fullPage })`. */
