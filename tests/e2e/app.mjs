@@ -114,3 +114,19 @@ export async function runEmbedded(page, base, appQuery) {
   const finished = messages.filter((m) => m.type === 'run-finished');
   return { messages, results: finished[finished.length - 1].payload };
 }
+
+/** The paths of every request `page` makes from now on (a live array). */
+export function recordRequests(page) {
+  const seen = [];
+  page.on('request', (r) => seen.push(new URL(r.url()).pathname));
+  return seen;
+}
+
+/**
+ * Make every request of `page` for `file` answer 404, as a host missing that file would. Only
+ * requests the page itself sends: page.route does not see those a service worker handles, nor
+ * a worker's own (failure.test.mjs serves a copy of the site without the file for those).
+ */
+export function answer404(page, file) {
+  return page.route(`**/${file}`, (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }));
+}

@@ -8,19 +8,12 @@ import assert from 'node:assert/strict';
 
 import { useSuite } from './suite.mjs';
 import { checkedPage } from './browser.mjs';
-import { WAIT_MS, sel as appSel, waitForPool } from './app.mjs';
+import { WAIT_MS, sel as appSel, waitForPool, recordRequests, answer404 } from './app.mjs';
 
 const TIMEOUT = 120_000;
 const s = useSuite();
 
 const CLASS_FILES = /\/(class\.js|class_bg\.wasm)$/;
-
-/** The paths of every request the page makes from now on. */
-function recordRequests(page) {
-  const seen = [];
-  page.on('request', (r) => seen.push(new URL(r.url()).pathname));
-  return seen;
-}
 const classFiles = (seen) => [...new Set(seen.filter((p) => CLASS_FILES.test(p)))].sort();
 
 test('a playground visit does not request the classroom module; the classroom pages do', { timeout: TIMEOUT }, () =>
@@ -51,7 +44,7 @@ for (const [file, what] of [['class.js', 'class.js could not be loaded'], ['clas
       // The plain server's origin: the playground visit above registered the service worker
       // on the other one, and page.route does not see requests a service worker handles
       // (it passes the module import through). The classroom pages register none.
-      await page.route(`**/${file}`, (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }));
+      await answer404(page, file);
       await page.goto(`${s.plainServer.url}/?view=class`);
       const failed = '[data-testid=classroom-load-failed]';
       await page.waitForSelector(failed, { timeout: WAIT_MS });

@@ -10,19 +10,13 @@ import assert from 'node:assert/strict';
 
 import { useSuite } from './suite.mjs';
 import { checkedPage } from './browser.mjs';
-import { WAIT_MS, sel, waitForFinished } from './app.mjs';
+import { WAIT_MS, sel, waitForFinished, recordRequests, answer404 } from './app.mjs';
 
 const TIMEOUT = 120_000;
 const s = useSuite();
 
 const RESULTS_FILES = /\/(results\.js|results_bg\.wasm)$/;
 
-/** The paths of every request the page makes from now on. */
-function recordRequests(page) {
-  const seen = [];
-  page.on('request', (r) => seen.push(new URL(r.url()).pathname));
-  return seen;
-}
 const resultsFiles = (seen) => seen.filter((p) => RESULTS_FILES.test(p)).sort();
 
 test('a visit that never runs does not request the results module; a run loads it once', { timeout: TIMEOUT }, () =>
@@ -111,7 +105,7 @@ for (const [file, what] of [['results.js', 'results.js could not be loaded'], ['
     checkedPage(s.browser, `results-missing-${file}`, async (page) => {
       // The plain server: its origin has no service worker yet when the route is set, and the
       // page's static routes send scripts and WASM to the network, where page.route sees them.
-      await page.route(`**/${file}`, (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }));
+      await answer404(page, file);
       await page.goto(`${s.plainServer.url}/?models=sequential&n=18&tasks=3`);
       await page.waitForSelector(`${sel.run}:enabled`, { timeout: WAIT_MS });
       await page.click(sel.run);
