@@ -19,7 +19,7 @@ use super::lazy::{self, Lazy};
 use super::remote_protocol::{RemoteProps, ResultsProps};
 use super::remote_view::RemoteView;
 use super::server;
-use super::state::{Action, AppState, RunPhase, ServerStatus};
+use super::state::{Action, AppState, RunPhase};
 use crate::config::to_query;
 use crate::models::ModelId;
 use crate::orchestra::{self as runner, EngineSlot, Meter, RunContext, RunEvent};
@@ -151,7 +151,7 @@ pub fn app() -> Html {
     // waits for an engine: the run starts it.
     {
         let start_run = start_run.clone();
-        let started = state.server != ServerStatus::Starting;
+        let started = state.started();
         let autorun = state.settings.autorun;
         let (autorun_done, announced) = (autorun_done.clone(), announced.clone());
         use_effect_with(started, move |started| {
@@ -183,7 +183,7 @@ pub fn app() -> Html {
     // thread count changed meanwhile.
     let on_intent = {
         let (engine, emit, threads) = (engine.clone(), emit.clone(), state.settings.threads);
-        let started = state.server != ServerStatus::Starting;
+        let started = state.started();
         Callback::from(move |()| {
             if started && engine.borrow().is_none() {
                 runner::start_engine(&engine, threads, emit.clone());

@@ -166,7 +166,14 @@ impl AppState {
     /// (the engine's workers must be served by the simulated server), with
     /// or without an engine (a run starts it, or waits for one starting).
     pub fn can_run(&self) -> bool {
-        !self.running() && !self.sweeping() && self.server != ServerStatus::Starting
+        !self.running() && !self.sweeping() && self.started()
+    }
+
+    /// True once the page has started: the simulated server is up, or known
+    /// to be unavailable. From then on an engine may be started (its workers
+    /// are served by that server), and an embedding page hears `ready`.
+    pub fn started(&self) -> bool {
+        self.server != ServerStatus::Starting
     }
 
     /// True while a thread sweep is in progress.
