@@ -4,10 +4,11 @@
 //! and write cancelled or failed records.
 
 use std::cell::RefCell;
+use std::future::Future;
 use std::rc::Rc;
 
 use futures::channel::oneshot;
-use futures::future::Shared;
+use futures::future::{select, Either, Shared};
 use thiserror::Error;
 
 use super::engine_client::{EngineClient, EngineError};
@@ -111,6 +112,17 @@ pub struct RunContext {
     pub emit: Rc<dyn Fn(RunEvent)>,
     pub meter: Rc<Meter>,
     pub cancel: CancelSignal,
+}
+
+impl RunContext {
+    /// `work`'s output, or `None` when the user presses Stop first (`work`
+    /// is then dropped; what it started elsewhere is the caller's to end).
+    pub(super) async fn unless_stopped<T>(&self, work: impl Future<Output = T>) -> Option<T> {
+        match select(Box::pin(work), self.cancel.clone()).await {
+            Either::Left((output, _)) => Some(output),
+            Either::Right(_) => None,
+        }
+    }
 }
 
 /// The planned requests of `config` (none when its workload does not

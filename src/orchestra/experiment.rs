@@ -7,8 +7,6 @@
 //! where waiting does not block; `processes` in their own workers;
 //! `main-thread` here on purpose, blocking the page.
 
-use futures::future::{select, Either};
-
 use super::context::{cancelled, engine_with, plan_for, RunContext};
 use super::engine_client::{EngineClient, PoolOutcome};
 use super::event::RunEvent;
@@ -78,17 +76,14 @@ pub async fn run_experiment(config: RunConfig, ctx: RunContext) {
 /// trip. Stop ends the wait: the models are then reported as stopped before
 /// they ran, and the engine goes on starting, for the next run.
 async fn prepare(client: &EngineClient, ctx: &RunContext) -> (PoolOutcome, Option<f64>) {
-    let pool = match select(Box::pin(client.pool()), ctx.cancel.clone()).await {
-        Either::Left((pool, _)) => explain(pool, client, ctx),
-        Either::Right(_) => {
-            return (PoolOutcome::Failed(STOPPED_WHILE_STARTING.to_owned()), None);
-        }
+    let Some(pool) = ctx.unless_stopped(client.pool()).await else {
+        return (PoolOutcome::Failed(STOPPED_WHILE_STARTING.to_owned()), None);
     };
-    let round_trip = match select(Box::pin(client.round_trip_ms(10)), ctx.cancel.clone()).await {
-        Either::Left((round_trip, _)) => round_trip.ok().flatten(),
-        Either::Right(_) => None,
-    };
-    (pool, round_trip)
+    let round_trip = ctx.unless_stopped(client.round_trip_ms(10)).await;
+    (
+        explain(pool, client, ctx),
+        round_trip.and_then(|r| r.ok().flatten()),
+    )
 }
 
 /// The engine's reason for no threads, or the page's own when the page is

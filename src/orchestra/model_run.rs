@@ -5,8 +5,6 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use futures::future::{select, Either};
-
 use super::context::{
     cancelled, failure_summary, start_engine, RunContext, RunError, PAGE_LANE, PROGRESS_EVERY_MS,
 };
@@ -93,10 +91,9 @@ impl ModelRun<'_> {
                 })
             };
             self.ctx.meter.reset();
-            let once = Box::pin(self.once(on_task));
-            let outcome = match select(once, self.ctx.cancel.clone()).await {
-                Either::Left((outcome, _)) => outcome,
-                Either::Right(_) => {
+            let outcome = match self.ctx.unless_stopped(self.once(on_task)).await {
+                Some(outcome) => outcome,
+                None => {
                     // Work in the engine cannot be interrupted: replace the engine.
                     if self.runs_in_engine() {
                         start_engine(&self.ctx.slot, self.config.threads, self.ctx.emit.clone());
