@@ -16,9 +16,17 @@
 //! enough. The cost: a woken task resumes at the next tick (browsers clamp
 //! repeated zero timeouts to 4 ms), and a tick every 4 ms while any task
 //! waits.
+//!
+//! Only a module built with atomics needs it: without them the executor
+//! (`futures::task::singlethread`) never waits on memory. Of ours that is the
+//! engine; the page's, the results' and the classroom modules are built
+//! without atomics, so they neither call this nor import `wait_async.js`
+//! (one request fewer on the first load).
 
+#[cfg(target_feature = "atomics")]
 use wasm_bindgen::prelude::*;
 
+#[cfg(target_feature = "atomics")]
 #[wasm_bindgen(module = "/src/wait_async.js")]
 extern "C" {
     #[wasm_bindgen(js_name = installWaitAsyncFallback)]
@@ -27,7 +35,10 @@ extern "C" {
 
 /// Installs the fallback where it is needed (no `Atomics.waitAsync`, not
 /// cross-origin isolated); returns whether it did. Call before any future is
-/// spawned.
+/// spawned. Without atomics there is nothing to install: returns false.
 pub fn install() -> bool {
-    install_wait_async_fallback()
+    #[cfg(target_feature = "atomics")]
+    return install_wait_async_fallback();
+    #[cfg(not(target_feature = "atomics"))]
+    false
 }

@@ -31,8 +31,6 @@ fn main() {
         // As in src/bin/app.rs: panic messages only where panics format.
         #[cfg(not(panic = "immediate-abort"))]
         console_error_panic_hook::set_once();
-        // Its own futures executor, like the page's: the same Firefox fallback.
-        concurrency_playground::wait_async::install();
         concurrency_playground::ui::remote::start();
     }
 }
