@@ -1,23 +1,37 @@
-//! The responsiveness meter: a `requestAnimationFrame` loop that moves the
-//! heartbeat dot and records the gaps between frames, plus the browser's
-//! long-task reports. A frozen page paints no frames, so the longest gap
-//! measures how long the page could not respond.
+//! The responsiveness meter: the page's heartbeat, a timer on the page's
+//! thread that ticks every 16 ms (a frame's length), moves the heartbeat
+//! dot and records the gaps between its ticks, plus the browser's long-task
+//! reports. A frozen page runs no timers, so the longest gap measures how
+//! long the page could not respond, as the gap between its frames would.
 //!
-//! Driven by rAF on purpose: a CSS animation runs on the compositor and keeps
-//! moving while the page's thread is blocked, hiding the freeze.
+//! A timer, not a `requestAnimationFrame` loop, on purpose: a rAF loop makes
+//! the browser produce a frame 60 times a second, on the page's thread and
+//! its compositor, and on 2 cores that took 1-3 % from a 2-thread pool
+//! (`threads` speedup, 20 x fib(35), alternating page loads, 2026-11-27:
+//! median 1.76x with the rAF loop, 1.81x with this timer and 1.83x with no
+//! meter at all in 10-15 loads each; 1.76x against 1.78x in 8 more; README
+//! "Keeping timings honest"). A timer tick that changes nothing
+//! draws nothing; the dot's moves (20 a second) are the only frames it asks
+//! for. Nor a CSS animation: that runs on the compositor and keeps moving
+//! while the page's thread is blocked, hiding the freeze.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use futures::channel::oneshot;
-use gloo::render::{request_animation_frame, AnimationFrame};
+use gloo::render::request_animation_frame;
+use gloo::timers::callback::Interval;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{PerformanceObserver, PerformanceObserverEntryList, PerformanceObserverInit};
 
-/// A frame slower than this counts as a long frame (the "tasks over 50 ms"
+/// A gap longer than this counts as a long frame (the "tasks over 50 ms"
 /// threshold browsers use for long tasks).
 pub const LONG_FRAME_MS: f64 = 50.0;
+
+/// How often the heartbeat ticks, ms: a frame's length at 60 Hz, so that
+/// the gaps of a page that responds read as its frames' would (~17 ms).
+const TICK_MS: u32 = 16;
 
 /// How long to wait for long-task reports after a run, ms.
 const REPORT_DELAY_MS: u32 = 30;
@@ -42,81 +56,71 @@ type LongTaskObserver = (
 
 #[derive(Default)]
 struct State {
-    last_frame: Option<f64>,
+    last_tick: Option<f64>,
     stats: PageStats,
     /// The step of the dot's last move (`t / DOT_STEP_MS`).
     dot_step: Option<i64>,
 }
 
-/// A running meter. Dropping it stops the loop.
+/// A running meter. Dropping it stops the heartbeat.
 pub struct Meter {
     state: Rc<RefCell<State>>,
-    _frame: Rc<RefCell<Option<AnimationFrame>>>,
+    _heartbeat: Interval,
     _observer: Option<LongTaskObserver>,
 }
 
 impl Meter {
-    /// Starts the frame loop and the long-task observer.
+    /// Starts the heartbeat and the long-task observer.
     pub fn start() -> Self {
         let state: Rc<RefCell<State>> = Rc::default();
-        let frame: Rc<RefCell<Option<AnimationFrame>>> = Rc::default();
-        schedule(state.clone(), frame.clone());
+        let ticks = state.clone();
         Meter {
+            _heartbeat: Interval::new(TICK_MS, move || tick(&ticks)),
             _observer: observe_long_tasks(state.clone()),
             state,
-            _frame: frame,
         }
     }
 
-    /// Starts a new measurement (keeps the last frame time, so a freeze that
-    /// starts right away is measured from the frame before it).
+    /// Starts a new measurement (keeps the last tick's time, so a freeze
+    /// that starts right away is measured from the tick before it).
     pub fn reset(&self) {
         self.state.borrow_mut().stats = PageStats::default();
     }
 
-    /// Waits for the next two frames (a freeze shows up as the gap before
-    /// them) and for the browser's long-task reports, which arrive in a task
-    /// of their own; then returns what was seen since the reset.
+    /// Waits two ticks (a freeze that ends now shows up as the gap before
+    /// the first: the tick that was due runs before this later timer) and
+    /// for the browser's long-task reports, which arrive in a task of their
+    /// own; then returns what was seen since the reset. Timers, not frames:
+    /// a page that draws no frames (a background tab, an iframe scrolled out
+    /// of view) still finishes its run.
     pub async fn finish(&self) -> PageStats {
-        next_frame().await;
-        next_frame().await;
-        gloo::timers::future::TimeoutFuture::new(REPORT_DELAY_MS).await;
+        gloo::timers::future::TimeoutFuture::new(2 * TICK_MS + REPORT_DELAY_MS).await;
         self.state.borrow().stats
     }
 }
 
-fn schedule(state: Rc<RefCell<State>>, slot: Rc<RefCell<Option<AnimationFrame>>>) {
-    let next_slot = slot.clone();
-    let handle = request_animation_frame(move |_frame_time| {
-        // The time the callback actually runs, not the frame's timestamp:
-        // after a freeze Chromium delivers the frame that was due during it,
-        // stamped with its original (pre-freeze) time, which hides the gap.
-        let t = crate::clock::since_thread_start_ms();
-        {
-            let mut s = state.borrow_mut();
-            if let Some(last) = s.last_frame {
-                let gap = t - last;
-                s.stats.longest_gap_ms = s.stats.longest_gap_ms.max(gap);
-                if gap > LONG_FRAME_MS {
-                    s.stats.long_frames += 1;
-                }
-            }
-            s.last_frame = Some(t);
-            let step = (t / DOT_STEP_MS).floor() as i64;
-            if s.dot_step != Some(step) {
-                s.dot_step = Some(step);
-                move_dot(step as f64 * DOT_STEP_MS);
-            }
+/// One heartbeat: records the gap since the last tick and moves the dot
+/// when its step changes.
+fn tick(state: &RefCell<State>) {
+    let t = crate::clock::since_thread_start_ms();
+    let mut s = state.borrow_mut();
+    if let Some(last) = s.last_tick {
+        let gap = t - last;
+        s.stats.longest_gap_ms = s.stats.longest_gap_ms.max(gap);
+        if gap > LONG_FRAME_MS {
+            s.stats.long_frames += 1;
         }
-        schedule(state, next_slot);
-    });
-    *slot.borrow_mut() = Some(handle);
+    }
+    s.last_tick = Some(t);
+    let step = (t / DOT_STEP_MS).floor() as i64;
+    if s.dot_step != Some(step) {
+        s.dot_step = Some(step);
+        move_dot(step as f64 * DOT_STEP_MS);
+    }
 }
 
-/// How often the dot moves, ms: 20 times a second, not every frame. The
-/// meter still runs every frame, but a frame that changes nothing on the page
-/// costs the browser almost nothing, while each move is a frame to paint and
-/// composite. On the 2-core VM (headless, software compositing) painting the
+/// How often the dot moves, ms: 20 times a second, not every tick. Each
+/// move is a frame to paint and composite. On the 2-core VM (headless, software compositing) painting the
 /// dot every frame took ~4 % from a 2-thread pool: `threads` fib speedups
 /// (20 x fib(35), 2 threads) of 1.63-1.74x with the dot moving every frame
 /// against 1.77-1.80x with it hidden, and in 8 alternating page loads each

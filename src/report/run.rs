@@ -66,11 +66,12 @@ pub struct RunRecord {
     /// simulated server), for comparison with `wall_ms`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub predicted_ms: Option<f64>,
-    /// The longest gap between the page's animation frames during the run:
+    /// The longest gap between the page's heartbeats (a 16 ms timer; in
+    /// results of before 2026-11-27, its animation frames) during the run:
     /// how long the page could not respond.
     #[serde(default)]
     pub page_longest_gap_ms: Option<f64>,
-    /// Frames that took longer than 50 ms.
+    /// Gaps between heartbeats (before, frames) longer than 50 ms.
     #[serde(default)]
     pub page_long_frames: Option<u32>,
     /// The longest task the browser reported on the page's thread.

@@ -112,7 +112,7 @@ fn segment_rect(s: &Segment, lane: &LaneBox, axis: Axis) -> Html {
     }
 }
 
-/// The responsiveness lane's words: what the page's frames did.
+/// The responsiveness lane's words: what the page's heartbeat saw.
 fn page_summary(g: &ModelGroup) -> (String, bool) {
     let long = g.page.long_frames.unwrap_or(0);
     let gap = g
@@ -121,9 +121,9 @@ fn page_summary(g: &ModelGroup) -> (String, bool) {
         .map(|ms| format!(", longest gap {ms:.0} ms"))
         .unwrap_or_default();
     let words = match long {
-        0 => format!("no frame over 50 ms{gap}"),
-        1 => format!("1 frame over 50 ms{gap}"),
-        n => format!("{n} frames over 50 ms{gap}"),
+        0 => format!("no gap over 50 ms{gap}"),
+        1 => format!("1 gap over 50 ms{gap}"),
+        n => format!("{n} gaps over 50 ms{gap}"),
     };
     (words, long > 0)
 }

@@ -195,7 +195,7 @@ fn run_card(run: &RunRecord, config: &ConfigEcho) -> Html {
                 if let Some(gap) = run.page_longest_gap_ms {
                     <p class={classes!("page-stats", (gap > 50.0).then_some("frozen"))}
                        data-testid={format!("page-gap-{model}")}>
-                        { format!("Page responsiveness: longest gap between frames {gap:.0} ms, {} frame{} over 50 ms{}.",
+                        { format!("Page responsiveness: longest gap between heartbeats {gap:.0} ms, {} gap{} over 50 ms{}.",
                             run.page_long_frames.unwrap_or(0),
                             if run.page_long_frames == Some(1) { "" } else { "s" },
                             if gap > 50.0 { ": the page froze" } else { "" }) }

@@ -1,5 +1,5 @@
-//! What is happening now: the heartbeat (a dot moved by the page's own
-//! animation frames: it stops when the page freezes), the run phase, a
+//! What is happening now: the heartbeat (a dot moved by a timer on the
+//! page's own thread: it stops when the page freezes), the run phase, a
 //! progress bar per model, and the Stop button.
 
 use yew::prelude::*;
@@ -32,7 +32,7 @@ pub fn run_status(props: &RunStatusProps) -> Html {
     let on_stop = props.on_stop.clone();
     html! {
         <section class="run-status" aria-label="Run status">
-            <div class="heartbeat" title="Moved by the page's own animation frames: if it stops, the page is frozen.">
+            <div class="heartbeat" title="Moved by a timer on the page's own thread: if it stops, the page is frozen.">
                 <span class="heartbeat-label">{ "Page heartbeat" }</span>
                 <div class="heartbeat-track"><div id={DOT_ID} class="heartbeat-dot"></div></div>
             </div>
