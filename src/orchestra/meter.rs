@@ -156,14 +156,21 @@ fn move_dot(t: f64) {
     }
 }
 
-/// Resolves at the next animation frame.
+/// How long `next_frame` waits for a frame that does not come, ms.
+const FRAME_WAIT_MS: u32 = 100;
+
+/// Resolves at the next animation frame, or after `FRAME_WAIT_MS` where the
+/// page draws none: browsers run no frames in a background tab or in an
+/// iframe of another site scrolled out of view, and a run that waited for
+/// one there never finished (an autorun embed below the fold of a docs page:
+/// `embed.test.mjs`).
 pub async fn next_frame() {
     let (tx, rx) = oneshot::channel::<()>();
     let _frame = request_animation_frame(move |_| {
         let _ = tx.send(());
     });
-    // A dropped page stops frames; then there is nothing left to wait for.
-    let _ = rx.await;
+    let timeout = gloo::timers::future::TimeoutFuture::new(FRAME_WAIT_MS);
+    futures::future::select(rx, timeout).await;
 }
 
 /// Records the browser's long tasks (Chromium reports them; others may not).

@@ -178,15 +178,19 @@ pub fn app() -> Html {
     };
     let on_run = Callback::from(move |_| start_run());
     // A pointer pressed on Run (or Run focused) announces a run: start the
-    // engine now when none has started (and the page can start one), so the
-    // click waits less for it. A run then uses it, or replaces it when the
-    // thread count changed meanwhile.
+    // engine now when none has started (and the page can start one), and
+    // fetch the results view's module, so the click waits less for either.
+    // A run then uses the engine, or replaces it when the thread count
+    // changed meanwhile.
     let on_intent = {
         let (engine, emit, threads) = (engine.clone(), emit.clone(), state.settings.threads);
         let started = state.started();
         Callback::from(move |()| {
-            if started && engine.borrow().is_none() {
-                runner::start_engine(&engine, threads, emit.clone());
+            if started {
+                lazy::preload(Lazy::Results);
+                if engine.borrow().is_none() {
+                    runner::start_engine(&engine, threads, emit.clone());
+                }
             }
         })
     };

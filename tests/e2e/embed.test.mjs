@@ -4,7 +4,8 @@
 // dist/_headers, a plain static host where the service worker adds them), in fresh
 // incognito-like contexts. Threads run through Document-Isolation-Policy; in a frame of another
 // site without storage or service worker the app still starts, and the fetch workload waits on
-// timers; in a browser without DIP the thread models are skipped with a reason saying what to do.
+// timers; in a browser without DIP the thread models are skipped with a reason saying what to do;
+// an autorun frame scrolled out of view, where Chromium draws no frames, still finishes its run.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -132,4 +133,26 @@ test('docs/embed.html served from another origin embeds the playground given by 
     const frame = page.frames().find((f) => f.url().startsWith(app));
     assert.ok(frame, 'the frame loaded the app');
     assert.equal(await frame.evaluate(() => crossOriginIsolated), true, 'isolated inside the docs page');
+  }));
+
+test('an autorun frame far below the fold of another site\'s docs page still finishes its run', { timeout: TIMEOUT }, () =>
+  checkedPage(site.browser, 'offscreen-embed', async (page) => {
+    // Chromium runs no animation frames in a frame of another site that is out of view, and the
+    // run used to wait for one between models (src/orchestra/meter.rs `next_frame`): the parent
+    // heard `ready` and never `run-finished`. The docs page's frame starts 6000 px down here.
+    await page.addInitScript(() => {
+      if (window.top !== window) return;
+      document.addEventListener('DOMContentLoaded', () => {
+        const style = document.createElement('style');
+        style.textContent = 'iframe { margin-top: 6000px; }';
+        document.head.append(style);
+      });
+    });
+    const [n, tasks, models] = [27, 8, ['sequential', 'threads', 'async']];
+    const query = `autorun=1&workload=fib&n=${n}&tasks=${tasks}&threads=2&models=${models.join(',')}`;
+    const { results } = await embedRun(page, site.hosts.parent.localUrl, `${site.hosts.dev.url}/?${query}`);
+    const inView = await page.evaluate(() => document.getElementById('app').getBoundingClientRect().top < innerHeight);
+    assert.equal(inView, false, 'the frame stayed out of view');
+    for (const model of models) assertFibRunOk(runOf(results, model), { n, tasks });
+    assert.ok(lanesOf(runOf(results, 'threads')).length >= 2, 'threads on 2 lanes');
   }));
