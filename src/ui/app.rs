@@ -12,7 +12,7 @@ use yew::prelude::*;
 use super::browser;
 use super::components::{
     EmbedForm, EnvironmentPanel, ErrorList, IsolationBanner, LessonPanel, RunStatus, SettingsForm,
-    SettingsFormProps, SharePanel, SweepPanel,
+    SettingsFormProps, SharePanel, SweepPanel, RUN_STATUS_ID,
 };
 use super::isolation;
 use super::lazy::{self, Lazy};
@@ -45,6 +45,7 @@ pub fn app() -> Html {
     let autorun_done = use_mut_ref(|| Cell::new(false));
     let lessons_loaded = use_mut_ref(|| Cell::new(false));
     let announced = use_mut_ref(|| Cell::new(false));
+    let reveal_on_start = use_mut_ref(|| Cell::new(false));
 
     let dispatch: Rc<dyn Fn(Action)> = {
         let d = state.dispatcher();
@@ -176,7 +177,25 @@ pub fn app() -> Html {
         let d = state.dispatcher();
         Callback::from(move |m: ModelId| d.dispatch(Action::ToggleModel(m)))
     };
-    let on_run = Callback::from(move |_| start_run());
+    let on_run = {
+        let reveal_on_start = reveal_on_start.clone();
+        Callback::from(move |_| {
+            reveal_on_start.borrow().set(true);
+            start_run();
+        })
+    };
+    // A run started by a click shows its status where the click can see it:
+    // wide screens put it beside the settings (`has-results`, below); where
+    // it sits under the settings (one column, or two up to 1100 px) the page
+    // scrolls to it, once the layout of the running page is drawn.
+    {
+        let (running, embed) = (state.running(), state.settings.embed);
+        use_effect_with(running, move |running| {
+            if *running && reveal_on_start.borrow().replace(false) && !embed {
+                browser::reveal(RUN_STATUS_ID);
+            }
+        });
+    }
     // A pointer pressed on Run (or Run focused) announces a run: start the
     // engine now when none has started (and the page can start one), and
     // fetch the results view's module, so the click waits less for either.
@@ -263,7 +282,7 @@ pub fn app() -> Html {
     };
     html! {
         <main class={classes!("app", embed.then_some("embed"), present.then_some("present"),
-                              state.results.is_some().then_some("has-results"))}>
+                              (state.results.is_some() || state.running()).then_some("has-results"))}>
             <header class={classes!("masthead", embed.then_some("compact"))}>
                 <h1>{ "Concurrency Playground" }</h1>
                 if embed {

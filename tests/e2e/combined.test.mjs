@@ -2,7 +2,7 @@
 // time axis): a lane group per model with the lanes of the results JSON, bars on one scale
 // (widths proportional to the JSON durations), "Download trace" matching the JSON, the replay
 // (and its reduced-motion end state), keyboard focus with the task's details, and the SVG
-// export.
+// export; and where the results show after a Run click, at 1280x900 and 800x700.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -178,6 +178,27 @@ test('replay: plays from 0 at the chosen speed, the slider shows any moment; red
     await page.selectOption('[data-testid=replay-speed]', '0.01');
     await page.click('[data-testid=replay-play]');
     assert.deepEqual(await snap(), { state: 'end', segments: full, playhead: null }, 'reduced motion: the end state at once');
+  }));
+
+test('results where the eye is at 800x700: a Run click scrolls to the run status, the comparison chart in view after the run', { timeout: TIMEOUT }, () =>
+  checkedPage(s.browser, 'layout-800', async (page) => {
+    // Up to 1100 px the results sit under the settings and the browser panel, off the first
+    // screen: a click on Run used to change nothing in view while the run went on below.
+    await page.setViewportSize({ width: 800, height: 700 });
+    await page.goto(`${s.server.url}/?${QUERY}`);
+    await page.waitForSelector(`${sel.run}:enabled`, { timeout: WAIT_MS });
+    assert.equal(await inView(page, '[data-testid=run-phase]'), false, 'the run status is below the window at load');
+    await page.click(sel.run);
+    await waitForFinished(page);
+    await page.waitForSelector('[data-testid=comparison-chart]', { timeout: WAIT_MS });
+    // The scroll is smooth: give it time to end.
+    await page.waitForFunction(() => new Promise((done) => {
+      const y = scrollY;
+      setTimeout(() => done(scrollY === y), 200);
+    }), null, { timeout: WAIT_MS });
+    assert.ok(await page.evaluate(() => scrollY) > 0, 'the page scrolled');
+    assert.ok(await inView(page, '[data-testid=run-phase]'), 'the run status is in view');
+    assert.ok(await inView(page, '[data-testid=comparison-chart]'), 'the comparison chart is in view');
   }));
 
 /** Whether the whole element is inside the viewport (no scrolling needed to see it). */

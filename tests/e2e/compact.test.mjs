@@ -166,7 +166,14 @@ test('at phone width the compact embed keeps Run on the first screen', { timeout
     await shot(page, 'compact-phone-load');
     await frame.click(sel.run);
     await runFinished(page, 1);
-    await frame.waitForSelector('[data-testid=comparison-chart]');
+    // The comparison bars in their narrow drawing, its words at a readable size (the wide
+    // drawing, scaled down to the phone, drew them at ~6 px).
+    await frame.waitForSelector('[data-testid=comparison-chart-narrow]');
+    assert.equal(await frame.isVisible('[data-testid=comparison-chart]'), false, 'the wide drawing is hidden');
+    const sizes = await frame.$$eval('[data-testid=comparison-chart-narrow] text', (ts) =>
+      ts.map((t) => t.getBoundingClientRect().height));
+    assert.equal(sizes.length, 6, 'a name and a time per model');
+    for (const h of sizes) assert.ok(h >= 11, `a label ${h.toFixed(1)} px tall`);
     await shot(page, 'compact-phone-results');
   }));
 

@@ -5,8 +5,9 @@
 use yew::prelude::*;
 
 use super::chart_tools::ChartTools;
+use super::comparison_chart::ComparisonChart;
 use super::convoy::ConvoyCard;
-use super::timeline::{ComparisonChart, Timeline};
+use super::timeline::Timeline;
 use crate::chart::{comparison_bars, run_lanes};
 use crate::report::{
     lanes_used, max_overlap, overhead_per_task_ms, ConfigEcho, Results, RunRecord, RunStatus,

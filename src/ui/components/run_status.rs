@@ -4,6 +4,10 @@
 
 use yew::prelude::*;
 
+/// The id of the section, which a Run click scrolls into view where it is
+/// below the window (`ui::app`).
+pub const RUN_STATUS_ID: &str = "run-status";
+
 use crate::orchestra::DOT_ID;
 use crate::ui::state::{EngineStart, Progress, RunPhase};
 
@@ -31,7 +35,7 @@ pub fn run_status(props: &RunStatusProps) -> Html {
     };
     let on_stop = props.on_stop.clone();
     html! {
-        <section class="run-status" aria-label="Run status">
+        <section id={RUN_STATUS_ID} class="run-status" aria-label="Run status">
             <div class="heartbeat" title="Moved by a timer on the page's own thread: if it stops, the page is frozen.">
                 <span class="heartbeat-label">{ "Page heartbeat" }</span>
                 <div class="heartbeat-track"><div id={DOT_ID} class="heartbeat-dot"></div></div>

@@ -1,58 +1,11 @@
-//! SVG drawings of the chart series: the comparison bars and a run's timeline.
+//! The SVG drawing of a run's timeline: one row per lane, one bar per task.
 
 use yew::prelude::*;
 
-use crate::chart::{Bar, Lane};
+use crate::chart::Lane;
 
 const WIDTH: f64 = 640.0;
-const LABEL_W: f64 = 170.0;
 const ROW_H: f64 = 26.0;
-
-#[derive(Properties, PartialEq)]
-pub struct ComparisonProps {
-    pub bars: Vec<Bar>,
-}
-
-/// Wall time per model as horizontal bars, with the min-max spread.
-#[function_component(ComparisonChart)]
-pub fn comparison_chart(props: &ComparisonProps) -> Html {
-    let max = props
-        .bars
-        .iter()
-        .map(|b| b.max_ms)
-        .fold(0.0_f64, f64::max)
-        .max(1e-3);
-    let plot_w = WIDTH - LABEL_W - 150.0;
-    let height = ROW_H * props.bars.len() as f64 + 8.0;
-    let x = |ms: f64| LABEL_W + ms / max * plot_w;
-    html! {
-        <svg class="chart comparison" role="img" aria-labelledby="cmp-title cmp-desc" id="chart-comparison"
-             viewBox={format!("0 0 {WIDTH} {height}")} data-testid="comparison-chart">
-            <title id="cmp-title">{ "Wall time per model" }</title>
-            <desc id="cmp-desc">{ "Shorter bars are faster. Whiskers show the fastest and slowest of repeated runs." }</desc>
-            { for props.bars.iter().enumerate().map(|(i, b)| {
-                let y = 4.0 + i as f64 * ROW_H;
-                let label = match b.speedup {
-                    Some(s) => format!("{:.1} ms  ({s:.2}x){}", b.value_ms, if b.fastest { "  fastest" } else { "" }),
-                    None => format!("{:.1} ms{}", b.value_ms, if b.fastest { "  fastest" } else { "" }),
-                };
-                html! {
-                    <g class={classes!("bar", b.fastest.then_some("fastest"))} data-model={b.model.as_str()} tabindex="0">
-                    <title>{ format!("{}: {:.1} ms", b.model.label(), b.value_ms) }</title>
-                        <text x="0" y={(y + 16.0).to_string()} class="axis-label">{ b.model.chart_label() }</text>
-                        <rect x={LABEL_W.to_string()} y={(y + 3.0).to_string()}
-                              width={(x(b.value_ms) - LABEL_W).max(1.0).to_string()} height={(ROW_H - 8.0).to_string()} rx="3" />
-                        if b.max_ms > b.min_ms {
-                            <line class="spread" x1={x(b.min_ms).to_string()} x2={x(b.max_ms).to_string()}
-                                  y1={(y + 12.0).to_string()} y2={(y + 12.0).to_string()} />
-                        }
-                        <text x={(x(b.max_ms) + 6.0).to_string()} y={(y + 16.0).to_string()} class="value-label">{ label }</text>
-                    </g>
-                }
-            }) }
-        </svg>
-    }
-}
 
 #[derive(Properties, PartialEq)]
 pub struct TimelineProps {
