@@ -197,29 +197,18 @@ pub fn download(file_name: &str, mime: &str, text: &str) {
 /// Scrolls this document (never an embedding page: no `scrollIntoView`,
 /// which also scrolls the frames around it) so that element `id` is at the
 /// top of the window, when its top is in the lower fifth of the window or
-/// below it. Smoothly, unless the visitor asked for reduced motion.
+/// below it. Smoothly where the stylesheet says so (`scroll-behavior`, off
+/// with reduced motion).
 pub fn reveal(id: &str) {
     let window = gloo::utils::window();
     let Some(element) = gloo::utils::document().get_element_by_id(id) else {
         return;
     };
     let top = element.get_bounding_client_rect().top();
-    let height = window
-        .inner_height()
-        .ok()
-        .and_then(|h| h.as_f64())
-        .unwrap_or(0.0);
-    if top < height * 0.8 {
-        return;
+    let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+    if top >= height * 0.8 {
+        window.scroll_by_with_x_and_y(0.0, top - REVEAL_MARGIN_PX);
     }
-    let options = web_sys::ScrollToOptions::new();
-    options.set_top(window.scroll_y().unwrap_or(0.0) + top - REVEAL_MARGIN_PX);
-    options.set_behavior(if crate::platform::reduced_motion() {
-        web_sys::ScrollBehavior::Instant
-    } else {
-        web_sys::ScrollBehavior::Smooth
-    });
-    window.scroll_to_with_scroll_to_options(&options);
 }
 
 /// Room left above an element `reveal` scrolls to, px.
