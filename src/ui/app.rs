@@ -334,7 +334,7 @@ pub fn app() -> Html {
                     if let Some(results) = &state.results {
                         <RemoteView view={RemoteProps::Results(Box::new(ResultsProps {
                             results: results.clone(),
-                            finished: !state.running(),
+                            finished: state.results_finished(),
                             compact: embed,
                         }))} />
                     }

@@ -205,7 +205,11 @@ pub fn reveal(id: &str) {
         return;
     };
     let top = element.get_bounding_client_rect().top();
-    let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+    let height = window
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
     if top >= height * 0.8 {
         window.scroll_by_with_x_and_y(0.0, top - REVEAL_MARGIN_PX);
     }

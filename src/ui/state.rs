@@ -176,6 +176,14 @@ impl AppState {
         self.server != ServerStatus::Starting
     }
 
+    /// Whether the results shown are complete. While the next run prepares
+    /// (its engine and pool starting) they are still the last run's, which
+    /// finished: they stay downloadable and shareable until that run starts
+    /// and replaces them.
+    pub fn results_finished(&self) -> bool {
+        !matches!(self.phase, RunPhase::Running { .. })
+    }
+
     /// True while a thread sweep is in progress.
     pub fn sweeping(&self) -> bool {
         self.sweep.as_ref().is_some_and(|s| s.running)

@@ -108,9 +108,26 @@ fn a_run_goes_from_idle_to_finished() {
         Workload::Fib,
         "x",
     )));
+    assert!(
+        !s.results_finished(),
+        "a run in progress fills its results in"
+    );
     let s = s.reduce(Action::RunFinished);
     assert_eq!(s.phase, RunPhase::Finished);
-    assert_eq!(s.results.map(|r| r.runs.len()), Some(1));
+    assert!(s.results_finished());
+    assert_eq!(s.results.as_ref().map(|r| r.runs.len()), Some(1));
+    // The next run: while its engine starts, the last run's results are
+    // still whole; its start replaces them.
+    let s = s.reduce(Action::RunPreparing);
+    assert!(s.running());
+    assert!(
+        s.results_finished(),
+        "the last run's results, still finished"
+    );
+    let next = Results::new(Environment::default(), &s.settings);
+    let s = s.reduce(Action::RunStarted(next));
+    assert!(!s.results_finished());
+    assert_eq!(s.results.map(|r| r.runs.len()), Some(0));
 }
 
 #[test]
