@@ -25,7 +25,8 @@ pub fn sweep_result(props: &SweepResultProps) -> Html {
                 <p class="failed">{ format!("The sweep stopped: {error}") }</p>
             }
             if sweep.running {
-                <p class="note">{ format!("Measuring {} on {} of {} thread counts…",
+                <p class="note">{ format!("Measuring {} on {} of {} thread counts… Each thread count \
+                    first starts an engine and pool of its own, not counted in its time.",
                     sweep.model.label(), sweep.measured.len() + 1, sweep.max_threads) }</p>
             }
             if !points.is_empty() {
