@@ -13,7 +13,7 @@
 //! text of its validated settings) and then derives the settings the same way.
 
 pub use super::status::{EngineStart, PoolStatus, Progress, RunPhase, ServerStatus, Sweep};
-use crate::config::{request_defaults, validate, RawSettings, Settings, Workload};
+use crate::config::{validate, RawSettings, Settings};
 use crate::engine::protocol::PoolInfo;
 use crate::models::ModelId;
 use crate::report::{Results, RunRecord};
@@ -342,33 +342,6 @@ impl AppState {
             Action::ResetLessons => self.lessons = crate::teach::Progress::default(),
         }
         self
-    }
-
-    /// Switching to or from the convoy loads the new workload's default
-    /// requests and latency (the convoy's are many short ones).
-    fn fit_requests_to_workload(&mut self, before: Workload) {
-        let Some(after) = Workload::parse(self.field("workload")) else {
-            return;
-        };
-        if before != after && (before == Workload::Convoy || after == Workload::Convoy) {
-            let defaults = Settings::defaults(self.default_threads);
-            let (requests, latency) = request_defaults(after, &defaults);
-            self.form.set("requests", requests.to_string());
-            self.form.set("latency", latency.to_string());
-        }
-    }
-
-    /// `block_ms` has a field only for async fetching: empty it elsewhere,
-    /// rather than report a value the learner cannot see.
-    fn drop_block_where_it_does_not_apply(&mut self) {
-        let fetch = self.field("workload") == Workload::Fetch.as_str();
-        let async_chosen = self
-            .field("models")
-            .split(',')
-            .any(|m| m.trim() == ModelId::Async.as_str());
-        if !(fetch && async_chosen) {
-            self.form.set("block_ms", String::new());
-        }
     }
 
     /// The one place `settings` is derived from `form` (see the module doc).

@@ -1,8 +1,11 @@
 //! The form's text of valid settings and the page's text of settings
 //! errors: the two conversions the reducer (`state`) makes between raw input
-//! and validated settings. Pure.
+//! and validated settings; and the two adjustments of the form's text that
+//! follow a change of workload or models. Pure.
 
-use crate::config::{ConfigError, RawSettings, Settings};
+use super::AppState;
+use crate::config::{request_defaults, ConfigError, RawSettings, Settings, Workload};
+use crate::models::ModelId;
 
 /// Each error as (its key, its message), as the page shows them.
 pub(super) fn messages(errors: &[ConfigError]) -> Vec<(String, String)> {
@@ -38,4 +41,33 @@ pub(super) fn form_of(s: &Settings) -> RawSettings {
             s.block_ms.map(|b| b.to_string()).unwrap_or_default(),
         ),
     ])
+}
+
+impl AppState {
+    /// Switching to or from the convoy loads the new workload's default
+    /// requests and latency (the convoy's are many short ones).
+    pub(super) fn fit_requests_to_workload(&mut self, before: Workload) {
+        let Some(after) = Workload::parse(self.field("workload")) else {
+            return;
+        };
+        if before != after && (before == Workload::Convoy || after == Workload::Convoy) {
+            let defaults = Settings::defaults(self.default_threads);
+            let (requests, latency) = request_defaults(after, &defaults);
+            self.form.set("requests", requests.to_string());
+            self.form.set("latency", latency.to_string());
+        }
+    }
+
+    /// `block_ms` has a field only for async fetching: empty it elsewhere,
+    /// rather than report a value the learner cannot see.
+    pub(super) fn drop_block_where_it_does_not_apply(&mut self) {
+        let fetch = self.field("workload") == Workload::Fetch.as_str();
+        let async_chosen = self
+            .field("models")
+            .split(',')
+            .any(|m| m.trim() == ModelId::Async.as_str());
+        if !(fetch && async_chosen) {
+            self.form.set("block_ms", String::new());
+        }
+    }
 }
