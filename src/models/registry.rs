@@ -173,7 +173,7 @@ pub struct ModelText {
 }
 
 /// The most characters a label may have in the comparison chart's label
-/// column (170 of its 640 units at 12 px, `ui::components::timeline`).
+/// column (170 of its 640 units at 12 px, `ui::components::comparison_chart`).
 pub const CHART_LABEL_CHARS: usize = 24;
 
 /// Every model's texts. Parsed once.

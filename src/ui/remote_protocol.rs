@@ -117,12 +117,17 @@ impl RemoteProps {
 /// Why a view could not be handed over or shown.
 #[derive(Clone, Debug, Error, PartialEq)]
 pub enum RemoteError {
-    #[error("no view slot is named `{slot}` (known: results, sweep)")]
+    #[error("no view slot is named `{slot}` (known: {})", known_slots())]
     UnknownSlot { slot: String },
     #[error("the {slot} view's props could not be written as JSON ({reason})")]
     Encode { slot: &'static str, reason: String },
     #[error("the {slot} view's props could not be read ({reason})")]
     Decode { slot: &'static str, reason: String },
+}
+
+/// Every slot's name, for the message naming an unknown one.
+fn known_slots() -> String {
+    Slot::ALL.map(Slot::as_str).join(", ")
 }
 
 #[cfg(test)]

@@ -2,9 +2,10 @@
 // WebAssembly module or its script missing on the host, the page names the failure in the pool
 // status within seconds of the first run (which starts the engine) instead of "starting"
 // forever, the run still runs the model that needs no engine (`main-thread`) and ends every
-// engine and process model with the failure as its error, an embedding page gets its `run-finished` as for any failed run, and once the file is
-// back the next run starts a fresh engine; on a page that is not isolated, the engine's failure
-// leads the page (the engine banner), not the isolation notice. The worker-failure logic itself is tested natively
+// engine and process model with the failure as its error, an embedding page gets its
+// `run-finished` as for any failed run, and once the file is back the next run starts a fresh
+// engine; on a page that is not isolated, the engine's failure leads the page (the engine
+// banner), not the isolation notice. The worker-failure logic itself is tested natively
 // (src/orchestra/failure.rs, waiters_tests.rs). Chromium only (not in scripts/test.sh's Firefox
 // list): the texts checked quote Chromium's error events.
 

@@ -78,7 +78,7 @@ test("clicks in the results view run its handlers only, never the page's", { tim
       new MutationObserver((records) => {
         for (const r of records) {
           const el = r.target.nodeType === 1 ? r.target : r.target.parentElement;
-          // The heartbeat blinks on every frame (run_status.rs): the page's own clock, not a change.
+          // The heartbeat moves 20 times a second (orchestra/meter.rs): the page's own clock, not a change.
           if (!el?.closest('.remote-host, .heartbeat')) {
             window.__outside.push(`${r.type} ${r.target.nodeName}.${r.target.className ?? ''}`);
           }
