@@ -39,6 +39,27 @@ export async function waitForFinished(page) {
   await page.waitForSelector(sel.phase('finished'), { state: 'attached', timeout: WAIT_MS });
 }
 
+/**
+ * Click `runSelector` (Run) in `page` and wait until the run it starts has finished. The page
+ * itself records each phase it takes from the click on: waiting for the short-lived `running`
+ * phase from outside can miss it (a run of ~100 ms between two of Playwright's 500 ms polls),
+ * and waiting for `finished` alone would also accept a previous run's.
+ */
+export async function runToFinish(page, runSelector = sel.run) {
+  await page.evaluate((phaseSel) => {
+    const seen = (window.__phasesSinceRun = []);
+    new MutationObserver(() => {
+      const phase = document.querySelector(phaseSel)?.getAttribute('data-phase');
+      if (phase && phase !== seen.at(-1)) seen.push(phase);
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-phase'] });
+  }, sel.phase());
+  await page.click(runSelector);
+  await page.waitForFunction(() => {
+    const seen = window.__phasesSinceRun;
+    return seen.includes('running') && seen.at(-1) === 'finished';
+  }, null, { timeout: WAIT_MS });
+}
+
 /** The result cards of the known models, in document order: [{ model, status }]. */
 export async function resultCards(page) {
   const selector = MODELS.map(sel.result).join(', ');

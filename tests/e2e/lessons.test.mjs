@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 
 import { useSuite } from './suite.mjs';
 import { downloadJson, checkedPage } from './browser.mjs';
-import { WAIT_MS, sel, waitForFinished, runOf } from './app.mjs';
+import { WAIT_MS, sel, waitForFinished, runToFinish, runOf } from './app.mjs';
 
 const LESSONS = JSON.parse(await readFile(new URL('../../src/teach/lessons.en.json', import.meta.url), 'utf8'));
 const TIMEOUT = 180_000;
@@ -51,9 +51,7 @@ test('predict, then run: the prediction is stored, shown beside the result, and 
     const saved = await page.textContent('[data-testid=saved-prediction]');
     assert.match(saved, /Your prediction: gil < sequential < threads, the fastest in about 40 ms/);
 
-    await page.click(sel.run);
-    await page.waitForSelector(sel.phase('running'), { state: 'attached', timeout: WAIT_MS });
-    await waitForFinished(page);
+    await runToFinish(page);
     const measured = await page.textContent('[data-testid=measured-ranking]');
     const results = await downloadJson(page, sel.download);
     const order = results.runs.filter((r) => r.status === 'ok').sort((a, b) => a.wall_ms - b.wall_ms).map((r) => r.model);
@@ -80,10 +78,10 @@ test('the race lesson: updates are lost without a lock, none with an atomic or a
     for (let attempt = 1; attempt <= 3 && !lostSomewhere; attempt += 1) {
       if (attempt > 1) {
         await page.waitForSelector(`${sel.run}:enabled`, { timeout: WAIT_MS });
-        await page.click(sel.run);
-        await page.waitForSelector(sel.phase('running'), { state: 'attached', timeout: WAIT_MS });
+        await runToFinish(page);
+      } else {
+        await waitForFinished(page);
       }
-      await waitForFinished(page);
       const results = await downloadJson(page, sel.download);
       const threads = runOf(results, 'threads').race;
       assert.equal(threads.atomic, threads.expected, `attempt ${attempt}: atomic`);

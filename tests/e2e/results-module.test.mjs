@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 
 import { useSuite } from './suite.mjs';
 import { checkedPage } from './browser.mjs';
-import { WAIT_MS, sel, waitForFinished, recordRequests, answer404 } from './app.mjs';
+import { WAIT_MS, sel, waitForFinished, runToFinish, recordRequests, answer404 } from './app.mjs';
 
 const TIMEOUT = 120_000;
 const s = useSuite();
@@ -46,8 +46,7 @@ test('a visit that never runs does not request the results module; a run loads i
 
     // A second run and a sweep reuse the loaded module: no new request, the views update.
     seen.length = 0;
-    await page.click(sel.run);
-    await waitForFinished(page);
+    await runToFinish(page);
     await page.waitForSelector(sel.result('threads'), { timeout: WAIT_MS });
     await page.fill('[data-testid=sweep-max]', '2');
     await page.click('[data-testid=sweep-run]');
