@@ -21,6 +21,8 @@ mod outbox;
 #[cfg(all(target_arch = "wasm32", feature = "threads"))]
 mod pool;
 #[cfg(all(target_arch = "wasm32", feature = "threads"))]
+mod pool_start;
+#[cfg(all(target_arch = "wasm32", feature = "threads"))]
 mod process;
 #[cfg(all(target_arch = "wasm32", feature = "threads"))]
 mod worker;

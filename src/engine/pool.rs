@@ -6,12 +6,11 @@
 //! (https://github.com/RReverser/wasm-bindgen-rayon#caveats, issues #18, #28).
 
 use thiserror::Error;
-use wasm_bindgen_futures::JsFuture;
 
+use super::pool_start::{start_threads, START_LIMIT_MS};
 use super::protocol::PoolInfo;
 use super::settle::{self, Settle};
 use crate::clock::now_ms;
-use crate::jsutil::describe;
 use crate::models::{sequential, threads};
 use crate::vocab::Lane;
 use crate::workloads::fib::fib;
@@ -30,6 +29,29 @@ pub enum PoolError {
     TooManyThreads,
     #[error("the thread pool did not start: {detail}")]
     DidNotStart { detail: String },
+    #[error(
+        "the site's Content-Security-Policy blocked the thread pool: its \
+         {directive} directive does not allow {} (the pool's threads are \
+         blob: workers, made from a fetched copy of their script)",
+        blocked_name(blocked)
+    )]
+    Refused { directive: String, blocked: String },
+    #[error(
+        "the thread pool's workers did not answer within {} s (the browser \
+         may have refused them); reload the page to try again",
+        START_LIMIT_MS / 1000
+    )]
+    TimedOut,
+}
+
+/// A blocked URI as a policy violation reports it, in words: the browser
+/// gives only the scheme for `blob:` and `data:` URLs.
+fn blocked_name(blocked: &str) -> String {
+    match blocked {
+        "blob" | "data" => format!("{blocked}: URLs"),
+        "" => "what it needs".to_owned(),
+        other => other.to_owned(),
+    }
 }
 
 /// fib argument of the warm-up calls: a fraction of a millisecond each.
@@ -70,11 +92,7 @@ pub async fn start(threads: u32) -> Result<PoolInfo, PoolError> {
     }
     let size = usize::try_from(threads).map_err(|_| PoolError::TooManyThreads)?;
     let t0 = now_ms();
-    JsFuture::from(wasm_bindgen_rayon::init_thread_pool(size))
-        .await
-        .map_err(|e| PoolError::DidNotStart {
-            detail: describe(&e),
-        })?;
+    start_threads(size).await?;
     let start_ms = now_ms() - t0;
 
     // Warm up the engine's own thread, then every pool thread at once.

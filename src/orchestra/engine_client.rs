@@ -9,6 +9,8 @@
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
+use gloo::timers::callback::Timeout;
+
 use super::bridge::{Bridge, BridgeError, ENGINE_URL};
 use super::failure::WorkerFailure;
 use super::waiters::Waiters;
@@ -43,21 +45,9 @@ impl EngineClient {
         // The handler answers `Loaded` through the bridge it belongs to; a
         // weak handle, so that dropping the client still drops the bridge.
         let me: Rc<RefCell<Weak<Bridge<EngineRequest>>>> = Rc::default();
-        let on_message = {
-            let (waiters, me) = (waiters.clone(), me.clone());
-            move |event: EngineEvent, _| {
-                if let EngineEvent::Loaded { .. } = event {
-                    if let Some(bridge) = me.borrow().upgrade() {
-                        send(&bridge, &EngineRequest::StartPool { threads });
-                    }
-                }
-                waiters.on_event(&event, now_ms());
-                on_event(&event);
-            }
-        };
         let on_worker_failure = {
             let (waiters, me) = (waiters.clone(), me.clone());
-            move |failure: WorkerFailure| {
+            Rc::new(move |failure: WorkerFailure| {
                 if let Some(reason) = waiters.fail(failure) {
                     // Of no more use; it may still compute (or its pool spin).
                     if let Some(bridge) = me.borrow().upgrade() {
@@ -65,8 +55,26 @@ impl EngineClient {
                     }
                     on_failure(reason);
                 }
+            })
+        };
+        // Set when the engine has loaded; dropped with the handler (with
+        // the bridge, with the client).
+        let watchdog: RefCell<Option<Timeout>> = RefCell::default();
+        let on_message = {
+            let (waiters, me) = (waiters.clone(), me.clone());
+            let fail = on_worker_failure.clone();
+            move |event: EngineEvent, _| {
+                if let EngineEvent::Loaded { .. } = event {
+                    if let Some(bridge) = me.borrow().upgrade() {
+                        send(&bridge, &EngineRequest::StartPool { threads });
+                    }
+                    *watchdog.borrow_mut() = Some(watch_pool_start(&waiters, fail.clone()));
+                }
+                waiters.on_event(&event, now_ms());
+                on_event(&event);
             }
         };
+        let on_worker_failure = move |failure| on_worker_failure(failure);
         let bridge = Bridge::spawn(ENGINE_URL, on_message, on_worker_failure).map_err(|e| {
             EngineError::Spawn {
                 detail: match e {
@@ -148,6 +156,26 @@ impl EngineClient {
         self.next_id.set(id.wrapping_add(1));
         id
     }
+}
+
+/// How long a loaded engine may take to say how its pool start ended: the
+/// engine gives the pool 15 s (`engine::pool_start`), then its warm-up
+/// takes at most ~1 s.
+const POOL_ANSWER_LIMIT_S: u32 = 30;
+
+/// Fails the worker when its pool has neither started nor failed within
+/// [`POOL_ANSWER_LIMIT_S`]: an engine whose own futures never wake (Firefox
+/// under a policy that refuses wasm-bindgen's helper workers) says nothing
+/// at all, and a run would wait for it forever.
+fn watch_pool_start(waiters: &Rc<Waiters>, fail: Rc<dyn Fn(WorkerFailure)>) -> Timeout {
+    let waiters = Rc::downgrade(waiters);
+    Timeout::new(POOL_ANSWER_LIMIT_S * 1000, move || {
+        if waiters.upgrade().is_some_and(|w| !w.pool_settled()) {
+            fail(WorkerFailure::Silent {
+                seconds: POOL_ANSWER_LIMIT_S,
+            });
+        }
+    })
 }
 
 /// Posts a request; a failure is logged (the run then waits for Stop).

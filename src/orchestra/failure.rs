@@ -29,6 +29,14 @@ pub enum WorkerFailure {
     /// The browser could not deserialise a message (`messageerror`).
     #[error("it sent a message the browser could not deliver")]
     Undeliverable,
+    /// The worker loaded but then said nothing about its pool, neither
+    /// started nor failed, for `seconds`: it is stuck.
+    #[error(
+        "it loaded, then did not answer for {seconds} s (a browser that refuses the engine's \
+         helper workers, for example under a strict Content-Security-Policy, stalls it); \
+         reload the page, and if that does not help, the site's policy must allow blob: workers"
+    )]
+    Silent { seconds: u32 },
 }
 
 /// Where in a script an error was thrown.
@@ -117,6 +125,17 @@ mod tests {
     fn a_load_failure_says_what_to_do() {
         let text = WorkerFailure::NotLoaded.to_string();
         assert!(text.contains("could not be loaded"), "{text}");
+        assert!(text.contains("reload the page"), "{text}");
+    }
+
+    #[test]
+    fn a_silent_worker_says_how_long_and_what_may_stall_it() {
+        let text = WorkerFailure::Silent { seconds: 30 }.to_string();
+        assert!(
+            text.starts_with("it loaded, then did not answer for 30 s"),
+            "{text}"
+        );
+        assert!(text.contains("Content-Security-Policy"), "{text}");
         assert!(text.contains("reload the page"), "{text}");
     }
 

@@ -80,6 +80,11 @@ impl Waiters {
             .unwrap_or_else(|_| PoolOutcome::Failed(EngineError::Stopped.to_string()))
     }
 
+    /// True once the pool start has ended either way, or the worker failed.
+    pub fn pool_settled(&self) -> bool {
+        self.pool.borrow().is_some()
+    }
+
     /// Registers run `run_id`; its tasks go to `on_task` as they arrive.
     ///
     /// # Errors

@@ -84,8 +84,25 @@ fn a_pong_brings_its_arrival_time_and_the_pool_its_outcome() {
     let reply = w.expect_pong(3).expect("the worker is fine");
     w.on_event(&EngineEvent::Pong { run_id: 3 }, 42.5);
     assert_eq!(block_on(reply).expect("answered").expect("pong"), 42.5);
+    assert!(!w.pool_settled(), "no pool news yet");
     w.on_event(&EngineEvent::PoolReady(INFO), 0.0);
+    assert!(w.pool_settled());
     assert_eq!(block_on(w.pool()), PoolOutcome::Ready(INFO));
+}
+
+#[test]
+fn the_pool_is_settled_by_its_failure_or_the_worker_s() {
+    let w = Waiters::default();
+    w.on_event(
+        &EngineEvent::PoolFailed {
+            reason: "refused".to_owned(),
+        },
+        0.0,
+    );
+    assert!(w.pool_settled());
+    let w = Waiters::default();
+    w.fail(WorkerFailure::Silent { seconds: 30 });
+    assert!(w.pool_settled(), "a failed worker settles its pool too");
 }
 
 #[test]

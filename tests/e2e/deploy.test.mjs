@@ -2,13 +2,16 @@
 // on a plain static server (no COOP/COEP headers) the service worker makes the page
 // cross-origin isolated after exactly one reload and threads work; embedded in a page that
 // is not isolated, the app still runs what it can and talks to its parent (ready,
-// run-finished, resize); a link with settings restores them in the controls.
+// run-finished, resize); a link with settings restores them in the controls; on a host whose
+// Content-Security-Policy refuses blob: workers, the page names what failed and runs the rest.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { useSuite } from './suite.mjs';
-import { checkedPage } from './browser.mjs';
+import { useSuite, DIST } from './suite.mjs';
+import { checkedPage, downloadJson } from './browser.mjs';
+import { ENGINE } from './driver.mjs';
+import { startServer } from './server.mjs';
 import { useNoDipBrowser } from './fresh.mjs';
 import { WAIT_MS, sel, waitForPool, waitForFinished, runOf, lanesOf, assertFibRunOk, runEmbedded } from './app.mjs';
 
@@ -100,3 +103,52 @@ test('a link restores every setting in the controls, and bad values never become
     assert.equal(await page.$$eval('[data-testid=config-errors] img', (els) => els.length), 0, 'no element was made');
     assert.match(await page.textContent(sel.configErrors), /<img src=x/);
   }));
+
+test('a host whose Content-Security-Policy refuses blob: workers: the page names what failed, in time, and runs the rest', {
+  timeout: TIMEOUT,
+}, () =>
+  checkedPage(s.browser, 'strict-csp', async (page) => {
+    // `worker-src 'self'` allows the engine's own script, not the blob: workers started inside
+    // it: rayon's pool threads, and (in Firefox, which has no Atomics.waitAsync) the helper
+    // workers wasm-bindgen's futures wait with. Nothing may wait for them forever.
+    const strict = await startServer({
+      root: DIST,
+      isolated: true,
+      headers: () => ({ 'Content-Security-Policy': "worker-src 'self'" }),
+    });
+    try {
+      await page.goto(`${strict.url}/?models=sequential,threads,main-thread&n=20&tasks=4&threads=2&repeat=1`);
+      await waitForPool(page, 'on-demand');
+      const t0 = Date.now();
+      await page.click(`${sel.run}:enabled`);
+      await waitForFinished(page);
+      const tookMs = Date.now() - t0;
+      const results = await downloadJson(page, sel.download);
+      assertFibRunOk(runOf(results, 'main-thread'), { n: 20, tasks: 4 });
+      assert.equal(results.environment.threads_available, false);
+      const threads = runOf(results, 'threads');
+      if (ENGINE === 'chromium') {
+        // The engine hears the policy's violation: the pool fails at once, the engine runs on.
+        const refused = /Content-Security-Policy blocked the thread pool: its worker-src directive does not allow blob: URLs/;
+        assert.match(await page.textContent('[data-testid=pool-banner]'), /^Threads could not start\. /);
+        assert.match(await page.textContent('[data-testid=pool-banner]'), refused);
+        assert.equal(await page.has('[data-testid=engine-banner]'), false, 'the engine itself works');
+        assert.equal(threads.status, 'skipped', JSON.stringify(threads));
+        assert.match(threads.skipped_reason, refused);
+        assertFibRunOk(runOf(results, 'sequential'), { n: 20, tasks: 4 });
+        assert.ok(tookMs < 10_000, `named in time: the run ended ${tookMs} ms after Run`);
+      } else {
+        // The engine's futures never wake: the page gives up on it after 30 s, and says why.
+        const silent = /the engine worker failed: it loaded, then did not answer for 30 s .*Content-Security-Policy/;
+        assert.match(await page.textContent('[data-testid=engine-banner]'), silent);
+        for (const model of ['sequential', 'threads']) {
+          const run = runOf(results, model);
+          assert.equal(run.status, 'failed', `${model}: ${JSON.stringify(run)}`);
+          assert.match(run.error, silent, `${model}: ${run.error}`);
+        }
+      }
+      console.log(`${ENGINE}, strict policy: run ended ${tookMs} ms after Run; threads: ${threads.skipped_reason ?? threads.error}`);
+    } finally {
+      await strict.close();
+    }
+  }, { allow: [/Content Security Policy/] }));

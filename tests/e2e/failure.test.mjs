@@ -5,9 +5,11 @@
 // engine and process model with the failure as its error, an embedding page gets its
 // `run-finished` as for any failed run, and once the file is back the next run starts a fresh
 // engine; on a page that is not isolated, the engine's failure leads the page (the engine
-// banner), not the isolation notice. The worker-failure logic itself is tested natively
-// (src/orchestra/failure.rs, waiters_tests.rs). Chromium only (not in scripts/test.sh's Firefox
-// list): the texts checked quote Chromium's error events.
+// banner), not the isolation notice. (A host whose Content-Security-Policy refuses blob:
+// workers: deploy.test.mjs.)
+// The worker-failure logic itself is tested natively (src/orchestra/failure.rs,
+// waiters_tests.rs). Chromium only (not in scripts/test.sh's Firefox list): the texts checked
+// quote Chromium's error events.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
