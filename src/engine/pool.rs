@@ -7,7 +7,7 @@
 
 use thiserror::Error;
 
-use super::pool_start::{start_threads, START_LIMIT_MS};
+use super::pool_start::{start_threads, StartError};
 use super::protocol::PoolInfo;
 use super::settle::{self, Settle};
 use crate::clock::now_ms;
@@ -27,31 +27,8 @@ pub enum PoolError {
     NotIsolated,
     #[error("thread count too large")]
     TooManyThreads,
-    #[error("the thread pool did not start: {detail}")]
-    DidNotStart { detail: String },
-    #[error(
-        "the site's Content-Security-Policy blocked the thread pool: its \
-         {directive} directive does not allow {} (the pool's threads are \
-         blob: workers, made from a fetched copy of their script)",
-        blocked_name(blocked)
-    )]
-    Refused { directive: String, blocked: String },
-    #[error(
-        "the thread pool's workers did not answer within {} s (the browser \
-         may have refused them); reload the page to try again",
-        START_LIMIT_MS / 1000
-    )]
-    TimedOut,
-}
-
-/// A blocked URI as a policy violation reports it, in words: the browser
-/// gives only the scheme for `blob:` and `data:` URLs.
-fn blocked_name(blocked: &str) -> String {
-    match blocked {
-        "blob" | "data" => format!("{blocked}: URLs"),
-        "" => "what it needs".to_owned(),
-        other => other.to_owned(),
-    }
+    #[error(transparent)]
+    Threads(#[from] StartError),
 }
 
 /// fib argument of the warm-up calls: a fraction of a millisecond each.

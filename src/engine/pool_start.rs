@@ -13,25 +13,55 @@ use futures::channel::oneshot;
 use futures::future::{select, Either};
 use gloo::events::EventListener;
 use gloo::timers::future::TimeoutFuture;
+use thiserror::Error;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::SecurityPolicyViolationEvent;
 
-use super::pool::PoolError;
 use crate::jsutil::describe;
 
 /// How long the pool's threads may take to start: each loads one small
 /// script and shares the engine's compiled module, ~60 ms on a 2-core
 /// machine.
-pub(super) const START_LIMIT_MS: u32 = 15_000;
+const START_LIMIT_MS: u32 = 15_000;
+
+/// Why the pool's threads did not start.
+#[derive(Debug, Error)]
+pub enum StartError {
+    #[error("the thread pool did not start: {detail}")]
+    Failed { detail: String },
+    #[error(
+        "the site's Content-Security-Policy blocked the thread pool: its \
+         {directive} directive does not allow {} (the pool's threads are \
+         blob: workers, made from a fetched copy of their script)",
+        blocked_name(blocked)
+    )]
+    Refused { directive: String, blocked: String },
+    #[error(
+        "the thread pool's workers did not answer within {} s (the browser \
+         may have refused them); reload the page to try again",
+        START_LIMIT_MS / 1000
+    )]
+    TimedOut,
+}
+
+/// A blocked URI as a policy violation reports it, in words: the browser
+/// gives only the scheme for `blob:` and `data:` URLs.
+fn blocked_name(blocked: &str) -> String {
+    match blocked {
+        "blob" | "data" => format!("{blocked}: URLs"),
+        "" => "what it needs".to_owned(),
+        other => other.to_owned(),
+    }
+}
 
 /// Starts `size` pool threads and builds rayon's global pool on them.
 ///
 /// # Errors
-/// [`PoolError::Refused`] when the site's policy blocks what the threads
-/// need, [`PoolError::TimedOut`] when they do not answer in time,
-/// [`PoolError::DidNotStart`] when the library fails.
-pub(super) async fn start_threads(size: usize) -> Result<(), PoolError> {
+/// [`StartError::Refused`] when the site's policy blocks what the threads
+/// need, [`StartError::TimedOut`] when they do not answer in time,
+/// [`StartError::Failed`] when the library fails.
+pub(super) async fn start_threads(size: usize) -> Result<(), StartError> {
     let (tx, refused) = oneshot::channel();
     let mut tx = Some(tx);
     // Listening only while the pool starts: a violation then is the pool's.
@@ -40,7 +70,7 @@ pub(super) async fn start_threads(size: usize) -> Result<(), PoolError> {
         let violation = event.dyn_ref::<SecurityPolicyViolationEvent>();
         if let (Some(violation), Some(tx)) = (violation, tx.take()) {
             // The receiver waits below; after the start nothing listens.
-            let _ = tx.send(PoolError::Refused {
+            let _ = tx.send(StartError::Refused {
                 directive: violation.effective_directive(),
                 blocked: violation.blocked_uri(),
             });
@@ -50,12 +80,12 @@ pub(super) async fn start_threads(size: usize) -> Result<(), PoolError> {
     let stopped = select(refused, TimeoutFuture::new(START_LIMIT_MS));
     match select(started, stopped).await {
         Either::Left((Ok(_), _)) => Ok(()),
-        Either::Left((Err(e), _)) => Err(PoolError::DidNotStart {
+        Either::Left((Err(e), _)) => Err(StartError::Failed {
             detail: describe(&e),
         }),
         Either::Right((Either::Left((Ok(refusal), _)), _)) => Err(refusal),
         // The sender lives as long as the listener, past this wait: only
         // the time limit ends it otherwise.
-        Either::Right(_) => Err(PoolError::TimedOut),
+        Either::Right(_) => Err(StartError::TimedOut),
     }
 }
