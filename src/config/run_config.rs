@@ -15,6 +15,7 @@
 use super::controls::{controls_query, Control};
 use super::settings::Settings;
 use super::view::View;
+use crate::models::registry::Placement;
 use crate::vocab::{ModelId, Workload};
 
 /// The requests of a fetching workload.
@@ -212,6 +213,15 @@ impl RunConfig {
         self.models
             .contains(&ModelId::Gil)
             .then_some(self.knobs.switch_ms)
+    }
+
+    /// True when a model of the run runs in the engine worker: only then
+    /// does a run start (or wait for) the engine and its pool.
+    pub fn needs_engine(&self) -> bool {
+        let workload = self.workload.kind();
+        self.models
+            .iter()
+            .any(|m| m.placement(workload).is_some_and(Placement::in_engine))
     }
 
     /// The processes' payload, when `processes` is chosen.

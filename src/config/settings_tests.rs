@@ -228,3 +228,14 @@ fn a_summary_says_what_runs() {
     assert!(summary("workload=pipeline&requests=4&latency=50&n=20")
         .starts_with("4 items: a 50 ms download, then fib(20)"));
 }
+
+#[test]
+fn only_a_run_with_a_model_in_the_engine_needs_it() {
+    let needs = |q: &str| parse(q).0.run_config().needs_engine();
+    // fetch's sequential and async wait on the page; main-thread blocks it.
+    assert!(!needs("workload=fetch&models=sequential,async,main-thread"));
+    assert!(!needs("workload=fib&models=main-thread,processes"));
+    assert!(needs("workload=fetch&models=async,threads"));
+    assert!(needs("workload=fib&models=sequential"));
+    assert!(needs("workload=race&models=sequential"));
+}

@@ -94,6 +94,9 @@ pub enum RunError {
     Process(#[from] ProcessError),
     #[error("{model} cannot run the {workload} workload here")]
     NotHere { model: ModelId, workload: Workload },
+    /// The run has no engine: it could not start.
+    #[error("the engine worker could not start")]
+    NoEngine,
 }
 
 /// What a run needs besides the settings.

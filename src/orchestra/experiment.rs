@@ -7,14 +7,14 @@
 //! where waiting does not block; `processes` in their own workers;
 //! `main-thread` here on purpose, blocking the page.
 
-use super::context::{cancelled, engine_with, plan_for, RunContext};
+use super::context::{cancelled, engine_with, plan_for, RunContext, RunError};
 use super::engine_client::{EngineClient, PoolOutcome};
 use super::event::RunEvent;
 use super::meter::next_frame;
 use super::model_run::ModelRun;
 use crate::config::RunConfig;
 use crate::platform;
-use crate::report::{Environment, Results, RunRecord};
+use crate::report::{Environment, Results};
 use crate::workloads::fetch::FetchPlan;
 
 /// Why a run stopped while its engine was starting knows nothing of threads.
@@ -22,28 +22,37 @@ const STOPPED_WHILE_STARTING: &str =
     "not known: the run was stopped while the engine and its pool were starting";
 
 /// Runs every model of `config`. First `Preparing`, while the engine gets
-/// ready (it starts with the first run, and with each new pool size: its
-/// start and warm-up are reported on their own, outside every model's
-/// time); then the empty results document goes out as `RunStarted`, each
+/// ready when a model runs there (it starts with the first such run, and
+/// with each new pool size: its start and warm-up are reported on their
+/// own, outside every model's time); then the empty results document goes out as `RunStarted`, each
 /// model's record as soon as it is done (`ModelFinished`), then
 /// `RunFinished`: the page's state holds the one results document (and
 /// sends it to an embedding page).
 pub async fn run_experiment(config: RunConfig, ctx: RunContext) {
     (ctx.emit)(RunEvent::Preparing);
-    let client = engine_with(&ctx, config.threads);
+    let workload = config.workload.kind();
+    // Only a run with a model in the engine starts it (fetch's page models,
+    // `main-thread` and `processes` need none): the others begin at once.
+    let needs_engine = config.needs_engine();
+    let client = needs_engine
+        .then(|| engine_with(&ctx, config.threads))
+        .flatten();
     let (pool, round_trip) = match &client {
-        Some(c) => prepare(c, &ctx).await,
-        None => (
-            PoolOutcome::Failed("the engine worker could not start".to_owned()),
+        Some(c) => {
+            let (pool, round_trip) = prepare(c, &ctx).await;
+            (Some(pool), round_trip)
+        }
+        None if needs_engine => (
+            Some(PoolOutcome::Failed(RunError::NoEngine.to_string())),
             None,
         ),
+        None => (None, None),
     };
 
     let plan = plan_for(&config, &ctx);
-    let env = environment(&pool, round_trip, &config, &plan, &ctx);
+    let env = environment(pool.as_ref(), round_trip, &config, &plan, &ctx);
     let results = Results::for_config(env, &config);
     (ctx.emit)(RunEvent::RunStarted(results));
-    let workload = config.workload.kind();
     for &model in &config.models {
         // Let the page finish rendering the previous model's results first: on
         // a 2-core machine that work would otherwise compete with this model.
@@ -52,20 +61,15 @@ pub async fn run_experiment(config: RunConfig, ctx: RunContext) {
         let record = if ctx.cancel.peek().is_some() {
             cancelled(model, workload, "stopped before it ran", Vec::new())
         } else {
-            match &client {
-                Some(client) => {
-                    let run = ModelRun {
-                        model,
-                        config: &config,
-                        client,
-                        pool: &pool,
-                        plan: &plan,
-                        ctx: &ctx,
-                    };
-                    run.execute().await
-                }
-                None => RunRecord::failed(model, workload, "the engine worker could not start"),
-            }
+            let run = ModelRun {
+                model,
+                config: &config,
+                client: client.as_deref(),
+                pool: pool.as_ref(),
+                plan: &plan,
+                ctx: &ctx,
+            };
+            run.execute().await
         };
         (ctx.emit)(RunEvent::ModelFinished(record));
     }
@@ -98,16 +102,23 @@ fn explain(pool: PoolOutcome, client: &EngineClient, ctx: &RunContext) -> PoolOu
     }
 }
 
+/// What the browser offered the run. `pool` is `None` when the run started
+/// no engine: threads are then available where the page is isolated (no
+/// pool was started to prove it, and none was used).
 fn environment(
-    pool: &PoolOutcome,
+    pool: Option<&PoolOutcome>,
     round_trip: Option<f64>,
     config: &RunConfig,
     plan: &FetchPlan,
     ctx: &RunContext,
 ) -> Environment {
     let (threads_available, reason, pool_threads, pool_start_ms) = match pool {
-        PoolOutcome::Ready(info) => (true, None, Some(info.threads), Some(info.start_ms)),
-        PoolOutcome::Failed(reason) => (false, Some(reason.clone()), None, None),
+        Some(PoolOutcome::Ready(info)) => (true, None, Some(info.threads), Some(info.start_ms)),
+        Some(PoolOutcome::Failed(reason)) => (false, Some(reason.clone()), None, None),
+        None => match &ctx.not_isolated {
+            Some(why) => (false, Some(why.clone()), None, None),
+            None => (platform::cross_origin_isolated(), None, None, None),
+        },
     };
     Environment {
         user_agent: platform::user_agent(),

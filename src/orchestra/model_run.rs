@@ -32,8 +32,11 @@ struct Measured {
 pub(super) struct ModelRun<'a> {
     pub model: ModelId,
     pub config: &'a RunConfig,
-    pub client: &'a EngineClient,
-    pub pool: &'a PoolOutcome,
+    /// The engine; `None` when it could not start, or the run started none
+    /// (no model of it runs there).
+    pub client: Option<&'a EngineClient>,
+    /// How the engine's pool start ended; `None` without an engine.
+    pub pool: Option<&'a PoolOutcome>,
     pub plan: &'a FetchPlan,
     pub ctx: &'a RunContext,
 }
@@ -47,20 +50,23 @@ impl ModelRun<'_> {
             return RunRecord::skipped(model, workload, reason);
         }
         // A failed engine runs nothing: its failure is this model's error.
-        if let (true, Some(failed)) = (self.runs_in_engine(), self.client.failed()) {
+        let failed = self.client.and_then(EngineClient::failed);
+        if let (true, Some(failed)) = (self.runs_in_engine(), failed) {
             return RunRecord::failed(model, workload, failed.to_string());
         }
         let mut overheads = Overheads::new();
         if model.place() == ModelPlace::SharedMemoryThreads {
             match self.pool {
-                PoolOutcome::Failed(reason) => {
+                Some(PoolOutcome::Failed(reason)) => {
                     let reason = format!("threads are unavailable: {reason}");
                     return RunRecord::skipped(model, workload, reason);
                 }
-                PoolOutcome::Ready(info) => {
+                Some(PoolOutcome::Ready(info)) => {
                     overheads.insert(OverheadKey::PoolStart.to_string(), info.start_ms);
                     overheads.insert(OverheadKey::WarmUp.to_string(), info.warm_up_ms);
                 }
+                // No engine: the run below says so.
+                None => {}
             }
         }
         let mut runs: Vec<Measured> = Vec::new();
@@ -187,8 +193,9 @@ impl ModelRun<'_> {
         let (model, workload) = (self.model, c.workload.kind());
         let placement = self.placement();
         if placement.is_some_and(Placement::in_engine) {
+            let client = self.client.ok_or(RunError::NoEngine)?;
             let job = Job::new(&c.workload, self.plan, c.threads);
-            let outcome = self.client.run(model, job, c.knobs.switch_ms, on_task);
+            let outcome = client.run(model, job, c.knobs.switch_ms, on_task);
             return Ok(outcome.await?);
         }
         let t0 = now_ms();
@@ -217,7 +224,7 @@ impl ModelRun<'_> {
                 let t0 = now_ms();
                 let tasks = match work {
                     WorkloadConfig::Fetch(_) => {
-                        sequential::run_fetch_blocking(self.plan, PAGE_LANE)
+                        sequential::run_fetch_blocking(&self.plan.blocking_on_page(), PAGE_LANE)
                     }
                     WorkloadConfig::Fib(f) => sequential::run_fib(f.n, f.tasks, PAGE_LANE, &|_| {}),
                     _ => return Err(RunError::NotHere { model, workload }),

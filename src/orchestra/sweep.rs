@@ -1,7 +1,7 @@
 //! The thread sweep: one model on 1, 2, ... k threads, each point measured
 //! like a run and dispatched as it arrives.
 
-use super::context::{engine_with, plan_for, RunContext};
+use super::context::{engine_with, plan_for, RunContext, RunError};
 use super::event::RunEvent;
 use super::meter::next_frame;
 use super::model_run::ModelRun;
@@ -33,7 +33,7 @@ pub async fn run_sweep(config: RunConfig, model: ModelId, max_threads: u32, ctx:
             ..config.clone()
         };
         let Some(client) = engine_with(&ctx, threads) else {
-            let error = Some("the engine worker could not start".to_owned());
+            let error = Some(RunError::NoEngine.to_string());
             (ctx.emit)(RunEvent::SweepFinished { error });
             return;
         };
@@ -42,8 +42,8 @@ pub async fn run_sweep(config: RunConfig, model: ModelId, max_threads: u32, ctx:
         let run = ModelRun {
             model,
             config: &point,
-            client: &client,
-            pool: &pool,
+            client: Some(&client),
+            pool: Some(&pool),
             plan: &plan,
             ctx: &ctx,
         };

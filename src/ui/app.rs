@@ -197,17 +197,17 @@ pub fn app() -> Html {
         });
     }
     // A pointer pressed on Run (or Run focused) announces a run: start the
-    // engine now when none has started (and the page can start one), and
-    // fetch the results view's module, so the click waits less for either.
-    // A run then uses the engine, or replaces it when the thread count
-    // changed meanwhile.
+    // engine now when none has started, the page can start one and the run
+    // will need it, and fetch the results view's module, so the click waits
+    // less for either. A run then uses the engine, or replaces it when the
+    // thread count changed meanwhile.
     let on_intent = {
         let (engine, emit, threads) = (engine.clone(), emit.clone(), state.settings.threads);
-        let started = state.started();
+        let (started, needs_engine) = (state.started(), state.settings.run_config().needs_engine());
         Callback::from(move |()| {
             if started {
                 lazy::preload(Lazy::Results);
-                if engine.borrow().is_none() {
+                if needs_engine && engine.borrow().is_none() {
                     runner::start_engine(&engine, threads, emit.clone());
                 }
             }

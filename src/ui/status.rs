@@ -27,8 +27,9 @@ impl ServerStatus {
 /// The thread pool as the page knows it.
 #[derive(Clone, Debug, PartialEq)]
 pub enum PoolStatus {
-    /// No engine yet: it (and its pool) starts with the first run or sweep,
-    /// so a visit that never runs never downloads it.
+    /// No engine yet: it (and its pool) starts with the first run that has
+    /// a model in it, or the first sweep, so a visit that never runs one
+    /// never downloads it.
     OnDemand,
     /// The engine is loading or the pool is starting.
     Starting,

@@ -95,6 +95,22 @@ impl FetchPlan {
         }
     }
 
+    /// The plan as the page's own thread blocks on it (`main-thread`). A
+    /// synchronous request from the page does not reach the service worker
+    /// (Chromium 156, on this cross-origin isolated page: it goes to the
+    /// host, which has no `api/delay`, and gets a 404), so requests to the
+    /// simulated server become blocking waits of the same delays, labelled
+    /// simulated; a learner's own URL stays a real request.
+    pub fn blocking_on_page(&self) -> FetchPlan {
+        let mut plan = self.clone();
+        if matches!(plan.source, LatencySource::ServiceWorker { .. }) {
+            for request in &mut plan.requests {
+                request.target = Target::Timer;
+            }
+        }
+        plan
+    }
+
     /// The planned delays, when every request goes to the simulated server.
     pub fn delays(&self) -> Option<Vec<u32>> {
         self.requests.iter().map(|r| r.delay_ms).collect()
@@ -191,6 +207,27 @@ mod tests {
             server.predict_ms(ModelId::Threads, 4, None)
         );
         assert_eq!(timers.requests[3].timeout_ms, server.requests[3].timeout_ms);
+    }
+
+    #[test]
+    fn the_page_thread_blocks_on_timers_instead_of_the_simulated_server() {
+        let server = FetchPlan::new(&settings(4, 150, 30), &sw("/"));
+        let blocking = server.blocking_on_page();
+        assert!(blocking.requests.iter().all(|r| r.target == Target::Timer));
+        assert_eq!(blocking.delays(), server.delays(), "the same waits");
+        assert_eq!(
+            blocking.source, server.source,
+            "the run's source is unchanged"
+        );
+        let own = FetchPlan::new(
+            &settings(2, 150, 0),
+            &LatencySource::Url("https://example.org/x".into()),
+        );
+        assert_eq!(
+            own.blocking_on_page(),
+            own,
+            "a real URL stays a real request"
+        );
     }
 
     #[test]

@@ -3,8 +3,9 @@
 // "Your browser" panel says what is known before a run and what the run found after it, the
 // first run starts the engine (threads on 2 overlapping lanes, its start reported on its own),
 // the run status names the start and Stop works during it, `ready` reaches an embedding page
-// without an engine, a page that is not isolated shows its banner at load, and a pointer on
-// Run (or focus) starts the engine early. What the server was asked for comes from the test
+// without an engine, a page that is not isolated shows its banner at load, a pointer on Run
+// (or focus) starts the engine early, and a run whose models need no engine (fetch on the
+// page, main-thread) neither starts one nor waits for one. What the server was asked for comes from the test
 // server's own request log (server.mjs: responses are never cached, so every load reaches it).
 // The reducer's side is tested natively (src/ui/state_engine_tests.rs). Chromium only (not in
 // scripts/test.sh's Firefox list): it reads frames through Playwright's own frame.
@@ -63,8 +64,8 @@ test('a plain load requests no engine; the panel says what is known; the first r
     assert.equal(await text(page, sel.envIsolated), 'yes');
     const cores = await page.evaluate(() => navigator.hardwareConcurrency);
     assert.equal(await text(page, '[data-testid=env-cores]'), String(cores));
-    assert.match(await text(page, sel.pool()), /^possible here; not started yet: the engine starts a pool of 2 threads with the first run$/);
-    assert.match(await text(page, '[data-testid=env-engine]'), /^not loaded yet: it is downloaded and started with the first run$/);
+    assert.match(await text(page, sel.pool()), /^possible here; not started yet: the engine starts a pool of 2 threads with the first run that needs it$/);
+    assert.match(await text(page, '[data-testid=env-engine]'), /^not loaded yet: it is downloaded and started with the first run that needs it$/);
     assert.equal(await page.has('[data-testid=isolation-banner]'), false);
     assert.equal(await page.has('[data-testid=engine-banner]'), false);
 
@@ -174,4 +175,45 @@ test('a pointer on Run (or focus) starts the engine before the click', { timeout
     assertFibRunOk(runOf(results, 'threads'), { n: 20, tasks: 4 });
     const engine = engineRequests(s.server, from).filter((r) => r.path.endsWith('/engine_loader.js'));
     assert.equal(engine.length, 1, 'the run used the engine the focus started');
+  }));
+
+test('a run whose models need no engine (fetch on the page, main-thread) neither starts one nor waits for it', {
+  timeout: TIMEOUT,
+}, () =>
+  checkedPage(s.browser, 'ondemand-page-only', async (page) => {
+    const from = s.server.requests.length;
+    // The async-io lesson's models: both fetch models wait on the page; main-thread blocks it.
+    await page.goto(`${s.server.url}/?workload=fetch&models=sequential,async,main-thread&requests=6&latency=50&threads=2`);
+    await page.waitForSelector(`${sel.run}:enabled`, { timeout: WAIT_MS });
+    await page.focus(sel.run);
+    await page.click(sel.run);
+    await waitForFinished(page);
+    const results = await downloadJson(page, sel.download);
+    for (const model of ['sequential', 'async', 'main-thread']) {
+      const run = runOf(results, model);
+      assert.equal(run.status, 'ok', `${model}: ${JSON.stringify(run)}`);
+      assert.equal(run.error, null, `${model}: ${run.error}`);
+      assert.equal(run.tasks.length, 6, model);
+      for (const t of run.tasks) {
+        assert.equal(t.status, 'ok', `${model} task ${t.index}: ${t.error}`);
+        assert.ok(t.end_ms - t.start_ms >= 49, `${model} task ${t.index} waited ${t.end_ms - t.start_ms} ms`);
+        // A blocking request from the page never reaches the service worker: main-thread
+        // blocks on a timer instead, and says so.
+        assert.equal(t.simulated_wait === true, model === 'main-thread', `${model} task ${t.index}: simulated_wait`);
+      }
+    }
+    // Threads could run here; no pool was started, and none was used.
+    assert.equal(results.environment.threads_available, true);
+    assert.equal(results.environment.pool_threads, null);
+    assert.equal(results.environment.engine_round_trip_ms, null);
+    await page.waitForTimeout(QUIET_MS);
+    assert.deepEqual(engineRequests(s.server, from), [], 'no engine file for this run, nor for the focus on Run');
+    await waitForPool(page, 'on-demand');
+
+    // A model that runs in the engine starts it with the next run.
+    await page.click(sel.model('threads'));
+    await page.click(sel.run);
+    await page.waitForSelector(`${sel.result('threads')}[data-status=ok]`, { state: 'attached', timeout: WAIT_MS });
+    await waitForPool(page, 'ready');
+    assert.ok(engineRequests(s.server, from).some((r) => r.path.endsWith('/engine_bg.wasm')), 'the engine was loaded');
   }));

@@ -14,7 +14,8 @@ pub struct EnvironmentProps {
     pub server: ServerStatus,
     /// How long the engine took to load, once it has.
     pub engine_start_ms: Option<f64>,
-    /// An engine was started on this visit (it starts with the first run).
+    /// An engine was started on this visit (it starts with the first run
+    /// that has a model in it).
     #[prop_or_default]
     pub engine_started: bool,
     /// The page is not cross-origin isolated (`AppState::not_isolated`).
@@ -33,7 +34,8 @@ pub fn environment_panel(props: &EnvironmentProps) -> Html {
         PoolStatus::OnDemand if isolated => (
             "on-demand",
             format!(
-                "possible here; not started yet: the engine starts a pool of {} with the first run",
+                "possible here; not started yet: the engine starts a pool of {} with the first \
+                 run that needs it",
                 threads(props.threads)
             ),
         ),
@@ -97,7 +99,8 @@ pub fn environment_panel(props: &EnvironmentProps) -> Html {
         (None, PoolStatus::EngineFailed { reason }) => format!("did not start: {reason}"),
         (Some(ms), _) => format!("loaded in {ms:.0} ms"),
         (None, _) if !props.engine_started => {
-            "not loaded yet: it is downloaded and started with the first run".to_owned()
+            "not loaded yet: it is downloaded and started with the first run that needs it"
+                .to_owned()
         }
         // Never loaded, and the pool gave up: it will not load now.
         (None, PoolStatus::Unavailable { .. }) if !props.not_isolated => {
@@ -125,8 +128,8 @@ pub fn environment_panel(props: &EnvironmentProps) -> Html {
                 <dd data-testid="env-storage">{ storage }</dd>
             </dl>
             <p class="note">
-                { "Timings are honest: the engine and its pool start with the first run (and \
-                   again for a new thread count); the start is reported on its own, not in any \
+                { "Timings are honest: the engine and its pool start with the first run that \
+                   needs them (and again for a new thread count); the start is reported on its own, not in any \
                    model's time, and the pool warms up the fib code first, because the first \
                    calls of fresh WebAssembly run 1.5-3x slower until the browser's optimising \
                    compiler kicks in." }

@@ -1,0 +1,16 @@
+import { startServer } from './server.mjs';
+import { launch } from './driver.mjs';
+import { downloadJson } from './browser.mjs';
+const server = await startServer({ root: '/work/main/dist', isolated: true });
+const browser = await launch();
+const page = await browser.newPage();
+page.raw.on('request', (r) => { if (r.url().includes('api')) console.log('req', r.url(), r.serviceWorker() ? 'from-sw' : ''); });
+page.raw.on('response', (r) => { if (r.url().includes('api')) console.log('resp', r.status(), r.fromServiceWorker()); });
+await page.goto(`${server.url}/?workload=fetch&models=sequential,async,main-thread&requests=2&latency=50&threads=2`);
+await page.waitForSelector('[data-testid=run]:enabled', {timeout: 60000});
+await page.click('[data-testid=run]');
+await page.waitForSelector('[data-testid=run-phase][data-phase=finished]', { timeout: 30000 });
+const r = await downloadJson(page, '[data-testid=download-json]');
+for (const run of r.runs) console.log(run.model, run.status, run.error, run.tasks.map(t => t.status + ':' + (t.error ?? '') + ':' + (t.end_ms - t.start_ms).toFixed(0)).join(' '));
+console.log(JSON.stringify(r.environment));
+await browser.close(); await server.close();
