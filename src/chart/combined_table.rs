@@ -11,7 +11,7 @@ impl SegmentKind {
             SegmentKind::Compute => "computing",
             SegmentKind::GilWait => "waiting for the GIL",
             SegmentKind::IoWait => "waiting for I/O",
-            SegmentKind::Blocked => "page blocked (no frames)",
+            SegmentKind::Blocked => "page blocked (no heartbeat)",
             SegmentKind::Overhead => "overhead, reported apart",
         }
     }
