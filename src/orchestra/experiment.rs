@@ -24,10 +24,10 @@ const STOPPED_WHILE_STARTING: &str =
 /// Runs every model of `config`. First `Preparing`, while the engine gets
 /// ready when a model runs there (it starts with the first such run, and
 /// with each new pool size: its start and warm-up are reported on their
-/// own, outside every model's time); then the empty results document goes out as `RunStarted`, each
-/// model's record as soon as it is done (`ModelFinished`), then
-/// `RunFinished`: the page's state holds the one results document (and
-/// sends it to an embedding page).
+/// own, outside every model's time); then the empty results document goes
+/// out as `RunStarted`, each model's record as soon as it is done
+/// (`ModelFinished`), then `RunFinished`: the page's state holds the one
+/// results document (and sends it to an embedding page).
 pub async fn run_experiment(config: RunConfig, ctx: RunContext) {
     (ctx.emit)(RunEvent::Preparing);
     let workload = config.workload.kind();

@@ -205,27 +205,27 @@ async function recordWorkers(page) {
 }
 
 /**
- * Hand worker `k` (in creation order) what the browser delivers when a worker fails:
- * `crash`, the ErrorEvent of a WebAssembly trap (release builds abort on panic, so a panic is
- * one); `garbage`, a message that is not the protocol's (a time of JSON null, as serde_json
- * writes NaN: the engine's RunDone, a process's Codec). Dispatched on the page's Worker object, so the page's
- * handlers see exactly what the browser would give them; a real trap cannot be provoked
- * from outside.
+ * Hand worker `k` (in creation order; `kind`: `engine` or `process`) what the browser delivers
+ * when a worker fails: `crash`, the ErrorEvent of a WebAssembly trap (release builds abort on
+ * panic, so a panic is one); `garbage`, a message that is not the protocol's (a time of JSON
+ * null, as serde_json writes NaN: the engine's RunDone, a process's Codec). Dispatched on the
+ * page's Worker object, so the page's handlers see exactly what the browser would give them;
+ * a real trap cannot be provoked from outside.
  */
-function fail(page, k, how) {
-  return page.evaluate(([k, how]) => {
+function fail(page, k, how, kind) {
+  return page.evaluate(([k, how, kind]) => {
     const { worker } = window.__workers[k];
     const event = how === 'crash'
       ? new ErrorEvent('error', {
         message: 'Uncaught RuntimeError: unreachable', filename: `${location.origin}/engine.js`, lineno: 1, cancelable: true,
       })
       : new MessageEvent('message', {
-        data: JSON.stringify(k === 0
+        data: JSON.stringify(kind === 'engine'
           ? { 'run-done': { run_id: 1, end: { wall_ms: null, overheads_ms: {}, error: null } } }
           : { codec: { run_id: 1, index: 0, codec_ms: null } }),
       });
     worker.dispatchEvent(event);
-  }, [k, how]);
+  }, [k, how, kind]);
 }
 
 const TRAP = 'it stopped with an error: Uncaught RuntimeError: unreachable (at engine.js:1)';
@@ -241,7 +241,7 @@ for (const [how, why] of [['crash', TRAP], ['garbage', GARBAGE]]) {
       await page.click(`${sel.run}:enabled`);
       await page.waitForSelector('[data-testid=progress-sequential]:not([value="0"])', { state: 'attached', timeout: WAIT_MS });
       const t0 = Date.now();
-      await fail(page, 0, how);
+      await fail(page, 0, how, 'engine');
       await waitForFinished(page);
       const endedMs = Date.now() - t0;
       assert.ok(endedMs < 5_000, `the run ended ${endedMs} ms after the failure`);
@@ -270,9 +270,9 @@ for (const [how, why] of [['crash', TRAP], ['garbage', GARBAGE]]) {
       await waitForPool(page, 'on-demand');
       await page.click(`${sel.run}:enabled`);
       await page.waitForSelector('[data-testid=progress-processes]:not([value="0"])', { state: 'attached', timeout: WAIT_MS });
-      // Worker 0 is the engine; 1 and 2 are the processes.
+      // A run of processes alone starts no engine: workers 0 and 1 are the processes.
       const t0 = Date.now();
-      await fail(page, 2, how);
+      await fail(page, 1, how, 'process');
       await waitForFinished(page);
       const endedMs = Date.now() - t0;
       assert.ok(endedMs < 5_000, `the run ended ${endedMs} ms after the failure`);
@@ -282,7 +282,7 @@ for (const [how, why] of [['crash', TRAP], ['garbage', GARBAGE]]) {
       assert.match(run.error, /^process 2 failed: /, run.error);
       assert.ok(why instanceof RegExp ? why.test(run.error) : run.error.endsWith(why), run.error);
       assert.ok((await page.textContent(sel.result('processes'))).includes(`Failed: ${run.error}`));
-      // Only the processes failed: the engine is as it was.
-      await waitForPool(page, 'ready');
+      // Only the processes failed, and no engine was started for them.
+      await waitForPool(page, 'on-demand');
     }));
 }
