@@ -39,7 +39,7 @@ pub enum StartError {
     Refused { directive: String, blocked: String },
     #[error(
         "the thread pool's workers did not answer within {} s (the browser \
-         may have refused them); reload the page to try again",
+         may have refused them)",
         START_LIMIT_MS / 1000
     )]
     TimedOut,

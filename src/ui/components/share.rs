@@ -125,7 +125,8 @@ fn engine_failed_banner(reason: &str, not_isolated: bool, compact: bool) -> Html
 fn pool_failed_banner(reason: &str, compact: bool) -> Html {
     let advice = "The page is cross-origin isolated, but the engine's thread pool did not \
                   start: the thread models are reported as skipped; every other model still \
-                  runs. Reload the page to try again.";
+                  runs. Reload the page to try again; if that does not help, the reason says \
+                  what the site must change.";
     banner(
         "pool-banner",
         "Threads could not start. ",
