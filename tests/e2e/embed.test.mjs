@@ -35,8 +35,9 @@ async function embedRun(page, parentBase, appUrl) {
   return { results: finished[finished.length - 1].payload, messages, loads, frame };
 }
 
-// Tasks of a few ms each, so both threads take some (fib(27) was too short to overlap reliably).
-const FIB_N = 30;
+// Tasks of ~4 ms each, 16 ms on each of 2 threads, so both threads take some and overlap
+// (fib(27) was too short to overlap reliably; fib(30) overlapped but with little margin).
+const FIB_N = 32;
 const FIB = `models=sequential,threads,processes&n=${FIB_N}&tasks=8&threads=2&autorun=1`;
 
 for (const host of ['dev', 'headers-file']) {

@@ -53,7 +53,8 @@ test('a plain load requests no engine; the panel says what is known; the first r
 }, () =>
   checkedPage(s.browser, 'ondemand-first-run', async (page) => {
     const from = s.server.requests.length;
-    await page.goto(`${s.server.url}/?models=sequential,threads&n=30&tasks=6&threads=2&repeat=1`);
+    // fib(32) x 8: ~16 ms on each thread, enough that the two threads' tasks overlap.
+    await page.goto(`${s.server.url}/?models=sequential,threads&n=32&tasks=8&threads=2&repeat=1`);
     await page.waitForSelector(`${sel.run}:enabled`, { timeout: WAIT_MS });
     await waitForPool(page, 'on-demand');
     await page.waitForTimeout(QUIET_MS);
@@ -72,7 +73,7 @@ test('a plain load requests no engine; the panel says what is known; the first r
     await page.click(sel.run);
     await waitForFinished(page);
     const results = await downloadJson(page, sel.download);
-    for (const model of ['sequential', 'threads']) assertFibRunOk(runOf(results, model), { n: 30, tasks: 6 });
+    for (const model of ['sequential', 'threads']) assertFibRunOk(runOf(results, model), { n: 32, tasks: 8 });
     const threads = runOf(results, 'threads');
     assert.deepEqual(lanesOf(threads), ['thread-1', 'thread-2'], 'threads ran on both pool threads');
     assert.ok(anyOverlap(threads.tasks), 'two thread tasks overlapped in time');

@@ -36,13 +36,15 @@ test('a. the page is cross-origin isolated, and the thread pool waits for the fi
     assert.ok(await page.has(sel.phase('idle')), 'no autorun: the run phase stays idle');
   }));
 
-test('b. fib(30) x 6 under every model: right values, lanes and overlap', { timeout: TIMEOUT }, () =>
+test('b. fib(32) x 8 under every model: right values, lanes and overlap', { timeout: TIMEOUT }, () =>
   withPage('results', async (page) => {
-    // n=30 (about 1.5 ms a task), not 25: fib(25) takes about 0.15 ms in this build, less
-    // than it takes rayon to wake its second thread, so on a 2-core VM the thread tasks
-    // overlapped in only 1 run of 10 (n=30: 20 of 20). Overlap must be seen, not hoped for.
-    const n = 30;
-    const tasks = 6;
+    // n=32 x 8 (about 4 ms a task, 16 ms on each of 2 threads). fib(25) takes about 0.15 ms,
+    // less than it takes rayon to wake its second thread, so the thread tasks overlapped in
+    // only 1 run of 10; fib(30) x 6 (1.5 ms a task) overlapped in 20 of 20 here, but in CI
+    // (2026-11-27) once not at all, one thread's 9 ms of work fitting into the other's pause.
+    // Overlap must be seen, not hoped for.
+    const n = 32;
+    const tasks = 8;
     await page.goto(
       `${s.server.url}/?workload=fib&models=sequential,threads,async&n=${n}&tasks=${tasks}&threads=2&repeat=1&autorun=1`,
     );
@@ -53,7 +55,7 @@ test('b. fib(30) x 6 under every model: right values, lanes and overlap', { time
 
     const results = await downloadJson(page, sel.download);
     assert.equal(results.schema, SCHEMA);
-    assert.equal(fib(n), '832040');
+    assert.equal(fib(n), '2178309');
     assert.deepEqual(results.runs.map((r) => r.model), MODELS, 'one run per model, in order');
     for (const model of MODELS) assertFibRunOk(runOf(results, model), { n, tasks });
 
