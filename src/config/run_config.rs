@@ -15,7 +15,6 @@
 use super::controls::{controls_query, Control};
 use super::settings::Settings;
 use super::view::View;
-use crate::models::registry::Placement;
 use crate::vocab::{ModelId, Workload};
 
 /// The requests of a fetching workload.
@@ -219,9 +218,7 @@ impl RunConfig {
     /// does a run start (or wait for) the engine and its pool.
     pub fn needs_engine(&self) -> bool {
         let workload = self.workload.kind();
-        self.models
-            .iter()
-            .any(|m| m.placement(workload).is_some_and(Placement::in_engine))
+        self.models.iter().any(|m| m.runs_in_engine(workload))
     }
 
     /// The processes' payload, when `processes` is chosen.

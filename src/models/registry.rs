@@ -241,6 +241,11 @@ impl ModelId {
         spec(self).placement(workload)
     }
 
+    /// True when the model runs `workload` in the engine worker.
+    pub fn runs_in_engine(self, workload: Workload) -> bool {
+        self.placement(workload).is_some_and(Placement::in_engine)
+    }
+
     /// The settings form's help for this model under `workload`.
     pub fn help(self, workload: Workload) -> &'static str {
         text(self)

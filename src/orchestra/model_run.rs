@@ -184,7 +184,7 @@ impl ModelRun<'_> {
     }
 
     fn runs_in_engine(&self) -> bool {
-        self.placement().is_some_and(Placement::in_engine)
+        self.model.runs_in_engine(self.config.workload.kind())
     }
 
     /// One repetition, wherever this model runs.
@@ -192,7 +192,7 @@ impl ModelRun<'_> {
         let c = self.config;
         let (model, workload) = (self.model, c.workload.kind());
         let placement = self.placement();
-        if placement.is_some_and(Placement::in_engine) {
+        if self.runs_in_engine() {
             let client = self.client.ok_or(RunError::NoEngine)?;
             let job = Job::new(&c.workload, self.plan, c.threads);
             let outcome = client.run(model, job, c.knobs.switch_ms, on_task);

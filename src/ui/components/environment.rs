@@ -129,10 +129,10 @@ pub fn environment_panel(props: &EnvironmentProps) -> Html {
             </dl>
             <p class="note">
                 { "Timings are honest: the engine and its pool start with the first run that \
-                   needs them (and again for a new thread count); the start is reported on its own, not in any \
-                   model's time, and the pool warms up the fib code first, because the first \
-                   calls of fresh WebAssembly run 1.5-3x slower until the browser's optimising \
-                   compiler kicks in." }
+                   needs them (and again for a new thread count); the start is reported on its \
+                   own, not in any model's time, and the pool warms up the fib code first, \
+                   because the first calls of fresh WebAssembly run 1.5-3x slower until the \
+                   browser's optimising compiler kicks in." }
             </p>
         </section>
     }
