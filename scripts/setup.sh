@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Installs whatever the playground needs and is missing, from package
-# registries only (crates.io, npm, Debian). Idempotent: a second run checks
-# versions and installs nothing.
+# Installs whatever the playground needs and is missing, from package registries only
+# (crates.io, npm, Debian). Idempotent: on a machine that has everything, a run checks
+# versions, finds every crate already downloaded and installs nothing (a few seconds).
+# Cold, on 2 cores, it takes about the time docs/performance.md gives ("Set-up").
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
@@ -17,10 +18,20 @@ rustup +nightly target list --installed | grep -q '^wasm32-unknown-unknown$' ||
   rustup target add --toolchain nightly wasm32-unknown-unknown
 rustc +nightly --version
 
+# The two tools built from source are built without link-time optimisation: their own
+# release profiles ask for fat LTO and one codegen unit, which took most of a cold set-up
+# (trunk alone 13 min on 2 cores). Neither is on a hot path: they start cargo and read files.
+fast_install() {
+  CARGO_PROFILE_RELEASE_LTO=off CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+    cargo +nightly install "$@"
+}
+
 step "trunk $TRUNK_VERSION"
 if [[ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]]; then
-  # trunk 0.22.1 needs rustc >= 1.96.1: build it with the nightly toolchain.
-  cargo +nightly install trunk --version "$TRUNK_VERSION" --locked
+  # trunk 0.22.1 needs rustc >= 1.96.1: build it with the nightly toolchain. Without its
+  # default `update_check` (it asks crates.io for a newer trunk at every start; offline
+  # here); `rustls` is the TLS stack trunk needs one of.
+  fast_install trunk --version "$TRUNK_VERSION" --locked --no-default-features --features rustls
 fi
 trunk --version
 
@@ -28,7 +39,7 @@ step "wasm-bindgen-cli $WASM_BINDGEN_VERSION (must match Cargo.lock)"
 if [[ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]]; then
   # Not --locked: a dependency locked by wasm-bindgen-cli is missing from the
   # registry mirror here; without --locked it resolves to one that exists.
-  cargo +nightly install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+  fast_install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 wasm-bindgen --version
 
@@ -39,35 +50,39 @@ if [[ "$(wasm-opt --version 2>/dev/null)" != "wasm-opt version ${BINARYEN_VERSIO
 fi
 wasm-opt --version
 
-# Debian packages: the package list may be stale or absent on a fresh machine, so it is
-# refreshed before the first install of a run, and at most once.
-apt_updated=
-apt_install() {
-  [[ -n "$apt_updated" ]] || { apt-get update; apt_updated=1; }
-  DEBIAN_FRONTEND=noninteractive apt-get install -y "$@"
-}
+step "crates for the offline builds (every target, and std's own for -Z build-std)"
+"$ROOT/scripts/crates.sh"
 
-step "Chromium and ChromeDriver (Debian) for the browser tests"
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-  apt_install chromium chromium-driver
+# Debian packages. An installed package is never upgraded by `apt-get install` of another,
+# so each is checked against the version the suite was last run with (env.sh).
+apt_needed=()
+need_deb() { # package [minimum version]
+  local have
+  have="$(dpkg-query -W -f='${Status} ${Version}' "$1" 2>/dev/null || true)"
+  if [[ "$have" != "install ok installed "* ]]; then
+    apt_needed+=("$1")
+  elif [[ -n "${2:-}" ]] && dpkg --compare-versions "${have##* }" lt "$2"; then
+    echo "$1 ${have##* } is older than $2: upgrading"
+    apt_needed+=("$1")
+  fi
+}
+step "Debian packages: Chromium, Firefox ESR (browser tests), brotli (build.sh)"
+need_deb chromium "$CHROMIUM_MIN_VERSION"
+need_deb chromium-driver "$CHROMIUM_MIN_VERSION"
+need_deb firefox-esr "$FIREFOX_ESR_MIN_VERSION"
+need_deb brotli
+if ((${#apt_needed[@]})); then
+  # The package list may be stale or absent on a fresh machine.
+  apt-get update
+  DEBIAN_FRONTEND=noninteractive apt-get install -y "${apt_needed[@]}"
 fi
 chromium --version
-
-step "Firefox ESR (Debian) for the browser tests' Firefox subset"
-if ! command -v firefox-esr >/dev/null; then
-  apt_install firefox-esr
-fi
 firefox-esr --version
-
-step "brotli (Debian): precompressed .br copies of the release build (build.sh)"
-if ! command -v brotli >/dev/null; then
-  apt_install brotli
-fi
-brotli --version
 
 step "End-to-end test dependencies (npm, pinned in tests/e2e/package-lock.json)"
 if [[ ! -d tests/e2e/node_modules/playwright-core ]] || [[ ! -d tests/e2e/node_modules/puppeteer-core ]] ||
    [[ tests/e2e/package-lock.json -nt tests/e2e/node_modules/.package-lock.json ]]; then
   npm ci --prefix tests/e2e --no-audit --no-fund
 fi
+done_steps
 echo "setup complete"

@@ -25,8 +25,30 @@ wasm cargo +nightly clippy --target wasm32-unknown-unknown --all-targets --featu
 step "native unit tests"
 cargo +nightly test
 
-step "release build (trunk)"
-wasm trunk build --release
+# The release build starts from an empty cargo registry, as on a machine that never built
+# here: Trunk builds offline, so a crate that setup.sh fails to download fails this step
+# instead of a newcomer's first `scripts/serve.sh`. Only the registry is new; the installed
+# tools (bin/) and the target directory are the usual ones.
+step "release build (trunk), from an empty cargo registry filled by scripts/crates.sh"
+fresh_home="$(mktemp -d)"
+trap 'rm -rf "$fresh_home"' EXIT
+ln -s "$CARGO_HOME/bin" "$fresh_home/bin"
+CARGO_HOME="$fresh_home" "$ROOT/scripts/crates.sh"
+CARGO_HOME="$fresh_home" wasm trunk build --release
+rm -rf "$fresh_home"
+
+# Command 1 must never serve a failed build: make the build fail at once (a cargo feature
+# that does not exist) and check that serve.sh ends non-zero with the build's error last,
+# without ever saying it serves.
+step "serve.sh refuses to serve a failed build"
+serve_log="$(mktemp)"
+if TRUNK_BUILD_FEATURES=no-such-feature PORT=18099 "$ROOT/scripts/serve.sh" >"$serve_log" 2>&1; then
+  die "serve.sh went on after a failed build (log: $serve_log)"
+fi
+grep -q "Serving on" "$serve_log" && die "serve.sh said it serves after a failed build (log: $serve_log)"
+tail -n 3 "$serve_log" | grep -qi "error" || die "serve.sh did not end with the build's error (log: $serve_log)"
+echo "ok: serve.sh stopped with: $(tail -n 1 "$serve_log")"
+rm -f "$serve_log"
 
 step "end-to-end tests (headless Chromium)"
 node --test --test-concurrency=1 tests/e2e/

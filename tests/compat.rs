@@ -44,6 +44,7 @@ fn environment() -> Environment {
         isolation: None,
         isolation_by_service_worker: None,
         latency_source: None,
+        clock_resolution_ms: None,
     }
 }
 
@@ -106,6 +107,7 @@ fn sample_record(model: ModelId, results: &Results) -> RunRecord {
         io_latency_ms: None,
         convoy: None,
         loop_blocked_ms: None,
+        overheads_below_resolution: Vec::new(),
     }
 }
 

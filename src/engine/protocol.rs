@@ -179,6 +179,10 @@ pub struct RunOutcome {
     /// (relative to dispatch). Measured on the page, never sent.
     #[serde(default)]
     pub loop_blocked_ms: Option<[f64; 2]>,
+    /// Overheads too short for the page's clock (keys of `overheads_ms`,
+    /// left out there). Measured on the page, never sent.
+    #[serde(default)]
+    pub below_resolution: Vec<String>,
 }
 
 impl RunOutcome {
@@ -194,6 +198,7 @@ impl RunOutcome {
             race: end.race,
             convoy: end.convoy,
             loop_blocked_ms: None,
+            below_resolution: Vec::new(),
         }
     }
 
@@ -223,6 +228,7 @@ impl RunOutcome {
             race: None,
             convoy: None,
             loop_blocked_ms: None,
+            below_resolution: Vec::new(),
         }
     }
 }
@@ -254,6 +260,7 @@ mod tests {
                 race: None,
                 convoy: None,
                 loop_blocked_ms: None,
+                below_resolution: Vec::new(),
             }
             .end(),
         };

@@ -214,6 +214,7 @@ async fn run(
             race: None,
             convoy: None,
             loop_blocked_ms: None,
+            below_resolution: Vec::new(),
         },
     }
 }

@@ -12,6 +12,7 @@ use super::engine_client::{EngineClient, PoolOutcome};
 use super::event::RunEvent;
 use super::meter::next_frame;
 use super::model_run::ModelRun;
+use crate::clock;
 use crate::config::RunConfig;
 use crate::platform;
 use crate::report::{Environment, Results};
@@ -136,5 +137,6 @@ fn environment(
             .requests()
             .is_some()
             .then(|| plan.source.kind()),
+        clock_resolution_ms: Some(clock::resolution_ms()),
     }
 }

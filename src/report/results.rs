@@ -77,6 +77,10 @@ pub struct Environment {
     /// `timers` is simulated waiting, not HTTP.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub latency_source: Option<LatencyKind>,
+    /// The smallest step of the page's clock, ms (coarse where the page is
+    /// not cross-origin isolated): a cost below it cannot be measured.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clock_resolution_ms: Option<f64>,
 }
 
 #[cfg(test)]

@@ -23,6 +23,7 @@ fn sample() -> Results {
         isolation: Some(Isolation::DocumentIsolationPolicy),
         isolation_by_service_worker: Some(false),
         latency_source: None,
+        clock_resolution_ms: None,
     };
     let mut results = Results::new(env, &settings);
     let mut overheads = Overheads::new();
@@ -47,6 +48,7 @@ fn sample() -> Results {
         io_latency_ms: None,
         convoy: None,
         loop_blocked_ms: None,
+        overheads_below_resolution: Vec::new(),
     });
     results.runs.push(RunRecord::skipped(
         ModelId::Async,

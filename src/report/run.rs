@@ -91,6 +91,11 @@ pub struct RunRecord {
     /// event loop (`[start, end]`, ms).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub loop_blocked_ms: Option<[f64; 2]>,
+    /// Overheads that were there but too short for the page's clock
+    /// (`environment.clock_resolution_ms`): left out of `overheads_ms`
+    /// rather than reported as 0 (keys as there).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub overheads_below_resolution: Vec<String>,
 }
 
 impl RunRecord {
@@ -116,6 +121,7 @@ impl RunRecord {
             io_latency_ms: None,
             convoy: None,
             loop_blocked_ms: None,
+            overheads_below_resolution: Vec::new(),
         }
     }
 

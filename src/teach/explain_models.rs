@@ -176,6 +176,16 @@ fn processes(ctx: &Ctx, t: &Timed) -> Vec<String> {
             "encoding and copying the messages{payload} took {}",
             ms(copy)
         ));
+    } else if t
+        .run
+        .overheads_below_resolution
+        .iter()
+        .any(|k| k == OverheadKey::SerializeCopy.as_str())
+    {
+        parts.push(
+            "encoding and copying the messages took less than this page's clock can tell apart"
+                .to_owned(),
+        );
     }
     if !parts.is_empty() {
         out.push(format!("processes: {}.", parts.join(", and ")));

@@ -74,8 +74,11 @@ class Frame {
     return this.frame.evaluate(fn, arg);
   }
 
+  // Polled every 100 ms, not on puppeteer's default of animation frames: a headless
+  // firefox-esr 153 can go without frames for a long time (a fresh machine's run waited 90 s
+  // for a progress value the page had shown after 4 s), and a timer keeps ticking.
   async waitForFunction(fn, arg, { timeout = DEFAULT_TIMEOUT } = {}) {
-    await this.frame.waitForFunction(fn, { timeout }, arg);
+    await this.frame.waitForFunction(fn, { timeout, polling: 100 }, arg);
   }
 
   async waitForSelector(selector, { timeout = DEFAULT_TIMEOUT, state = 'visible' } = {}) {

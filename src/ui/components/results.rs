@@ -221,6 +221,13 @@ fn run_card(run: &RunRecord, config: &ConfigEcho) -> Html {
                         { "." }
                     </p>
                 }
+                if !run.overheads_below_resolution.is_empty() {
+                    <p class="overheads" data-testid={format!("below-resolution-{model}")}>
+                        { "Too short for this page's clock, which is coarse where a page is not cross-origin isolated (so not reported as 0): " }
+                        { run.overheads_below_resolution.iter().map(|k| overhead_label(k)).collect::<Vec<_>>().join("; ") }
+                        { "." }
+                    </p>
+                }
                 <Timeline lanes={run_lanes(run)} span_ms={run.wall_ms.unwrap_or_default()}
                           title={format!("Timeline of {}", run.model.label())} id={format!("timeline-{model}")} />
                 <ChartTools target={format!("timeline-{model}")} name={format!("timeline-{model}")} />
