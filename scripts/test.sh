@@ -28,10 +28,13 @@ cargo +nightly test
 # The release build starts from an empty cargo registry, as on a machine that never built
 # here: Trunk builds offline, so a crate that setup.sh fails to download fails this step
 # instead of a newcomer's first `scripts/serve.sh`. Only the registry is new; the installed
-# tools (bin/) and the target directory are the usual ones.
+# tools (bin/) and the target directory are the usual ones. The empty home is emptied anew
+# each time at the same path: cargo keys its builds of registry crates by their source path,
+# so a new path each time would rebuild everything (4 min here).
 step "release build (trunk), from an empty cargo registry filled by scripts/crates.sh"
-fresh_home="$(mktemp -d)"
-trap 'rm -rf "$fresh_home"' EXIT
+fresh_home="$ROOT/target/empty-cargo-home"
+rm -rf "$fresh_home"
+mkdir -p "$fresh_home"
 ln -s "$CARGO_HOME/bin" "$fresh_home/bin"
 CARGO_HOME="$fresh_home" "$ROOT/scripts/crates.sh"
 CARGO_HOME="$fresh_home" wasm trunk build --release
