@@ -21,7 +21,7 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use concurrency_playground::workloads::fib::{fib, max_tasks_per_steal};
+use playground_core::workloads::fib::{fib, max_tasks_per_steal};
 use rayon::prelude::*;
 
 struct Args {

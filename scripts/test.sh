@@ -12,14 +12,19 @@ started=$SECONDS
 step "cargo fmt --check"
 cargo +nightly fmt --all -- --check
 
-step "clippy (host)"
+step "clippy (host: the pure core and the entry points' package)"
 cargo +nightly clippy --all-targets -- -D warnings
 
-step "clippy (wasm32, the page's module: no threads feature, no shared memory)"
-wasm cargo +nightly clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+# The browser crates build for wasm32 only (the workspace's default members are what builds
+# natively); the page's and the views' crates without shared memory, the engine's with it.
+step "clippy (wasm32: web, models, page, views and their entry points; no shared memory)"
+wasm cargo +nightly clippy --target wasm32-unknown-unknown --all-targets \
+  -p playground-core -p playground-web -p playground-models -p playground-page \
+  -p playground-views -p concurrency-playground --features page,views -- -D warnings
 
-step "clippy (wasm32, the engine: feature threads, shared memory and atomics)"
-wasm cargo +nightly clippy --target wasm32-unknown-unknown --all-targets --features threads \
+step "clippy (wasm32, the engine: rayon, shared memory and atomics)"
+wasm cargo +nightly clippy --target wasm32-unknown-unknown --all-targets \
+  -p playground-engine -p concurrency-playground --features engine \
   --profile dev-engine -- -D warnings
 
 step "native unit tests"

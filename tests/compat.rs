@@ -6,14 +6,14 @@
 //! To re-capture after an *intended* (additive, documented) change:
 //! `UPDATE_COMPAT_FIXTURE=1 cargo test --test compat`, then review the diff.
 
-use concurrency_playground::config::{to_query, validate, RawSettings};
-use concurrency_playground::models::ModelId;
-use concurrency_playground::report::{
+use playground_core::config::{to_query, validate, RawSettings};
+use playground_core::models::ModelId;
+use playground_core::report::{
     Environment, Overheads, RaceCounts, Results, RunRecord, RunStatus, TaskRecord,
 };
-use concurrency_playground::teach::{lesson_ids, lessons};
-use concurrency_playground::workloads::fetch::FetchPlan;
-use concurrency_playground::workloads::latency::{Answer, LatencySource};
+use playground_core::teach::{lesson_ids, lessons};
+use playground_core::workloads::fetch::FetchPlan;
+use playground_core::workloads::latency::{Answer, LatencySource};
 
 const FIXTURE: &str = "tests/compat/fixture.txt";
 
@@ -148,10 +148,7 @@ fn render() -> String {
             .runs
             .push(RunRecord::finished(first, settings.workload, 12.5));
         let json = results.to_json_pretty().replace(
-            &format!(
-                "\"app_version\": \"{}\"",
-                concurrency_playground::APP_VERSION
-            ),
+            &format!("\"app_version\": \"{}\"", playground_core::APP_VERSION),
             "\"app_version\": \"<version>\"",
         );
         out.push_str(&json);

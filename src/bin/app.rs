@@ -8,6 +8,6 @@ fn main() {
         // print it is linked only into builds that format panics.
         #[cfg(not(panic = "immediate-abort"))]
         console_error_panic_hook::set_once();
-        concurrency_playground::ui::start();
+        playground_page::start();
     }
 }

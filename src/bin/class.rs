@@ -9,6 +9,6 @@ fn main() {
         // As in src/bin/app.rs: panic messages only where panics format.
         #[cfg(not(panic = "immediate-abort"))]
         console_error_panic_hook::set_once();
-        concurrency_playground::ui::start_classroom();
+        playground_views::start_classroom();
     }
 }

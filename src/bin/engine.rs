@@ -9,7 +9,7 @@ fn main() {
         // print it is linked only into builds that format panics.
         #[cfg(not(panic = "immediate-abort"))]
         console_error_panic_hook::set_once();
-        concurrency_playground::wait_async::install();
-        concurrency_playground::engine::start();
+        playground_web::wait_async::install();
+        playground_engine::start();
     }
 }

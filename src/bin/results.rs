@@ -14,15 +14,14 @@ use wasm_bindgen::prelude::*;
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen(js_name = mountView)]
 pub fn mount_view(host: web_sys::Element, slot: &str, props: &str) -> Result<(), JsError> {
-    concurrency_playground::ui::remote::mount(host, slot, props)
-        .map_err(|e| JsError::new(&e.to_string()))
+    playground_views::remote::mount(host, slot, props).map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// Takes the view of `slot` down.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen(js_name = unmountView)]
 pub fn unmount_view(slot: &str) -> Result<(), JsError> {
-    concurrency_playground::ui::remote::unmount(slot).map_err(|e| JsError::new(&e.to_string()))
+    playground_views::remote::unmount(slot).map_err(|e| JsError::new(&e.to_string()))
 }
 
 fn main() {
@@ -31,6 +30,6 @@ fn main() {
         // As in src/bin/app.rs: panic messages only where panics format.
         #[cfg(not(panic = "immediate-abort"))]
         console_error_panic_hook::set_once();
-        concurrency_playground::ui::remote::start();
+        playground_views::remote::start();
     }
 }
