@@ -1,4 +1,4 @@
-// convoy.test.mjs — owns the end-to-end checks of issue 14's lessons for today's Python: the
+// convoy.test.mjs — owns the end-to-end checks of the convoy lessons for today's Python: the
 // convoy effect (workload=convoy: an I/O thread's request latency alone and beside CPU
 // threads, under gil and threads), blocking the event loop on purpose (block_ms on the fetch
 // workload's async model), and how bad values of the new keys are reported.

@@ -45,8 +45,8 @@ enum Inbound {
     Process(ProcessRequest),
 }
 
-/// A request with the time decoding it took (processes report codec time:
-/// JSON since issue 16, see `wire`).
+/// A request with the time decoding it took (processes report codec time,
+/// see `playground_core::protocol::wire`).
 struct Received {
     request: Inbound,
     decode_ms: f64,

@@ -12,7 +12,7 @@ use std::cell::Cell;
 use wasm_bindgen::JsCast;
 
 pub use playground_core::report::isolation::Found;
-use playground_core::report::isolation::{classify, Facts, Headers};
+use playground_core::report::isolation::{classify, threads_off_reason, Facts, Headers};
 use playground_core::runner::RunEvent;
 use playground_web::browser;
 use playground_web::server::{Control, ServerError};
@@ -96,13 +96,12 @@ async fn host_headers() -> Option<Headers> {
     })
 }
 
-/// `event`, with the page's own reason when the engine's pool failed and
-/// the page is not cross-origin isolated (it knows why: framed, no service
-/// worker; the engine only sees that shared memory is missing).
+/// `event`, with the reason for no threads the learner is told
+/// (`threads_off_reason`) when the engine's pool failed.
 pub fn explain(event: RunEvent) -> RunEvent {
     match event {
         RunEvent::PoolFailed { reason } => RunEvent::PoolFailed {
-            reason: why_not_isolated().unwrap_or(reason),
+            reason: threads_off_reason(reason, why_not_isolated().as_deref()),
         },
         other => other,
     }

@@ -14,7 +14,9 @@ pub use super::axis::Axis;
 use super::lanes::{timeline_lanes, LaneBar};
 use crate::report::{Results, RunRecord, RunStatus};
 
-/// A frame longer than this is a long frame (the page could not respond).
+/// A frame longer than this is a long frame: the page could not respond
+/// (the "tasks over 50 ms" threshold browsers use for long tasks). The
+/// page's meter counts its long frames by the same bound.
 pub const LONG_FRAME_MS: f64 = 50.0;
 
 /// Gaps shorter than one 60 Hz frame between blocking tasks on the page do
@@ -180,7 +182,7 @@ impl CombinedTimeline {
 
 fn group(run: &RunRecord) -> ModelGroup {
     let gil = run.model.as_str() == "gil";
-    let fetches = fetches(run);
+    let fetches = run.workload.valueless_task_is_request();
     let mut lanes: Vec<CombinedLane> = timeline_lanes(&run.tasks)
         .into_iter()
         .map(|lane| CombinedLane {
@@ -225,13 +227,6 @@ fn group(run: &RunRecord) -> ModelGroup {
         page,
         note: run.skipped_reason.clone().or_else(|| run.error.clone()),
     }
-}
-
-/// Whether the run's tasks fetch (`fetch`, `pipeline`): only then is a
-/// task without a value a request (elsewhere it is a failed or cancelled
-/// computation).
-pub(crate) fn fetches(run: &RunRecord) -> bool {
-    matches!(run.workload.as_str(), "fetch" | "pipeline")
 }
 
 /// A task's bar cut into computing and waiting pieces. Its waits are GIL

@@ -1,6 +1,7 @@
 //! The timeline: one lane per place work ran, one bar per task.
 
 use crate::report::TaskRecord;
+use crate::vocab::lane_key;
 
 /// A task's bar on its lane.
 #[derive(Clone, Debug, PartialEq)]
@@ -87,7 +88,7 @@ pub fn timeline_lanes(tasks: &[TaskRecord]) -> Vec<Lane> {
 /// stopped fib task computed).
 pub fn run_lanes(run: &crate::report::RunRecord) -> Vec<Lane> {
     let mut lanes = timeline_lanes(&run.tasks);
-    if !super::combined::fetches(run) {
+    if !run.workload.valueless_task_is_request() {
         for bar in lanes.iter_mut().flat_map(|l| l.bars.iter_mut()) {
             bar.io = false;
         }
@@ -115,13 +116,6 @@ fn stack(bars: &mut [LaneBar]) -> u32 {
         bar.row = u32::try_from(row).unwrap_or(u32::MAX);
     }
     u32::try_from(row_ends.len().max(1)).unwrap_or(u32::MAX)
-}
-
-/// Sort key: the name's text before its trailing number, then the number.
-pub(crate) fn lane_key(name: &str) -> (String, u64) {
-    let digits = name.chars().rev().take_while(char::is_ascii_digit).count();
-    let (head, tail) = name.split_at(name.len() - digits);
-    (head.to_owned(), tail.parse().unwrap_or(0))
 }
 
 #[cfg(test)]

@@ -22,7 +22,6 @@ pub use combined::{
 pub use combined_focus::{Move, TaskDetails, TaskPos};
 pub use combined_layout::{layout, GroupBox, LaneBox, HEADER_H};
 pub use combined_table::{timeline_table, TimelineRow};
-pub(crate) use lanes::lane_key;
 pub use lanes::{run_lanes, timeline_lanes, Lane, LaneBar, BLOCKED_LANE};
 pub use replay::{Replay, Speed};
 pub use sweep::{amdahl_serial_fraction, amdahl_speedup, sweep_points, SweepPoint};

@@ -29,7 +29,6 @@ use serde_json::{json, Map, Value};
 
 use std::collections::BTreeMap;
 
-use super::combined::fetches;
 use super::lanes::{timeline_lanes, LaneBar};
 use crate::report::{Results, RunRecord, RunStatus, TaskRecord, TaskStatus};
 
@@ -323,7 +322,7 @@ fn task_events(
             }
         }
     }
-    let cat = if bar.io && fetches(run) {
+    let cat = if bar.io && run.workload.valueless_task_is_request() {
         "io"
     } else {
         "compute"

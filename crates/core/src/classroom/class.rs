@@ -6,15 +6,9 @@ use serde_json::Value;
 use thiserror::Error;
 
 use super::paste::code_excerpt;
-use super::read::{self, FileError, ReadError};
+use super::read::{self, FileError, ReadError, MAX_FILES, MAX_RUNS};
 use super::reading::FileReading;
 use super::runs::ClassRun;
-
-/// The most files a class holds (a class of 30 adding a few runs each).
-pub const MAX_FILES: usize = 200;
-
-/// The most rows a class holds.
-pub const MAX_RUNS: usize = 2_000;
 
 /// A batch that cannot be added at all.
 #[derive(Clone, Debug, Error, PartialEq, Eq)]

@@ -30,7 +30,7 @@ use miniz_oxide::inflate::TINFLStatus;
 use serde_json::{Map, Value};
 use thiserror::Error;
 
-use crate::chart::lane_key;
+use crate::vocab::lane_key;
 
 /// The version this module writes and reads.
 pub const CODE_VERSION: u32 = 1;

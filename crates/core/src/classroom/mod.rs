@@ -23,7 +23,7 @@ mod stats;
 mod table;
 
 pub use browser::{parse_user_agent, Browser};
-pub use class::{Class, ClassError, MAX_FILES, MAX_RUNS};
+pub use class::{Class, ClassError};
 pub use code::{
     decode, encode, from_fragment, link_fragment, summarize, CodeError, Detail, CODE_PREFIX,
     CODE_VERSION, LINK_KEY,
@@ -32,7 +32,7 @@ pub use paste::{code_excerpt, split_codes};
 pub use query::experiment_query;
 pub use read::{
     check_size, read_code, read_value, ClassDoc, DocEnvironment, DocRun, DocTask, FileError,
-    ReadError, MAX_DOCS_PER_FILE, MAX_FILE_BYTES, SCHEMA,
+    ReadError, MAX_DOCS_PER_FILE, MAX_FILES, MAX_FILE_BYTES, MAX_RUNS, SCHEMA,
 };
 pub use reading::{read_text, FileReading};
 pub use reference::{

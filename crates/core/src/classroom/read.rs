@@ -24,6 +24,12 @@ pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 /// The most payloads one file may hold.
 pub const MAX_DOCS_PER_FILE: usize = 500;
 
+/// The most files a class holds (a class of 30 adding a few runs each).
+pub const MAX_FILES: usize = 200;
+
+/// The most rows a class holds.
+pub const MAX_RUNS: usize = 2_000;
+
 /// One results document, as far as the class view needs it.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(default)]
@@ -121,8 +127,8 @@ pub enum ReadError {
     BadField { line: Option<usize>, detail: String },
     #[error(
         "the class is full: it holds up to {} files and {} runs; remove some first",
-        super::class::MAX_FILES,
-        super::class::MAX_RUNS
+        MAX_FILES,
+        MAX_RUNS
     )]
     ClassFull,
     #[error("already added (as {of})")]

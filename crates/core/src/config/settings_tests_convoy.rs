@@ -1,4 +1,4 @@
-//! Validation of issue 14's keys: `workload=convoy` (its defaults, its
+//! Validation of the convoy's keys: `workload=convoy` (its defaults, its
 //! minimum pool) and `block_ms` (its range, where it applies).
 
 use super::*;

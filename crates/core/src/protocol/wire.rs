@@ -5,8 +5,8 @@
 //! text (and bytes) into a `postMessage` value and takes them out again.
 //!
 //! JSON text rather than a JS object built field by field
-//! (`serde_wasm_bindgen`, until issue 16): `serde_json` is in both modules
-//! already, so one serde format is compiled instead of two. The message
+//! (`serde_wasm_bindgen`): `serde_json` is in both modules already, so one
+//! serde format is compiled instead of two. The message
 //! types stay the serde enums of `protocol` and `process_protocol`; only this
 //! module and `wire_js` know the wire format.
 //!
@@ -15,10 +15,8 @@
 //! tagged enum is first read into serde's generic `Content` and then into
 //! its variant, which compiles a second deserialiser of every type inside
 //! a message. Only the page and the engine, built together, read these
-//! messages: their shape is no public interface. Measured, gzip of the page
-//! / engine module (`wasm trunk build --release`, `gzip -9c`):
-//! `serde_wasm_bindgen` and internal tags 434.9 / 102.9 KB; JSON and
-//! internal tags 431.7 / 105.1 KB; JSON and external tags 422.1 / 94.0 KB.
+//! messages: their shape is no public interface. External tags and JSON
+//! made both modules smallest (docs/performance.md, "Download size").
 
 use std::collections::BTreeMap;
 

@@ -1,7 +1,7 @@
 //! How the page got cross-origin isolated, as far as it can tell: the
 //! names of `environment.isolation` in the results JSON, and the pure rules
 //! that turn what the page observed into them (the page gathers the facts in
-//! `ui::isolation`).
+//! `playground_page::isolation`).
 //!
 //! Two mechanisms isolate a page. COOP + COEP isolate a top-level page, and
 //! a frame only if every page above it is isolated too and lets it (the
@@ -119,9 +119,24 @@ pub fn classify(f: &Facts) -> (Isolation, bool) {
     (mechanism, sw && !(f.host.is_some() && from_host))
 }
 
+/// Why threads are off, as the learner is told: the page's own reason when
+/// it is not cross-origin isolated (it knows why: framed, no service
+/// worker), since the engine only sees that shared memory is missing;
+/// otherwise the engine's.
+pub fn threads_off_reason(engine_reason: String, not_isolated: Option<&str>) -> String {
+    not_isolated.map_or(engine_reason, str::to_owned)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_pages_reason_replaces_the_engines_only_when_not_isolated() {
+        let engine = "shared memory is missing".to_owned();
+        assert_eq!(threads_off_reason(engine.clone(), None), engine);
+        assert_eq!(threads_off_reason(engine, Some("framed")), "framed");
+    }
 
     const BOTH: Headers = Headers {
         coop_coep: true,

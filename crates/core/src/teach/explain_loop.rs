@@ -63,7 +63,7 @@ pub(super) fn about(ctx: &Ctx<'_>, config: &ConfigEcho) -> Vec<String> {
 
 /// How many requests `async` can have in flight: the cap, and for a user's
 /// own URL at most the browser's connections per host (`None`: all).
-pub(super) fn async_in_flight(config: &ConfigEcho) -> Option<u32> {
+pub fn async_in_flight(config: &ConfigEcho) -> Option<u32> {
     let limit = u32::try_from(CONNECTION_LIMIT).unwrap_or(u32::MAX);
     match (&config.url, config.concurrency) {
         (Some(_), cap) => Some(cap.map_or(limit, |c| c.min(limit))),

@@ -18,6 +18,7 @@ mod python_now;
 
 pub use convoy_facts::{convoy_facts, sweep_rows, Fact};
 pub use explain::explain;
+pub use explain_loop::async_in_flight;
 pub use lessons::{lesson, lesson_ids, lessons, Lesson};
 pub use progress::{measured_ranking, LessonProgress, Prediction, Progress};
 pub use python_now::CONNECTION_LIMIT;

@@ -35,6 +35,14 @@ impl Lane {
     }
 }
 
+/// The order lanes are listed in, by name: the text before a trailing
+/// number, then the number (`thread-2` before `thread-10`).
+pub fn lane_key(name: &str) -> (String, u64) {
+    let digits = name.chars().rev().take_while(char::is_ascii_digit).count();
+    let (head, tail) = name.split_at(name.len() - digits);
+    (head.to_owned(), tail.parse().unwrap_or(0))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

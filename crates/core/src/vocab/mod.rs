@@ -13,7 +13,7 @@ mod race;
 mod workload;
 
 pub use fetch_error::FetchError;
-pub use lane::Lane;
+pub use lane::{lane_key, Lane};
 pub use model::{ModelId, ModelPlace};
 pub use overhead::OverheadKey;
 pub use race::RaceCounter;

@@ -53,6 +53,14 @@ impl Workload {
             Workload::Fetch | Workload::Pipeline | Workload::Convoy
         )
     }
+
+    /// Whether a task without a value is a request (`fetch`, `pipeline`);
+    /// elsewhere it is a failed or stopped computation. Not the convoy,
+    /// which fetches but whose lanes mix requests and fib: a convoy
+    /// request is told by its lane, not by its value.
+    pub fn valueless_task_is_request(self) -> bool {
+        matches!(self, Workload::Fetch | Workload::Pipeline)
+    }
 }
 
 impl std::fmt::Display for Workload {

@@ -12,6 +12,7 @@ use super::engine_client::{EngineClient, PoolOutcome};
 use super::meter::next_frame;
 use super::model_run::ModelRun;
 use playground_core::config::RunConfig;
+use playground_core::report::isolation::threads_off_reason;
 use playground_core::report::{Environment, Results};
 use playground_core::runner::RunEvent;
 use playground_core::workloads::fetch::FetchPlan;
@@ -91,15 +92,14 @@ async fn prepare(client: &EngineClient, ctx: &RunContext) -> (PoolOutcome, Optio
     )
 }
 
-/// The engine's reason for no threads, or the page's own when the page is
-/// not cross-origin isolated (it knows why: framed, no service worker),
+/// The reason for no threads the learner is told (`threads_off_reason`),
 /// unless the engine itself failed: that says more.
 fn explain(pool: PoolOutcome, client: &EngineClient, ctx: &RunContext) -> PoolOutcome {
-    match (pool, &ctx.not_isolated) {
-        (PoolOutcome::Failed(_), Some(why)) if client.failed().is_none() => {
-            PoolOutcome::Failed(why.clone())
+    match pool {
+        PoolOutcome::Failed(reason) if client.failed().is_none() => {
+            PoolOutcome::Failed(threads_off_reason(reason, ctx.not_isolated.as_deref()))
         }
-        (pool, _) => pool,
+        pool => pool,
     }
 }
 

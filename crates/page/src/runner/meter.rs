@@ -6,11 +6,8 @@
 //!
 //! A timer, not a `requestAnimationFrame` loop, on purpose: a rAF loop makes
 //! the browser produce a frame 60 times a second, on the page's thread and
-//! its compositor, and on 2 cores that took 1-3 % from a 2-thread pool
-//! (`threads` speedup, 20 x fib(35), alternating page loads, 2026-11-27:
-//! median 1.76x with the rAF loop, 1.81x with this timer and 1.83x with no
-//! meter at all in 10-15 loads each; 1.76x against 1.78x in 8 more; README
-//! "Keeping timings honest"). A timer tick that changes nothing
+//! its compositor, which on 2 cores took a few per cent from a 2-thread pool
+//! (docs/performance.md, "Keeping timings honest"). A timer tick that changes nothing
 //! draws nothing; the dot's moves (20 a second) are the only frames it asks
 //! for. Nor a CSS animation: that runs on the compositor and keeps moving
 //! while the page's thread is blocked, hiding the freeze.
@@ -25,9 +22,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{PerformanceObserver, PerformanceObserverEntryList, PerformanceObserverInit};
 
-/// A gap longer than this counts as a long frame (the "tasks over 50 ms"
-/// threshold browsers use for long tasks).
-pub const LONG_FRAME_MS: f64 = 50.0;
+pub use playground_core::chart::LONG_FRAME_MS;
 
 /// How often the heartbeat ticks, ms: a frame's length at 60 Hz, so that
 /// the gaps of a page that responds read as its frames' would (~17 ms).

@@ -82,7 +82,7 @@ pub struct PoolRun {
     pub tasks: Vec<TaskRecord>,
     /// Encoding, copying and decoding of every message, both ways, ms
     /// (`serialize_copy`): JSON text and the payload bytes beside it (see
-    /// `engine::wire`; until issue 16, `serde_wasm_bindgen` JS objects).
+    /// `playground_core::protocol::wire`).
     pub copy_ms: f64,
 }
 

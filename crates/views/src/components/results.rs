@@ -92,12 +92,11 @@ pub fn results_view(props: &ResultsProps) -> Html {
     }
 }
 
-/// `async` fetching from the user's own server: at most this many at once.
+/// `async` fetching from the user's own server: at most this many at once
+/// (the explanation's own count, `teach::async_in_flight`).
 fn in_flight_to_own_url(config: &ConfigEcho) -> usize {
-    let limit = playground_core::teach::CONNECTION_LIMIT;
-    config
-        .concurrency
-        .map_or(limit, |c| (c as usize).min(limit))
+    playground_core::teach::async_in_flight(config)
+        .map_or(playground_core::teach::CONNECTION_LIMIT, |c| c as usize)
 }
 
 /// For `async` fetching from the user's own URL: how many rounds of one
