@@ -57,6 +57,10 @@ test('charts match the results: bars per model, lanes and bars per task; exports
     const svgText = svg.bytes.toString('utf8');
     assert.match(svgText, /^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     assert.equal((svgText.match(/class="bar/g) ?? []).length, models.length);
+    // Its styles are the page's own: the light colours and the charts' rules.
+    const barColour = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--bar').trim());
+    assert.ok(svgText.includes(`--bar: ${barColour}`), `the page's bar colour ${barColour} is in the SVG's styles`);
+    assert.match(svgText, /\.chart \.bar rect \{ fill: var\(--bar\); \}/, "the page's rule for the bars");
     // The SVG is well-formed: the browser parses it without an error.
     const parsed = await page.evaluate((text) => {
       const doc = new DOMParser().parseFromString(text, 'image/svg+xml');

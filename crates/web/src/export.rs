@@ -4,22 +4,31 @@
 
 use thiserror::Error;
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlCanvasElement, HtmlImageElement, XmlSerializer};
+use web_sys::{CssStyleRule, CssStyleSheet, HtmlCanvasElement, HtmlImageElement, XmlSerializer};
 
-/// Styles an exported chart needs outside the page (light colours).
-const CHART_CSS: &str = "text{font:12px system-ui,sans-serif;fill:#1d1f23}\
-.bar rect{fill:#60a5fa}.bar.fastest rect{fill:#22c55e}.spread{stroke:#1d1f23;stroke-width:2}\
-.task{fill:#6366f1;stroke:#fff;stroke-width:1}.task.io{fill:#60a5fa;opacity:.55}.task.failed{fill:#b91c1c}.wait{fill:#b45309;opacity:.65}\
-.axis{stroke:#5c6370}.ideal{stroke:#5c6370;stroke-dasharray:5 4;stroke-width:1.5}\
-.amdahl{fill:none;stroke:#b45309;stroke-width:1.5}.measured{fill:none;stroke:#2563eb;stroke-width:2}\
-.point{fill:#2563eb}\
-.combined .band{fill:#f4f4f1}.combined .ct-group.odd .band{fill:none}.combined .grid{stroke:#d9dce1}\
-.combined .model-name{font-weight:700}.combined .lane-label{font-size:12px;fill:#5c6370}\
-.seg.compute{fill:#6366f1}.seg.gil{fill:url(#ct-hatch)}.hatch-bg{fill:#d97706}.hatch-line{stroke:#fff;stroke-width:2}\
-.seg.io{fill:#bfdbfe;stroke:#3b82f6;stroke-width:.75}.seg.blocked{fill:#b45309}.seg.blocked.long{fill:#b91c1c}\
-.seg.overhead{fill:none;stroke:#5c6370;stroke-dasharray:3 2}.seg.failed{stroke:#b91c1c;stroke-width:1.5}\
-.ct-note{font-size:10px;fill:#5c6370;paint-order:stroke;stroke:#fff;stroke-width:3px}.ct-note.bad{fill:#b91c1c;font-weight:700}\
-.playhead line{stroke:#1d1f23;stroke-width:1.5;stroke-dasharray:4 3}.ct-finished{font-size:11px;font-weight:700;fill:#15803d}.legend text{font-size:12px}";
+/// The styles an exported chart needs outside the page, read from the
+/// page's own stylesheet so that there is one copy of them: its top-level
+/// `:root` rules (the light colours; the dark ones are inside a media query)
+/// and every top-level rule for `.chart`.
+fn chart_css() -> String {
+    let sheets = gloo::utils::document().style_sheets();
+    let rules = (0..sheets.length())
+        .filter_map(|i| sheets.item(i)?.dyn_into::<CssStyleSheet>().ok())
+        .filter_map(|sheet| sheet.css_rules().ok());
+    let mut css = String::new();
+    for list in rules {
+        for rule in (0..list.length()).filter_map(|j| list.item(j)) {
+            let Some(rule) = rule.dyn_ref::<CssStyleRule>() else {
+                continue;
+            };
+            let selector = rule.selector_text();
+            if selector.starts_with(":root") || selector.contains(".chart") {
+                css.push_str(&rule.css_text());
+            }
+        }
+    }
+    css
+}
 
 /// Why a chart could not be exported; shown under the chart's buttons.
 #[derive(Debug, Error)]
@@ -50,7 +59,7 @@ pub fn svg_text(id: &str) -> Result<String, ExportError> {
     let style = gloo::utils::document()
         .create_element_ns(Some("http://www.w3.org/2000/svg"), "style")
         .map_err(|_| ExportError::Browser("cannot add styles"))?;
-    style.set_text_content(Some(CHART_CSS));
+    style.set_text_content(Some(&chart_css()));
     let _ = copy.prepend_with_node_1(&style);
     let serializer = XmlSerializer::new().map_err(|_| ExportError::Browser("no XML serializer"))?;
     serializer
