@@ -13,6 +13,7 @@
 pub use super::axis::Axis;
 use super::lanes::{timeline_lanes, LaneBar};
 use crate::report::{Results, RunRecord, RunStatus};
+use crate::vocab::ModelId;
 
 /// A frame longer than this is a long frame (the page could not respond).
 pub const LONG_FRAME_MS: f64 = 50.0;
@@ -179,7 +180,7 @@ impl CombinedTimeline {
 }
 
 fn group(run: &RunRecord) -> ModelGroup {
-    let gil = run.model.as_str() == "gil";
+    let gil = run.model == ModelId::Gil;
     let fetches = fetches(run);
     let mut lanes: Vec<CombinedLane> = timeline_lanes(&run.tasks)
         .into_iter()
