@@ -9,7 +9,7 @@
 use playground_core::config::{to_query, validate, RawSettings};
 use playground_core::models::ModelId;
 use playground_core::report::{
-    Environment, Overheads, RaceCounts, Results, RunRecord, RunStatus, TaskRecord,
+    Environment, Overheads, RaceCounts, Results, RunRecord, RunStatus, TaskRecord, WorkloadOutput,
 };
 use playground_core::teach::{lesson_ids, lessons};
 use playground_core::workloads::fetch::FetchPlan;
@@ -98,15 +98,14 @@ fn sample_record(model: ModelId, results: &Results) -> RunRecord {
         page_longest_gap_ms: Some(16.75),
         page_long_frames: Some(1),
         page_longest_task_ms: Some(52.0),
-        race: Some(RaceCounts {
-            expected: 3000,
-            unlocked: 2100,
-            atomic: 3000,
-            locked: 3000,
-        }),
-        io_latency_ms: None,
-        convoy: None,
-        loop_blocked_ms: None,
+        output: WorkloadOutput::Race {
+            race: RaceCounts {
+                expected: 3000,
+                unlocked: 2100,
+                atomic: 3000,
+                locked: 3000,
+            },
+        },
         overheads_below_resolution: Vec::new(),
     }
 }

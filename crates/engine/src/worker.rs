@@ -18,12 +18,10 @@ use super::pool;
 use super::process;
 use playground_core::models::registry::Placement;
 use playground_core::models::ModelId;
-use playground_core::protocol::engine::{
-    ConvoyMeasures, EngineEvent, EngineRequest, Job, RunId, RunOutcome,
-};
+use playground_core::protocol::engine::{EngineEvent, EngineRequest, Job, RunEnd, RunId};
 use playground_core::protocol::process::ProcessRequest;
 use playground_core::protocol::wire::{self, tag, WireError};
-use playground_core::report::{Overheads, TaskRecord};
+use playground_core::report::{TaskRecord, WorkloadOutput};
 use playground_core::vocab::Lane;
 use playground_models::{async_tasks, convoy_pool, gil, pipeline, race, sequential, threads};
 use playground_web::clock::{now_ms, since_thread_start_ms};
@@ -126,8 +124,7 @@ pub fn start() {
                             .as_deref()
                             .unwrap_or("the thread pool has not started"))
                     };
-                    let outcome = run(run_id, model, &job, switch_ms, pool).await;
-                    let end = outcome.end();
+                    let end = run(run_id, model, &job, switch_ms, pool).await;
                     post(&EngineEvent::RunDone { run_id, end });
                 }
                 EngineRequest::Ping { run_id } => post(&EngineEvent::Pong { run_id }),
@@ -141,22 +138,21 @@ pub fn start() {
 }
 
 /// Runs one repetition and measures it from dispatch to the last result.
-/// Each finished task is sent at once as `TaskDone`.
+/// Each finished task is sent at once as `TaskDone`; the end is returned.
 async fn run(
     run_id: RunId,
     model: ModelId,
     job: &Job,
     switch_ms: u32,
     pool: Result<(), &str>,
-) -> RunOutcome {
+) -> RunEnd {
     let t0 = now_ms();
     let emit = |task: &TaskRecord| {
         let mut task = task.clone();
         task.shift(t0);
         post(&EngineEvent::TaskDone { run_id, task });
     };
-    let mut race = None;
-    let mut convoy = None;
+    let mut output = WorkloadOutput::None {};
     let needs_pool = model.placement(job.workload()) == Some(Placement::EnginePool);
     let lane = Lane::Engine.name();
     let result: Result<Vec<TaskRecord>, Refused> = match (model, job) {
@@ -166,12 +162,12 @@ async fn run(
         (ModelId::Sequential, Job::Race { increments }) => {
             let threads = u32::try_from(rayon::current_num_threads()).unwrap_or(1);
             let (tasks, counts) = race::run_sequential(threads, *increments, &lane, &emit);
-            race = Some(counts);
+            output = WorkloadOutput::Race { race: counts };
             Ok(tasks)
         }
         (ModelId::Threads, Job::Race { increments }) => {
             let (tasks, counts) = race::run_threads(*increments, &emit);
-            race = Some(counts);
+            output = WorkloadOutput::Race { race: counts };
             Ok(tasks)
         }
         (ModelId::Sequential, Job::Pipeline { plan, n }) => {
@@ -194,30 +190,20 @@ async fn run(
         (ModelId::Gil | ModelId::Threads, Job::Convoy { plan, cpu_threads }) => {
             let out = convoy_pool::run(model, &plan.requests, *cpu_threads, switch_ms);
             out.tasks.iter().for_each(&emit);
-            convoy = out.measures.map(|(io_latency_ms, stats)| ConvoyMeasures {
-                io_latency_ms,
-                stats,
-            });
+            if let Some((io_latency_ms, convoy)) = out.measures {
+                output = WorkloadOutput::Convoy {
+                    io_latency_ms,
+                    convoy,
+                };
+            }
             Ok(out.tasks)
         }
         (model, _) => Err(Refused::NotHere { model }),
     };
     let wall_ms = now_ms() - t0;
     match result {
-        Ok(tasks) => RunOutcome {
-            race,
-            convoy,
-            ..RunOutcome::from_tasks(t0, wall_ms, tasks)
-        },
-        Err(error) => RunOutcome {
-            wall_ms,
-            tasks: Vec::new(),
-            overheads_ms: Overheads::new(),
-            error: Some(error.to_string()),
-            race: None,
-            convoy: None,
-            loop_blocked_ms: None,
-            below_resolution: Vec::new(),
-        },
+        // The tasks went out as `TaskDone` events.
+        Ok(_tasks) => RunEnd::new(wall_ms, output),
+        Err(error) => RunEnd::refused(wall_ms, error.to_string()),
     }
 }

@@ -13,6 +13,7 @@
 pub use super::axis::Axis;
 use super::lanes::{timeline_lanes, LaneBar};
 use crate::report::{Results, RunRecord, RunStatus};
+use crate::vocab::ModelId;
 
 /// A frame longer than this is a long frame: the page could not respond
 /// (the "tasks over 50 ms" threshold browsers use for long tasks). The
@@ -181,7 +182,7 @@ impl CombinedTimeline {
 }
 
 fn group(run: &RunRecord) -> ModelGroup {
-    let gil = run.model.as_str() == "gil";
+    let gil = run.model == ModelId::Gil;
     let fetches = run.workload.valueless_task_is_request();
     let mut lanes: Vec<CombinedLane> = timeline_lanes(&run.tasks)
         .into_iter()

@@ -94,7 +94,7 @@ pub fn run_lanes(run: &crate::report::RunRecord) -> Vec<Lane> {
         }
     }
     // A blocked loop first, so the stall is seen above the answers it held up.
-    if let Some(blocked) = run.loop_blocked_ms {
+    if let Some(blocked) = run.output.loop_blocked_ms() {
         lanes.insert(0, blocked_lane(&run.tasks, blocked));
     }
     lanes
@@ -121,6 +121,7 @@ fn stack(bars: &mut [LaneBar]) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::WorkloadOutput;
 
     #[test]
     fn a_blocked_loop_gets_its_own_lane_first() {
@@ -142,7 +143,9 @@ mod tests {
             .collect();
         let mut run = RunRecord {
             tasks,
-            loop_blocked_ms: Some([0.3, 400.3]),
+            output: WorkloadOutput::BlockedLoop {
+                loop_blocked_ms: [0.3, 400.3],
+            },
             ..RunRecord::finished(ModelId::Async, Workload::Fetch, 402.0)
         };
         let lanes = run_lanes(&run);
@@ -153,7 +156,7 @@ mod tests {
             (2, 0.3, 400.3, false)
         );
         assert_eq!(lanes[1].name, "page");
-        run.loop_blocked_ms = None;
+        run.output = WorkloadOutput::None {};
         assert_eq!(run_lanes(&run), timeline_lanes(&run.tasks));
     }
 

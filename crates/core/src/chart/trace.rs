@@ -31,6 +31,7 @@ use std::collections::BTreeMap;
 
 use super::lanes::{timeline_lanes, LaneBar};
 use crate::report::{Results, RunRecord, RunStatus, TaskRecord, TaskStatus};
+use crate::vocab::ModelId;
 
 /// Microseconds per millisecond: trace timestamps are in microseconds.
 const US_PER_MS: f64 = 1000.0;
@@ -254,7 +255,7 @@ fn model_events(run: &RunRecord, pid: u32, out: &mut Vec<TraceEvent>) {
 
 /// Threads for the lanes (one per stacked row) and their task events.
 fn lane_events(run: &RunRecord, pid: u32, out: &mut Vec<TraceEvent>) {
-    let gil = run.model.as_str() == "gil";
+    let gil = run.model == ModelId::Gil;
     let by_index: BTreeMap<u32, &TaskRecord> = run.tasks.iter().map(|t| (t.index, t)).collect();
     let mut tid = 0u32;
     for lane in timeline_lanes(&run.tasks) {

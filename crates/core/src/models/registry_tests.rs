@@ -19,8 +19,21 @@ fn where_words(p: Placement) -> &'static [&'static str] {
 fn every_model_is_registered_once_in_ui_order() {
     let ids: Vec<ModelId> = MODELS.iter().map(|s| s.id).collect();
     assert_eq!(ids, ModelId::ALL.to_vec());
-    for m in ModelId::ALL {
-        assert_eq!(spec(m).id, m);
+}
+
+#[test]
+fn every_model_runs_something_and_only_thread_models_need_shared_memory() {
+    for s in &MODELS {
+        assert!(!s.runs.is_empty(), "{}: runs no workload", s.id);
+        let on_pool = s.runs.iter().all(|(_, p)| *p == Placement::EnginePool);
+        let needs_threads = s.needs == ModelPlace::SharedMemoryThreads;
+        // Needing shared memory skips the model where the page is not
+        // isolated: only right when every workload of it needs the pool.
+        assert!(
+            !needs_threads || on_pool,
+            "{}: needs threads it does not use",
+            s.id
+        );
     }
 }
 

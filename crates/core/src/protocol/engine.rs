@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::wire::Message;
 use crate::config::WorkloadConfig;
-use crate::report::{ConvoyStats, IoLatency, Overheads, RaceCounts, TaskRecord};
+use crate::report::{Overheads, TaskRecord, WorkloadOutput};
 use crate::vocab::{ModelId, Workload};
 use crate::workloads::fetch::FetchPlan;
 
@@ -136,7 +136,9 @@ pub struct PoolInfo {
     pub warm_up_ms: f64,
 }
 
-/// How one repetition ended, besides its tasks.
+/// How one repetition ended, besides its tasks: what the engine sends at
+/// the end (its tasks came as `TaskDone` events), and the page-side
+/// models' end too.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RunEnd {
     /// From dispatch to the last result, ms.
@@ -144,45 +146,43 @@ pub struct RunEnd {
     pub overheads_ms: Overheads,
     /// Set when the model could not run the job at all.
     pub error: Option<String>,
-    /// `race`: the counters' final values.
-    #[serde(default)]
-    pub race: Option<RaceCounts>,
-    /// `convoy`: the I/O thread's latencies and the run's rates.
-    #[serde(default)]
-    pub convoy: Option<ConvoyMeasures>,
-}
-
-/// What a convoy repetition measured besides its tasks.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ConvoyMeasures {
-    pub io_latency_ms: IoLatency,
-    pub stats: ConvoyStats,
-}
-
-/// The measured result of one repetition, with its tasks.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct RunOutcome {
-    /// From dispatch to the last result, ms.
-    pub wall_ms: f64,
-    /// Times relative to dispatch.
-    pub tasks: Vec<TaskRecord>,
-    pub overheads_ms: Overheads,
-    /// Set when the model could not run the job at all.
-    pub error: Option<String>,
-    /// `race`: the counters' final values.
-    #[serde(default)]
-    pub race: Option<RaceCounts>,
-    /// `convoy`: the I/O thread's latencies and the run's rates.
-    #[serde(default)]
-    pub convoy: Option<ConvoyMeasures>,
-    /// fetch, `async` with `block_ms`: when the blocking call held the loop
-    /// (relative to dispatch). Measured on the page, never sent.
-    #[serde(default)]
-    pub loop_blocked_ms: Option<[f64; 2]>,
+    /// What the workload measured besides its tasks (times relative to
+    /// dispatch).
+    #[serde(flatten)]
+    pub output: WorkloadOutput,
     /// Overheads too short for the page's clock (keys of `overheads_ms`,
     /// left out there). Measured on the page, never sent.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub below_resolution: Vec<String>,
+}
+
+impl RunEnd {
+    /// The end of a repetition that ran for `wall_ms` and produced `output`.
+    pub fn new(wall_ms: f64, output: WorkloadOutput) -> Self {
+        RunEnd {
+            wall_ms,
+            overheads_ms: Overheads::new(),
+            error: None,
+            output,
+            below_resolution: Vec::new(),
+        }
+    }
+
+    /// The end of a repetition the model could not run at all.
+    pub fn refused(wall_ms: f64, error: String) -> Self {
+        RunEnd {
+            error: Some(error),
+            ..RunEnd::new(wall_ms, WorkloadOutput::None {})
+        }
+    }
+}
+
+/// The measured result of one repetition: its tasks and how it ended.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RunOutcome {
+    /// Times relative to dispatch, in index order.
+    pub tasks: Vec<TaskRecord>,
+    pub end: RunEnd,
 }
 
 impl RunOutcome {
@@ -190,46 +190,22 @@ impl RunOutcome {
     /// (times relative to dispatch), put in index order.
     pub fn ended(end: RunEnd, mut tasks: Vec<TaskRecord>) -> Self {
         tasks.sort_by_key(|t| t.index);
-        RunOutcome {
-            wall_ms: end.wall_ms,
-            tasks,
-            overheads_ms: end.overheads_ms,
-            error: end.error,
-            race: end.race,
-            convoy: end.convoy,
-            loop_blocked_ms: None,
-            below_resolution: Vec::new(),
-        }
+        RunOutcome { tasks, end }
     }
 
-    /// What crosses the worker boundary at the end (the tasks already did).
-    pub fn end(self) -> RunEnd {
-        RunEnd {
-            wall_ms: self.wall_ms,
-            overheads_ms: self.overheads_ms,
-            error: self.error,
-            race: self.race,
-            convoy: self.convoy,
-        }
-    }
-
-    /// An outcome from tasks timed on the shared clock: their times become
-    /// relative to `t0` (the dispatch) and they are put in index order.
-    pub fn from_tasks(t0: f64, wall_ms: f64, mut tasks: Vec<TaskRecord>) -> Self {
+    /// An outcome from tasks and output timed on the shared clock: their
+    /// times become relative to `t0` (the dispatch) and the tasks are put
+    /// in index order.
+    pub fn from_tasks(
+        t0: f64,
+        wall_ms: f64,
+        mut tasks: Vec<TaskRecord>,
+        output: WorkloadOutput,
+    ) -> Self {
         for t in &mut tasks {
             t.shift(t0);
         }
-        tasks.sort_by_key(|t| t.index);
-        RunOutcome {
-            wall_ms,
-            tasks,
-            overheads_ms: Overheads::new(),
-            error: None,
-            race: None,
-            convoy: None,
-            loop_blocked_ms: None,
-            below_resolution: Vec::new(),
-        }
+        RunOutcome::ended(RunEnd::new(wall_ms, output.shifted(t0)), tasks)
     }
 }
 
@@ -252,17 +228,7 @@ mod tests {
 
         let ev = EngineEvent::RunDone {
             run_id: 7,
-            end: RunOutcome {
-                wall_ms: 1.5,
-                tasks: vec![TaskRecord::fib(0, "thread-1".into(), 0.1, 1.4, 75_025)],
-                overheads_ms: Overheads::new(),
-                error: None,
-                race: None,
-                convoy: None,
-                loop_blocked_ms: None,
-                below_resolution: Vec::new(),
-            }
-            .end(),
+            end: RunEnd::new(1.5, WorkloadOutput::None {}),
         };
         let back: EngineEvent =
             serde_json::from_str(&serde_json::to_string(&ev).expect("serialise")).expect("parse");
@@ -275,7 +241,7 @@ mod tests {
             TaskRecord::fib(1, "engine".into(), 1_010.0, 1_020.0, 1),
             TaskRecord::fib(0, "engine".into(), 1_000.0, 1_010.0, 1),
         ];
-        let out = RunOutcome::from_tasks(1_000.0, 20.0, tasks);
+        let out = RunOutcome::from_tasks(1_000.0, 20.0, tasks, WorkloadOutput::None {});
         assert_eq!(out.tasks[0].index, 0);
         assert_eq!((out.tasks[1].start_ms, out.tasks[1].end_ms), (10.0, 20.0));
     }

@@ -1,10 +1,12 @@
 //! Every message of both protocols through the wire format (JSON text and
 //! bytes beside it) and back, and the typed errors for malformed messages.
 
-use super::engine::{ConvoyMeasures, EngineEvent, EngineRequest, Job, PoolInfo, RunEnd};
+use super::engine::{EngineEvent, EngineRequest, Job, PoolInfo, RunEnd};
 use super::process::{ProcessEvent, ProcessRequest, TaskItem};
 use super::wire::{decode, encode, tag, Message, WireError};
-use crate::report::{ConvoyStats, IoLatency, Overheads, RaceCounts, SweepPoint, TaskRecord};
+use crate::report::{
+    ConvoyStats, IoLatency, Overheads, RaceCounts, SweepPoint, TaskRecord, WorkloadOutput,
+};
 use crate::vocab::{FetchError, ModelId};
 use crate::workloads::fetch::{FetchPlan, PlannedRequest, Target};
 use crate::workloads::latency::{Answer, LatencySource};
@@ -101,12 +103,12 @@ fn every_engine_request_round_trips() {
 fn every_engine_event_round_trips() {
     let mut overheads = Overheads::new();
     overheads.insert("pool_start".to_owned(), 91.5);
-    let convoy = ConvoyMeasures {
+    let convoy = WorkloadOutput::Convoy {
         io_latency_ms: IoLatency {
             alone: 200.5,
             contended: 412.25,
         },
-        stats: ConvoyStats {
+        convoy: ConvoyStats {
             requests: 8,
             alone_per_s: 4.9,
             contended_per_s: 2.4,
@@ -139,27 +141,27 @@ fn every_engine_event_round_trips() {
         EngineEvent::RunDone {
             run_id: 9,
             end: RunEnd {
-                wall_ms: 1_234.5,
                 overheads_ms: overheads,
-                error: None,
-                race: Some(RaceCounts {
-                    expected: 40_000,
-                    unlocked: 31_337,
-                    atomic: 40_000,
-                    locked: 40_000,
-                }),
-                convoy: Some(convoy),
+                ..RunEnd::new(
+                    1_234.5,
+                    WorkloadOutput::Race {
+                        race: RaceCounts {
+                            expected: 40_000,
+                            unlocked: 31_337,
+                            atomic: 40_000,
+                            locked: 40_000,
+                        },
+                    },
+                )
             },
         },
         EngineEvent::RunDone {
+            run_id: 11,
+            end: RunEnd::new(2_000.25, convoy),
+        },
+        EngineEvent::RunDone {
             run_id: 10,
-            end: RunEnd {
-                wall_ms: 0.0,
-                overheads_ms: Overheads::new(),
-                error: Some("the thread pool has not started".to_owned()),
-                race: None,
-                convoy: None,
-            },
+            end: RunEnd::refused(0.0, "the thread pool has not started".to_owned()),
         },
     ];
     events.extend(

@@ -4,7 +4,7 @@ use super::*;
 use crate::config::Workload;
 use crate::models::ModelId;
 use crate::report::isolation::Isolation;
-use crate::report::{Overheads, RunStatus, TaskRecord, TaskStatus};
+use crate::report::{Overheads, RunStatus, TaskRecord, TaskStatus, WorkloadOutput};
 use crate::workloads::latency::Answer;
 
 fn sample() -> Results {
@@ -44,10 +44,7 @@ fn sample() -> Results {
         page_longest_gap_ms: Some(16.7),
         page_long_frames: Some(0),
         page_longest_task_ms: None,
-        race: None,
-        io_latency_ms: None,
-        convoy: None,
-        loop_blocked_ms: None,
+        output: WorkloadOutput::None {},
         overheads_below_resolution: Vec::new(),
     });
     results.runs.push(RunRecord::skipped(

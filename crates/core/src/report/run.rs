@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::convoy::{ConvoyStats, IoLatency};
+use super::output::WorkloadOutput;
 use super::task::TaskRecord;
 use crate::vocab::{ModelId, Workload};
 
@@ -77,20 +77,11 @@ pub struct RunRecord {
     /// The longest task the browser reported on the page's thread.
     #[serde(default)]
     pub page_longest_task_ms: Option<f64>,
-    /// `race`: the counters' final values.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub race: Option<RaceCounts>,
-    /// `convoy`: the I/O thread's median request latency alone and beside
-    /// the CPU threads (the contract's `io_latency_ms`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub io_latency_ms: Option<IoLatency>,
-    /// `convoy`: rates, lock waits and the switch-interval sweep.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub convoy: Option<ConvoyStats>,
-    /// fetch, `async` with `block_ms`: when the blocking call held the
-    /// event loop (`[start, end]`, ms).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub loop_blocked_ms: Option<[f64; 2]>,
+    /// What the workload measured besides its tasks (`race`,
+    /// `io_latency_ms` and `convoy`, `loop_blocked_ms`: fields of the run in
+    /// the JSON, each only where its workload produced it).
+    #[serde(flatten)]
+    pub output: WorkloadOutput,
     /// Overheads that were there but too short for the page's clock
     /// (`environment.clock_resolution_ms`): left out of `overheads_ms`
     /// rather than reported as 0 (keys as there).
@@ -117,10 +108,7 @@ impl RunRecord {
             page_longest_gap_ms: None,
             page_long_frames: None,
             page_longest_task_ms: None,
-            race: None,
-            io_latency_ms: None,
-            convoy: None,
-            loop_blocked_ms: None,
+            output: WorkloadOutput::None {},
             overheads_below_resolution: Vec::new(),
         }
     }

@@ -8,20 +8,14 @@ use futures::executor::block_on;
 
 use super::*;
 use crate::protocol::engine::RunEnd;
-use crate::report::Overheads;
+use crate::report::WorkloadOutput;
 
 fn task(index: u32) -> TaskRecord {
     TaskRecord::fib(index, "engine".to_owned(), 0.0, 1.0, 55)
 }
 
 fn end() -> RunEnd {
-    RunEnd {
-        wall_ms: 12.0,
-        overheads_ms: Overheads::new(),
-        error: None,
-        race: None,
-        convoy: None,
-    }
+    RunEnd::new(12.0, WorkloadOutput::None {})
 }
 
 fn ignore_tasks() -> OnTask {
@@ -75,7 +69,7 @@ fn a_run_gets_its_tasks_as_they_arrive_and_all_of_them_at_its_end() {
     let outcome = block_on(reply).expect("answered").expect("ran");
     let indices: Vec<u32> = outcome.tasks.iter().map(|t| t.index).collect();
     assert_eq!(indices, vec![0, 1]);
-    assert_eq!(outcome.wall_ms, 12.0);
+    assert_eq!(outcome.end.wall_ms, 12.0);
 }
 
 #[test]

@@ -28,8 +28,8 @@ pub(super) fn from_ctx(ctx: &Ctx<'_>) -> Vec<String> {
     let mut out = Vec::new();
     let mut runs = Vec::new();
     for t in &ctx.timed {
-        match (t.run.io_latency_ms, t.run.convoy.as_ref()) {
-            (Some(latency), Some(stats)) => runs.push(ConvoyRun {
+        match t.run.output.convoy() {
+            Some((latency, stats)) => runs.push(ConvoyRun {
                 model: t.run.model,
                 latency,
                 stats,

@@ -93,7 +93,7 @@ fn blocked(run: &Timed<'_>, block: u32, latency: Option<u32>) -> Vec<String> {
              `time.sleep({secs})` inside a coroutine), so the loop could run nothing else meanwhile.",
             ms(block_f)
         ),
-        match run.run.loop_blocked_ms {
+        match run.run.output.loop_blocked_ms() {
             Some([_, end]) => {
                 let late = tasks.iter().filter(|t| t.end_ms >= end - EDGE_MS).count();
                 format!(

@@ -14,7 +14,7 @@ pub(super) fn about(ctx: &Ctx<'_>) -> Vec<String> {
     let threads_raced = ctx
         .timed
         .iter()
-        .any(|t| t.run.race.is_some() && t.run.model != ModelId::Sequential);
+        .any(|t| t.run.output.race().is_some() && t.run.model != ModelId::Sequential);
     if threads_raced {
         out.push(format!("{RACE_WITH_GIL}."));
         out.push(format!("{RACE_FREE_THREADED}."));
@@ -25,7 +25,7 @@ pub(super) fn about(ctx: &Ctx<'_>) -> Vec<String> {
 fn counts(ctx: &Ctx<'_>) -> Vec<String> {
     ctx.timed
         .iter()
-        .filter_map(|t| t.run.race.map(|race| (t.run.model, race)))
+        .filter_map(|t| t.run.output.race().map(|race| (t.run.model, race)))
         .map(|(model, race)| {
             let lost = race.lost();
             let safe = race.atomic == race.expected && race.locked == race.expected;
@@ -60,18 +60,20 @@ fn counts(ctx: &Ctx<'_>) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::config::{Settings, Workload};
-    use crate::report::{Environment, RaceCounts, Results, RunRecord};
+    use crate::report::{Environment, RaceCounts, Results, RunRecord, WorkloadOutput};
     use crate::teach::explain;
 
     fn results(model: ModelId, unlocked: u64) -> Results {
         let mut r = Results::new(Environment::default(), &Settings::defaults(2));
         let mut run = RunRecord::finished(model, Workload::Race, 20.0);
-        run.race = Some(RaceCounts {
-            expected: 1_000,
-            unlocked,
-            atomic: 1_000,
-            locked: 1_000,
-        });
+        run.output = WorkloadOutput::Race {
+            race: RaceCounts {
+                expected: 1_000,
+                unlocked,
+                atomic: 1_000,
+                locked: 1_000,
+            },
+        };
         r.runs.push(run);
         r
     }

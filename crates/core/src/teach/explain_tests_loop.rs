@@ -2,6 +2,7 @@
 //! (`block_ms`), and the requests it had in flight (connection limits).
 
 use super::*;
+use crate::report::WorkloadOutput;
 
 /// An async fetch run whose last coroutine blocked the loop for `block` ms
 /// after the others had sent their requests: every answer is handled after
@@ -27,7 +28,9 @@ fn blocked_run(requests: u32, block: f64, latency: f64) -> RunRecord {
         })
         .collect();
     RunRecord {
-        loop_blocked_ms: Some([0.3, block + 0.3]),
+        output: WorkloadOutput::BlockedLoop {
+            loop_blocked_ms: [0.3, block + 0.3],
+        },
         ..ok(
             ModelId::Async,
             Workload::Fetch,
@@ -68,7 +71,7 @@ fn a_blocked_loop_names_the_call_and_the_way_out() {
     assert!(!has(&s, "Surprising: async"), "{s:#?}");
 
     // Without the interval (a results file from elsewhere): the call is still named.
-    r.runs[1].loop_blocked_ms = None;
+    r.runs[1].output = WorkloadOutput::None {};
     let s = explained(&r);
     assert!(has(&s, "blocking call of 400 ms"), "{s:#?}");
     assert!(has(&s, "The run took 552 ms: the 400 ms block"), "{s:#?}");

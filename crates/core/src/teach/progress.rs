@@ -81,7 +81,7 @@ pub fn measured_ranking(results: &Results) -> Vec<ModelId> {
         .iter()
         .filter(|r| r.status == RunStatus::Ok)
         .filter_map(|r| {
-            let key = r.io_latency_ms.map(|l| l.contended).or(r.wall_ms);
+            let key = r.output.convoy().map(|(l, _)| l.contended).or(r.wall_ms);
             key.map(|k| (r.model, k))
         })
         .collect();
@@ -93,7 +93,7 @@ pub fn measured_ranking(results: &Results) -> Vec<ModelId> {
 mod tests {
     use super::*;
     use crate::config::{Settings, Workload};
-    use crate::report::{Environment, RunRecord};
+    use crate::report::{ConvoyStats, Environment, IoLatency, RunRecord, WorkloadOutput};
 
     fn ok(model: ModelId, ms: f64) -> RunRecord {
         RunRecord::finished(model, Workload::Fib, ms)
@@ -103,10 +103,23 @@ mod tests {
     fn the_convoy_ranks_by_the_contended_latency() {
         let mut r = Results::new(Environment::default(), &Settings::defaults(2));
         let convoy = |model, wall, contended| RunRecord {
-            io_latency_ms: Some(crate::report::IoLatency {
-                alone: 4.0,
-                contended,
-            }),
+            output: WorkloadOutput::Convoy {
+                io_latency_ms: IoLatency {
+                    alone: 4.0,
+                    contended,
+                },
+                convoy: ConvoyStats {
+                    requests: 8,
+                    alone_per_s: 250.0,
+                    contended_per_s: 100.0,
+                    cpu_threads: 3,
+                    cpu_n: 22,
+                    cpu_per_s: 1_000.0,
+                    io_lock_wait_ms: 0.0,
+                    switch_ms: None,
+                    sweep: Vec::new(),
+                },
+            },
             ..ok(model, wall)
         };
         // gil's run is shorter here, but its requests were slower.

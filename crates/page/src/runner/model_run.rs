@@ -16,7 +16,9 @@ use playground_core::models::registry::Placement;
 use playground_core::models::{ModelId, ModelPlace};
 use playground_core::protocol::engine::{Job, RunOutcome};
 use playground_core::protocol::process::TaskItem;
-use playground_core::report::{Overheads, RunRecord, RunStatus, Summary, TaskRecord, TaskStatus};
+use playground_core::report::{
+    Overheads, RunRecord, RunStatus, Summary, TaskRecord, TaskStatus, WorkloadOutput,
+};
 use playground_core::runner::RunEvent;
 use playground_core::vocab::OverheadKey;
 use playground_core::workloads::fetch::FetchPlan;
@@ -111,7 +113,7 @@ impl ModelRun<'_> {
             };
             let page = self.ctx.meter.finish().await;
             match outcome {
-                Ok(outcome) => match outcome.error.clone() {
+                Ok(outcome) => match outcome.end.error.clone() {
                     Some(error) => return RunRecord::failed(model, workload, error),
                     None => runs.push(Measured { outcome, page }),
                 },
@@ -125,7 +127,7 @@ impl ModelRun<'_> {
     /// wall time, the worst page responsiveness.
     fn record(&self, mut runs: Vec<Measured>, mut overheads: Overheads) -> RunRecord {
         let (model, workload) = (self.model, self.config.workload.kind());
-        let samples: Vec<f64> = runs.iter().map(|m| m.outcome.wall_ms).collect();
+        let samples: Vec<f64> = runs.iter().map(|m| m.outcome.end.wall_ms).collect();
         let summary = Summary::of(&samples);
         let worst_gap = runs
             .iter()
@@ -140,7 +142,7 @@ impl ModelRun<'_> {
         let chosen = runs.swap_remove(median).outcome;
         let failed = chosen.tasks.iter().any(|t| t.status != TaskStatus::Ok);
         let error = failed.then(|| failure_summary(&chosen));
-        overheads.extend(chosen.overheads_ms);
+        overheads.extend(chosen.end.overheads_ms);
         let predicted_ms = match &self.config.workload {
             WorkloadConfig::Fetch(f) => self
                 .plan
@@ -168,11 +170,8 @@ impl ModelRun<'_> {
             page_longest_gap_ms: Some(worst_gap),
             page_long_frames: Some(long_frames),
             page_longest_task_ms: longest_task,
-            race: chosen.race,
-            io_latency_ms: chosen.convoy.as_ref().map(|c| c.io_latency_ms),
-            convoy: chosen.convoy.map(|c| c.stats),
-            loop_blocked_ms: chosen.loop_blocked_ms,
-            overheads_below_resolution: chosen.below_resolution,
+            output: chosen.end.output,
+            overheads_below_resolution: chosen.end.below_resolution,
         }
     }
 
@@ -215,9 +214,10 @@ impl ModelRun<'_> {
                 let (tasks, blocked) =
                     async_tasks::run_fetch(self.plan, f.concurrency, f.block_ms, PAGE_LANE, &emit)
                         .await;
-                let mut outcome = RunOutcome::from_tasks(t0, now_ms() - t0, tasks);
-                outcome.loop_blocked_ms = blocked.map(|[s, e]| [s - t0, e - t0]);
-                return Ok(outcome);
+                let output = blocked.map_or(WorkloadOutput::None {}, |loop_blocked_ms| {
+                    WorkloadOutput::BlockedLoop { loop_blocked_ms }
+                });
+                return Ok(RunOutcome::from_tasks(t0, now_ms() - t0, tasks, output));
             }
             (Some(Placement::ProcessWorkers), _, _) => return self.processes(on_task).await,
             (Some(Placement::PageBlocking), _, work) => {
@@ -231,11 +231,21 @@ impl ModelRun<'_> {
                     WorkloadConfig::Fib(f) => sequential::run_fib(f.n, f.tasks, PAGE_LANE, &|_| {}),
                     _ => return Err(RunError::NotHere { model, workload }),
                 };
-                return Ok(RunOutcome::from_tasks(t0, now_ms() - t0, tasks));
+                return Ok(RunOutcome::from_tasks(
+                    t0,
+                    now_ms() - t0,
+                    tasks,
+                    WorkloadOutput::None {},
+                ));
             }
             _ => return Err(RunError::NotHere { model, workload }),
         };
-        Ok(RunOutcome::from_tasks(t0, now_ms() - t0, tasks))
+        Ok(RunOutcome::from_tasks(
+            t0,
+            now_ms() - t0,
+            tasks,
+            WorkloadOutput::None {},
+        ))
     }
 
     /// Starts the process workers, runs the tasks through them, stops them.
@@ -258,8 +268,9 @@ impl ModelRun<'_> {
         let t0 = now_ms();
         let run = pool.run(1, items, c.knobs.payload, t0, on_task).await?;
         let wall_ms = now_ms() - t0;
-        let mut outcome = RunOutcome::from_tasks(0.0, wall_ms, run.tasks);
+        let mut outcome = RunOutcome::from_tasks(0.0, wall_ms, run.tasks, WorkloadOutput::None {});
         outcome
+            .end
             .overheads_ms
             .insert(OverheadKey::ProcessStart.to_string(), pool.start_ms);
         // Each message's codec time is a fraction of a ms; where the page is
@@ -267,9 +278,9 @@ impl ModelRun<'_> {
         // 0. Such a cost is said to be below the clock, not reported as 0.
         let copy = OverheadKey::SerializeCopy.to_string();
         if run.copy_ms < clock::resolution_ms() {
-            outcome.below_resolution.push(copy);
+            outcome.end.below_resolution.push(copy);
         } else {
-            outcome.overheads_ms.insert(copy, run.copy_ms);
+            outcome.end.overheads_ms.insert(copy, run.copy_ms);
         }
         Ok(outcome)
     }

@@ -150,7 +150,7 @@ fn run_card(run: &RunRecord, config: &ConfigEcho) -> Html {
                             run.wall_ms_max.unwrap_or_default()) }
                     }
                 </p>
-                if let Some(race) = run.race {
+                if let Some(race) = run.output.race() {
                     <table class="race" data-testid={format!("race-{model}")}>
                         <caption>{ "Final counts" }</caption>
                         <tbody>
@@ -177,7 +177,7 @@ fn run_card(run: &RunRecord, config: &ConfigEcho) -> Html {
                             in_flight_to_own_url(config), playground_core::teach::CONNECTION_LIMIT) }
                     </p>
                 }
-                if let Some([start, end]) = run.loop_blocked_ms {
+                if let Some([start, end]) = run.output.loop_blocked_ms() {
                     <p class="facts" data-testid={format!("blocked-{model}")}>
                         { format!("The event loop was blocked from {start:.0} to {end:.0} ms by one coroutine's \
                                    blocking call ({:.0} ms): no answer could be handled meanwhile (the \"{}\" lane).",
@@ -206,7 +206,7 @@ fn run_card(run: &RunRecord, config: &ConfigEcho) -> Html {
                         <p class="facts">{ format!("Time not spent in any task: {:.1} µs per task (dispatch, waking threads, collecting results).", per_task * 1_000.0) }</p>
                     }
                 }
-                if let (Some(latency), Some(stats)) = (run.io_latency_ms, &run.convoy) {
+                if let Some((latency, stats)) = run.output.convoy() {
                     <ConvoyCard model={model} latency={latency} stats={stats.clone()} />
                 }
                 if run.tasks.iter().any(|t| t.wait_ms.is_some()) {
