@@ -21,7 +21,7 @@ pub use crate::report::SPREAD_LIMIT;
 /// model each, echoed only when that model ran). Keys the table does not
 /// know (from a newer version) count.
 fn names_experiment(key: &str) -> bool {
-    Key::parse(key).map_or(true, |k| k != Key::Workload && k.spec().experiment)
+    Key::parse(key).is_none_or(|k| k != Key::Workload && k.spec().experiment)
 }
 
 /// The workload and the settings that define an experiment.
