@@ -19,6 +19,7 @@ mod key;
 mod query;
 mod raw;
 mod run_config;
+mod setting;
 mod settings;
 mod table;
 mod validate;
