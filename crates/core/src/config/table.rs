@@ -6,10 +6,12 @@
 //! results echo and the class view read this table; none of them lists
 //! keys of its own. Pure: no web APIs.
 //!
-//! The columns' types are `setting.rs`'s. Adding a setting: a [`Key`] variant, its row here, its place in
-//! [`QUERY_ORDER`] and [`FORM_ORDER`], then its use (a field on
-//! [`Settings`](super::Settings) and the [`RunConfig`](super::RunConfig)
-//! params that carry it; the compiler points at both `value` matches).
+//! The columns' types are `setting.rs`'s. Adding a setting: a [`Key`]
+//! variant, its row here, its place in [`QUERY_ORDER`] and [`FORM_ORDER`],
+//! then its use (a field on [`Settings`](super::Settings) and the
+//! [`RunConfig`](super::RunConfig) params that carry it, the two `value`
+//! matches in `value.rs` and its `ConfigEcho` field; the compiler points
+//! at each).
 
 use super::key::Key;
 pub use super::setting::{Applies, Input, Kind, Range, Setting, Start, Words};
