@@ -17,7 +17,7 @@ use super::isolation;
 use super::lazy::{self, Lazy};
 use super::remote_view::RemoteView;
 use crate::runner::{self as runner, EngineSlot, Meter, RunContext, RunEvent};
-use playground_core::config::to_query;
+use playground_core::config::{to_query, Key};
 use playground_core::models::ModelId;
 use playground_core::protocol::remote::{RemoteProps, ResultsProps};
 use playground_core::state::{Action, AppState, RunPhase};
@@ -183,7 +183,7 @@ pub fn app() -> Html {
 
     let on_field = {
         let d = state.dispatcher();
-        Callback::from(move |(key, value): (String, String)| {
+        Callback::from(move |(key, value): (Key, String)| {
             d.dispatch(Action::SetField { key, value })
         })
     };

@@ -9,17 +9,20 @@ use serde_json::Value;
 
 use super::browser::{parse_user_agent, Browser};
 use super::read::{ClassDoc, DocRun};
+use crate::config::Key;
 use crate::vocab::ModelId;
 
 pub use crate::report::SPREAD_LIMIT;
 
-/// Settings that do not change the experiment: the model list (each model
-/// is its own column), the pool size (it follows the machine's cores by
-/// default, and is what the class compares), the repeat count, and the
-/// knobs of one model each (`switch_ms`: gil, `payload`: processes), which
-/// the results echo only when that model ran, so they would split runs that
-/// differ only in their model lists.
-const NOT_EXPERIMENT: [&str; 5] = ["models", "threads", "repeat", "switch_ms", "payload"];
+/// Whether a key of a results `config` says what the experiment is: the
+/// settings table's `experiment` column (not the model list: each model is
+/// its own column; not the pool size: it follows the machine's cores and is
+/// what the class compares; not the repeat count, nor the knobs of one
+/// model each, echoed only when that model ran). Keys the table does not
+/// know (from a newer version) count.
+fn names_experiment(key: &str) -> bool {
+    Key::parse(key).is_none_or(|k| k != Key::Workload && k.spec().experiment)
+}
 
 /// The workload and the settings that define an experiment.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -34,16 +37,14 @@ impl Experiment {
     pub fn of(doc: &ClassDoc) -> Experiment {
         let workload = doc
             .config
-            .get("workload")
+            .get(Key::Workload.as_str())
             .and_then(Value::as_str)
             .unwrap_or("unknown")
             .to_owned();
         let mut settings: Vec<(String, String)> = doc
             .config
             .iter()
-            .filter(|(k, v)| {
-                k.as_str() != "workload" && !NOT_EXPERIMENT.contains(&k.as_str()) && !v.is_null()
-            })
+            .filter(|(k, v)| names_experiment(k) && !v.is_null())
             .map(|(k, v)| (k.clone(), v.to_string()))
             .collect();
         settings.sort();

@@ -1,92 +1,25 @@
 //! The embed's page flags that shape the form: `controls` (which settings a
-//! docs page shows, a comma list of setting keys and `models`) and the names
+//! docs page shows, a comma list of [`Key`]s) and the names
 //! it accepts. Parsing the list reports each unknown name; `lock` is a plain
 //! flag. Pure: no web APIs.
 
-use serde::{Deserialize, Serialize};
-
-/// One control a docs page can show: a setting's URL key, or `models`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Control {
-    Workload,
-    Models,
-    N,
-    Tasks,
-    Threads,
-    Repeat,
-    Requests,
-    Latency,
-    Jitter,
-    Concurrency,
-    Url,
-    SwitchMs,
-    Payload,
-    Increments,
-    BlockMs,
-}
+use super::key::Key;
 
 /// The value of `controls` that shows no control at all (Run and Stop only).
 pub const NO_CONTROLS: &str = "none";
 
-impl Control {
-    /// Every control, in the order the form shows them.
-    pub const ALL: [Control; 15] = [
-        Control::Workload,
-        Control::Models,
-        Control::N,
-        Control::Tasks,
-        Control::Threads,
-        Control::Repeat,
-        Control::Requests,
-        Control::Latency,
-        Control::Jitter,
-        Control::Concurrency,
-        Control::Url,
-        Control::SwitchMs,
-        Control::Payload,
-        Control::Increments,
-        Control::BlockMs,
-    ];
-
-    /// The URL key (and the name in `controls`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Control::Workload => "workload",
-            Control::Models => "models",
-            Control::N => "n",
-            Control::Tasks => "tasks",
-            Control::Threads => "threads",
-            Control::Repeat => "repeat",
-            Control::Requests => "requests",
-            Control::Latency => "latency",
-            Control::Jitter => "jitter",
-            Control::Concurrency => "concurrency",
-            Control::Url => "url",
-            Control::SwitchMs => "switch_ms",
-            Control::Payload => "payload",
-            Control::Increments => "increments",
-            Control::BlockMs => "block_ms",
-        }
-    }
-
-    pub fn parse(name: &str) -> Option<Control> {
-        Control::ALL.into_iter().find(|c| c.as_str() == name)
-    }
-
-    /// The accepted names, for messages: every key, then `none`.
-    pub fn accepted() -> String {
-        let mut names: Vec<&str> = Control::ALL.iter().map(|c| c.as_str()).collect();
-        names.push(NO_CONTROLS);
-        names.join(", ")
-    }
+/// The accepted names of `controls`, for messages: every key, then `none`.
+pub fn accepted() -> String {
+    let mut names: Vec<&str> = Key::ALL.iter().map(|c| c.as_str()).collect();
+    names.push(NO_CONTROLS);
+    names.join(", ")
 }
 
 /// What a `controls` value says: the controls it names, in its order and
 /// each once, and the names it does not know.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ParsedControls {
-    pub controls: Vec<Control>,
+    pub controls: Vec<Key>,
     pub unknown: Vec<String>,
     /// `none` was given: show no control.
     pub none: bool,
@@ -97,7 +30,7 @@ pub struct ParsedControls {
 pub fn parse_controls(text: &str) -> ParsedControls {
     let mut parsed = ParsedControls::default();
     for name in text.split(',').map(str::trim).filter(|n| !n.is_empty()) {
-        match Control::parse(name) {
+        match Key::parse(name) {
             Some(c) if !parsed.controls.contains(&c) => parsed.controls.push(c),
             Some(_) => {}
             None if name == NO_CONTROLS => parsed.none = true,
@@ -108,7 +41,7 @@ pub fn parse_controls(text: &str) -> ParsedControls {
 }
 
 /// Writes a list back as the URL value (`none` for an empty list).
-pub fn controls_query(controls: &[Control]) -> String {
+pub fn controls_query(controls: &[Key]) -> String {
     if controls.is_empty() {
         return NO_CONTROLS.to_owned();
     }
@@ -122,21 +55,18 @@ mod tests {
 
     #[test]
     fn names_round_trip_and_serde_agrees() {
-        for c in Control::ALL {
-            assert_eq!(Control::parse(c.as_str()), Some(c));
+        for c in Key::ALL {
+            assert_eq!(Key::parse(c.as_str()), Some(c));
             let json = serde_json::to_string(&c).expect("serialise");
             assert_eq!(json, format!("\"{}\"", c.as_str()));
         }
-        assert_eq!(Control::parse("Models"), None, "names are exact");
+        assert_eq!(Key::parse("Models"), None, "names are exact");
     }
 
     #[test]
     fn a_list_keeps_order_drops_repeats_and_names_the_unknown() {
         let p = parse_controls(" threads, models,,n,threads,colour ,nn");
-        assert_eq!(
-            p.controls,
-            vec![Control::Threads, Control::Models, Control::N]
-        );
+        assert_eq!(p.controls, vec![Key::Threads, Key::Models, Key::N]);
         assert_eq!(p.unknown, vec!["colour".to_owned(), "nn".to_owned()]);
         assert!(!p.none);
         let none = parse_controls("none");
@@ -145,12 +75,12 @@ mod tests {
 
     #[test]
     fn the_query_form_parses_back() {
-        let list = vec![Control::Latency, Control::Models];
+        let list = vec![Key::Latency, Key::Models];
         assert_eq!(controls_query(&list), "latency,models");
         assert_eq!(parse_controls(&controls_query(&list)).controls, list);
         assert_eq!(controls_query(&[]), "none");
         assert!(parse_controls(&controls_query(&[])).none);
-        assert!(Control::accepted().starts_with("workload, models, n,"));
-        assert!(Control::accepted().ends_with("increments, block_ms, none"));
+        assert!(accepted().starts_with("workload, models, n,"));
+        assert!(accepted().ends_with("increments, block_ms, none"));
     }
 }

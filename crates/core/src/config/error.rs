@@ -2,6 +2,8 @@
 
 use thiserror::Error;
 
+use super::key::Key;
+
 /// One rejected setting. Each names the key, what was given and what is
 /// accepted; the setting then falls back to its default.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
@@ -60,7 +62,8 @@ pub enum ConfigError {
 }
 
 impl ConfigError {
-    /// The URL key the error is about, for highlighting the form field.
+    /// The URL key the error is about, for highlighting the form field (a
+    /// setting's [`Key`] name, or a page flag's: `lesson`, `controls`, …).
     pub fn key(&self) -> &str {
         match self {
             ConfigError::NotANumber { key, .. }
@@ -68,15 +71,15 @@ impl ConfigError {
             | ConfigError::NotAFlag { key, .. } => key,
             ConfigError::UnknownModel { .. }
             | ConfigError::DuplicateModel { .. }
-            | ConfigError::NoModels { .. } => "models",
-            ConfigError::UnknownWorkload { .. } => "workload",
-            ConfigError::BadUrl { .. } => "url",
+            | ConfigError::NoModels { .. } => Key::Models.as_str(),
+            ConfigError::UnknownWorkload { .. } => Key::Workload.as_str(),
+            ConfigError::BadUrl { .. } => Key::Url.as_str(),
             ConfigError::UnknownLesson { .. } => "lesson",
             ConfigError::UnknownControl { .. } => "controls",
             ConfigError::UnknownView { .. } => "view",
             ConfigError::Repeated { key, .. } => key,
-            ConfigError::ConvoyNeedsTwoThreads { .. } => "threads",
-            ConfigError::BlockMsDoesNotApply { .. } => "block_ms",
+            ConfigError::ConvoyNeedsTwoThreads { .. } => Key::Threads.as_str(),
+            ConfigError::BlockMsDoesNotApply { .. } => Key::BlockMs.as_str(),
         }
     }
 }

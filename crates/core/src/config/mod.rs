@@ -1,6 +1,11 @@
 //! Settings: raw input (URL query, form fields) -> one validated [`Settings`]
 //! -> the typed [`RunConfig`] and [`PageFlags`].
 //!
+//! Every setting is a [`Key`] with one row in [`SETTINGS`] (`table.rs`):
+//! its URL name, default, range, the workloads and models it applies to,
+//! its form control, label and help. Validation, the URL, the form, the
+//! embed's `controls`, the results echo and the class view read that table.
+//!
 //! The URL and the form both produce [`RawSettings`]; [`validate`] is the one
 //! place that turns them into typed values or named errors (`ConfigError`).
 //! [`Settings`] keeps every key's value (what the form shows, whichever
@@ -10,24 +15,34 @@
 
 mod controls;
 mod error;
-mod limits;
+mod key;
 mod query;
 mod raw;
 mod run_config;
+mod setting;
 mod settings;
+mod table;
+mod validate;
+mod value;
 mod view;
 
 pub use crate::vocab::Workload;
-pub use controls::{controls_query, parse_controls, Control, ParsedControls, NO_CONTROLS};
+pub use controls::{
+    accepted as accepted_controls, controls_query, parse_controls, ParsedControls, NO_CONTROLS,
+};
 pub use error::ConfigError;
-pub use limits::{Range, LIMITS};
+pub use key::Key;
 pub use query::to_query;
 pub use raw::RawSettings;
 pub use run_config::{
     ConvoyParams, FetchParams, FibParams, ModelKnobs, PageFlags, PipelineParams, RaceParams,
     RequestParams, RunConfig, WorkloadConfig,
 };
-pub use settings::{
-    request_defaults, validate, Settings, CONVOY_LATENCY_MS, CONVOY_MIN_THREADS, CONVOY_REQUESTS,
+pub use settings::{request_defaults, Settings, CONVOY_MIN_THREADS};
+pub use table::{
+    Applies, Input, Kind, Range, Setting, Start, Words, CONVOY_LATENCY_MS, CONVOY_REQUESTS,
+    FORM_ORDER, QUERY_ORDER, SETTINGS,
 };
+pub use validate::validate;
+pub use value::{models_text, Value};
 pub use view::View;

@@ -3,16 +3,18 @@
 //!
 //! Made once from validated [`Settings`] ([`Settings::run_config`]); the URL
 //! query, the results `config` echo, the fetch plan and the engine's job
-//! are all derived from it, so which key belongs to which workload is said
-//! here and nowhere else. Pure: no web APIs.
+//! are all derived from it. Which key applies to which workload is the
+//! settings table's (`table.rs`); [`RunConfig::value`] only reads a key's
+//! value out of these types. Pure: no web APIs.
 //!
 //! Adding a workload: a variant of [`WorkloadConfig`] with its own params
-//! struct, its arm in [`WorkloadConfig::query_pairs`] and
-//! [`WorkloadConfig::task_count`]; the compiler then points at every match
-//! that must learn it (echo, job, form). Adding a key: a field on the params
-//! struct (or [`ModelKnobs`], [`PageFlags`]) and its line in `query_pairs`.
+//! struct and its arm in [`WorkloadConfig::task_count`]; the compiler then
+//! points at every match that must learn it (values, job, form). Adding a
+//! key: its table row, then a field on the params struct (or
+//! [`ModelKnobs`]) and its arm in [`RunConfig::value`].
 
-use super::controls::{controls_query, Control};
+use super::controls::controls_query;
+use super::key::Key;
 use super::settings::Settings;
 use super::view::View;
 use crate::vocab::{ModelId, Workload};
@@ -109,7 +111,7 @@ pub struct PageFlags {
     /// Compact layout for iframes.
     pub embed: bool,
     /// Embed: which controls show (`None`: the compact default set).
-    pub controls: Option<Vec<Control>>,
+    pub controls: Option<Vec<Key>>,
     /// Run and Stop only: the experiment cannot be changed.
     pub lock: bool,
     /// A page other than the playground (`view=class`).
@@ -162,43 +164,6 @@ impl WorkloadConfig {
             WorkloadConfig::Convoy(c) => 2 * c.requests.requests + threads.saturating_sub(1),
         }
     }
-
-    /// The workload's own URL keys and values, in query order.
-    fn query_pairs(&self) -> Vec<(&'static str, String)> {
-        let requests = |r: &RequestParams| {
-            vec![
-                ("requests", r.requests.to_string()),
-                ("latency", r.latency_ms.to_string()),
-                ("jitter", r.jitter_ms.to_string()),
-            ]
-        };
-        match self {
-            WorkloadConfig::Fib(f) => vec![("n", f.n.to_string()), ("tasks", f.tasks.to_string())],
-            WorkloadConfig::Race(r) => vec![("increments", r.increments.to_string())],
-            WorkloadConfig::Pipeline(p) => {
-                let mut pairs = vec![("n", p.n.to_string())];
-                pairs.extend(requests(&p.requests));
-                pairs
-            }
-            WorkloadConfig::Fetch(f) => {
-                let mut pairs = requests(&f.requests);
-                if let Some(c) = f.concurrency {
-                    pairs.push(("concurrency", c.to_string()));
-                }
-                if let Some(url) = &f.requests.url {
-                    pairs.push(("url", url.clone()));
-                }
-                if let Some(ms) = f.block_ms {
-                    pairs.push(("block_ms", ms.to_string()));
-                }
-                pairs
-            }
-            WorkloadConfig::Convoy(c) => vec![
-                ("requests", c.requests.requests.to_string()),
-                ("latency", c.requests.latency_ms.to_string()),
-            ],
-        }
-    }
 }
 
 impl RunConfig {
@@ -209,8 +174,8 @@ impl RunConfig {
 
     /// The GIL's switch interval, when `gil` is chosen.
     pub fn switch_ms(&self) -> Option<u32> {
-        self.models
-            .contains(&ModelId::Gil)
+        Key::SwitchMs
+            .applies(self.workload.kind(), &self.models)
             .then_some(self.knobs.switch_ms)
     }
 
@@ -223,8 +188,8 @@ impl RunConfig {
 
     /// The processes' payload, when `processes` is chosen.
     pub fn payload(&self) -> Option<u32> {
-        self.models
-            .contains(&ModelId::Processes)
+        Key::Payload
+            .applies(self.workload.kind(), &self.models)
             .then_some(self.knobs.payload)
     }
 
@@ -276,25 +241,13 @@ impl RunConfig {
         text
     }
 
-    /// Every URL key of the experiment, in query order: the workload, the
-    /// models, the workload's own keys, then the pool, the chosen models'
-    /// knobs and the repeat count.
+    /// Every URL key of the experiment and its text, in query order (see
+    /// [`RunConfig::values`]).
     pub fn query_pairs(&self) -> Vec<(&'static str, String)> {
-        let models: Vec<&str> = self.models.iter().map(|m| m.as_str()).collect();
-        let mut pairs = vec![
-            ("workload", self.workload.kind().as_str().to_owned()),
-            ("models", models.join(",")),
-        ];
-        pairs.extend(self.workload.query_pairs());
-        pairs.push(("threads", self.threads.to_string()));
-        if let Some(ms) = self.switch_ms() {
-            pairs.push(("switch_ms", ms.to_string()));
-        }
-        if let Some(bytes) = self.payload() {
-            pairs.push(("payload", bytes.to_string()));
-        }
-        pairs.push(("repeat", self.repeat.to_string()));
-        pairs
+        self.values()
+            .into_iter()
+            .map(|(k, v)| (k.as_str(), v.text()))
+            .collect()
     }
 }
 

@@ -1,6 +1,6 @@
 use super::*;
 use crate::config::to_query;
-use crate::config::Control;
+use crate::config::Key;
 
 fn parse(q: &str) -> (Settings, Vec<ConfigError>) {
     validate(&RawSettings::from_query(q), 4, &[])
@@ -170,10 +170,7 @@ fn raw_settings_set_replaces_every_value() {
 fn controls_and_lock_round_trip_and_unknown_controls_are_named() {
     let (s, errors) = parse("embed=1&controls=threads,models,n&lock=1");
     assert!(errors.is_empty(), "{errors:?}");
-    assert_eq!(
-        s.controls,
-        Some(vec![Control::Threads, Control::Models, Control::N])
-    );
+    assert_eq!(s.controls, Some(vec![Key::Threads, Key::Models, Key::N]));
     assert!(s.lock && s.embed);
     let (back, errors) = parse(&to_query(&s));
     assert!(errors.is_empty(), "{errors:?}");
@@ -181,7 +178,7 @@ fn controls_and_lock_round_trip_and_unknown_controls_are_named() {
     assert!(to_query(&s).ends_with("embed=1&controls=threads%2Cmodels%2Cn&lock=1"));
 
     let (s, errors) = parse("controls=threads,colour");
-    assert_eq!(s.controls, Some(vec![Control::Threads]));
+    assert_eq!(s.controls, Some(vec![Key::Threads]));
     assert_eq!(errors.len(), 1);
     assert_eq!(errors[0].key(), "controls");
     let text = errors[0].to_string();

@@ -2,7 +2,7 @@
 //! minimum pool) and `block_ms` (its range, where it applies).
 
 use super::*;
-use crate::config::to_query;
+use crate::config::{to_query, CONVOY_LATENCY_MS, CONVOY_REQUESTS};
 use crate::report::ConfigEcho;
 
 fn parse(q: &str) -> (Settings, Vec<ConfigError>) {

@@ -1,10 +1,11 @@
 //! The `config` object of the results JSON: the settings of the run, as
-//! the contract names them, with only the keys that apply to the workload
-//! and the chosen models.
+//! the contract names them (each field is its setting's URL name), with
+//! only the keys the settings table says apply to the workload and the
+//! chosen models.
 
 use serde::{Deserialize, Serialize};
 
-use crate::config::{RequestParams, RunConfig, WorkloadConfig};
+use crate::config::{Key, RunConfig};
 use crate::vocab::{ModelId, Workload};
 
 /// The settings of the run, as the contract names them.
@@ -40,6 +41,8 @@ pub struct ConfigEcho {
 }
 
 impl From<&RunConfig> for ConfigEcho {
+    /// The settings that apply to the run ([`RunConfig::values`], which
+    /// reads the settings table), each in its field.
     fn from(c: &RunConfig) -> Self {
         let mut echo = ConfigEcho {
             workload: c.workload.kind(),
@@ -53,35 +56,27 @@ impl From<&RunConfig> for ConfigEcho {
             jitter: None,
             concurrency: None,
             url: None,
-            switch_ms: c.switch_ms(),
-            payload: c.payload(),
+            switch_ms: None,
+            payload: None,
             increments: None,
             block_ms: None,
         };
-        let mut requests = |r: &RequestParams| {
-            echo.requests = Some(r.requests);
-            echo.latency = Some(r.latency_ms);
-            echo.jitter = Some(r.jitter_ms);
-        };
-        match &c.workload {
-            WorkloadConfig::Fib(f) => {
-                echo.n = Some(f.n);
-                echo.tasks = Some(f.tasks);
-            }
-            WorkloadConfig::Fetch(f) => {
-                requests(&f.requests);
-                echo.concurrency = f.concurrency;
-                echo.url = f.requests.url.clone();
-                echo.block_ms = f.block_ms;
-            }
-            WorkloadConfig::Convoy(c) => {
-                echo.requests = Some(c.requests.requests);
-                echo.latency = Some(c.requests.latency_ms);
-            }
-            WorkloadConfig::Race(r) => echo.increments = Some(r.increments),
-            WorkloadConfig::Pipeline(p) => {
-                requests(&p.requests);
-                echo.n = Some(p.n);
+        for (key, value) in c.values() {
+            let number = value.number();
+            match key {
+                // Always present: set above.
+                Key::Workload | Key::Models | Key::Threads | Key::Repeat => {}
+                Key::N => echo.n = number,
+                Key::Tasks => echo.tasks = number,
+                Key::Requests => echo.requests = number,
+                Key::Latency => echo.latency = number,
+                Key::Jitter => echo.jitter = number,
+                Key::Concurrency => echo.concurrency = number,
+                Key::Url => echo.url = Some(value.text()),
+                Key::SwitchMs => echo.switch_ms = number,
+                Key::Payload => echo.payload = number,
+                Key::Increments => echo.increments = number,
+                Key::BlockMs => echo.block_ms = number,
             }
         }
         echo

@@ -9,10 +9,12 @@
 //! `settings` is only ever derived from it, by `revalidate` (validate, then
 //! keep the page flags `lesson`, `autorun`, `embed`, `controls`, `lock`,
 //! which have no form field). With `lock`, the reducer refuses every change
-//! to the experiment (fields, models, opening a lesson); Run and Stop stay. A URL or a lesson fills the form (with `form_of`, the normalised
-//! text of its validated settings) and then derives the settings the same way.
+//! to the experiment (fields, models, opening a lesson); Run and Stop stay.
+//! A URL or a lesson fills the form (with `form_of`, the normalised text of
+//! its validated settings, key by key from the settings table) and then
+//! derives the settings the same way. Actions name settings by [`Key`].
 
-use crate::config::{validate, RawSettings, Settings};
+use crate::config::{validate, Key, RawSettings, Settings};
 use crate::models::ModelId;
 use crate::protocol::engine::PoolInfo;
 use crate::report::{Results, RunRecord};
@@ -57,7 +59,7 @@ pub struct AppState {
 pub enum Action {
     /// A form field changed.
     SetField {
-        key: String,
+        key: Key,
         value: String,
     },
     /// A model checkbox was toggled.
@@ -206,28 +208,16 @@ impl AppState {
         match action {
             Action::SetField { key, value } => {
                 let before = self.settings.workload;
-                self.form.set(&key, value);
-                if key == "workload" {
-                    self.fit_requests_to_workload(before);
+                self.set_field(key, value);
+                if key == Key::Workload {
+                    self.fit_defaults_to_workload(before);
                 }
-                self.drop_block_where_it_does_not_apply();
+                self.drop_strict_where_they_do_not_apply();
                 self.revalidate();
             }
             Action::ToggleModel(model) => {
-                let mut models: Vec<String> = self
-                    .field("models")
-                    .split(',')
-                    .map(str::trim)
-                    .filter(|m| !m.is_empty())
-                    .map(str::to_owned)
-                    .collect();
-                if let Some(i) = models.iter().position(|m| m == model.as_str()) {
-                    models.remove(i);
-                } else {
-                    models.push(model.as_str().to_owned());
-                }
-                self.form.set("models", models.join(","));
-                self.drop_block_where_it_does_not_apply();
+                self.toggle_model(model);
+                self.drop_strict_where_they_do_not_apply();
                 self.revalidate();
             }
             Action::ServerReady => self.server = ServerStatus::Ready,

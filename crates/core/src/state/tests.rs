@@ -15,7 +15,7 @@ fn a_bad_link_shows_errors_and_uses_defaults_in_the_form() {
 fn editing_a_field_revalidates_and_clears_old_errors() {
     let s = AppState::from_query("n=abc", 2);
     let s = s.reduce(Action::SetField {
-        key: "n".into(),
+        key: Key::N,
         value: "50".into(),
     });
     assert_eq!(s.errors.len(), 1);
@@ -25,7 +25,7 @@ fn editing_a_field_revalidates_and_clears_old_errors() {
         "an invalid field falls back to its default"
     );
     let s = s.reduce(Action::SetField {
-        key: "n".into(),
+        key: Key::N,
         value: "30".into(),
     });
     assert!(s.errors.is_empty());
@@ -54,7 +54,7 @@ fn fetch_fields_round_trip_through_the_form() {
     assert_eq!(s.field("concurrency"), "4");
     assert_eq!(s.field("url"), "");
     let s = s.reduce(Action::SetField {
-        key: "concurrency".into(),
+        key: Key::Concurrency,
         value: String::new(),
     });
     assert_eq!(s.settings.concurrency, None, "an empty cap means no cap");
@@ -136,7 +136,7 @@ fn a_locked_page_keeps_its_experiment_but_runs() {
     assert!(s.settings.lock);
     let before = s.settings.clone();
     let s = s.reduce(Action::SetField {
-        key: "n".into(),
+        key: Key::N,
         value: "20".into(),
     });
     let s = s.reduce(Action::ToggleModel(ModelId::Async));
@@ -149,14 +149,11 @@ fn a_locked_page_keeps_its_experiment_but_runs() {
     });
     assert!(s.can_run(), "Run stays");
     let unlocked = AppState::from_query("n=30&controls=n", 2).reduce(Action::SetField {
-        key: "n".into(),
+        key: Key::N,
         value: "20".into(),
     });
     assert_eq!(unlocked.settings.n, 20);
-    assert_eq!(
-        unlocked.settings.controls,
-        Some(vec![crate::config::Control::N])
-    );
+    assert_eq!(unlocked.settings.controls, Some(vec![Key::N]));
 }
 
 #[test]
@@ -164,7 +161,7 @@ fn the_form_loads_the_convoys_short_requests_and_back() {
     let s = AppState::from_query("workload=fetch&requests=15&latency=100", 2);
     let set = |s: AppState, key: &str, value: &str| {
         s.reduce(Action::SetField {
-            key: key.into(),
+            key: Key::parse(key).expect("a setting's key"),
             value: value.into(),
         })
     };
@@ -196,7 +193,7 @@ fn block_ms_is_emptied_where_it_has_no_field() {
     );
     let s = AppState::from_query("workload=fetch&models=async&block_ms=400", 2);
     let s = s.reduce(Action::SetField {
-        key: "workload".into(),
+        key: Key::Workload,
         value: "fib".into(),
     });
     assert_eq!(s.field("block_ms"), "");

@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use playground_core::config::{controls_query, Control};
+use playground_core::config::{controls_query, Key};
 use playground_web::browser;
 
 /// The snippet's height before the preview has reported one: the first
@@ -21,7 +21,7 @@ const DEFAULT_HEIGHT: u32 = 700;
 
 /// The embed's URL: the current experiment with `embed=1`, the chosen
 /// `controls` (none chosen: the default set) and `lock`.
-fn embed_src(controls: &[Control], lock: bool) -> String {
+fn embed_src(controls: &[Key], lock: bool) -> String {
     let Some(url) = browser::url_without_embed_keys() else {
         return browser::current_url();
     };
@@ -48,7 +48,7 @@ fn snippet(src: &str, height: u32) -> String {
 
 #[function_component(EmbedBuilder)]
 pub fn embed_builder() -> Html {
-    let controls = use_state(Vec::<Control>::new);
+    let controls = use_state(Vec::<Key>::new);
     let lock = use_state(|| false);
     let preview = use_state(|| false);
     let height = use_state(|| None::<u32>);
@@ -93,10 +93,10 @@ pub fn embed_builder() -> Html {
 
     let src = embed_src(&controls, *lock);
     let shown_height = height.unwrap_or(DEFAULT_HEIGHT);
-    let toggle = |control: Control| {
+    let toggle = |control: Key| {
         let controls = controls.clone();
         Callback::from(move |_: Event| {
-            let mut list: Vec<Control> = (*controls).clone();
+            let mut list: Vec<Key> = (*controls).clone();
             match list.iter().position(|c| *c == control) {
                 Some(i) => {
                     list.remove(i);
@@ -104,7 +104,7 @@ pub fn embed_builder() -> Html {
                 None => list.push(control),
             }
             // Keep the form's order, whatever order they were ticked in.
-            list.sort_by_key(|c| Control::ALL.iter().position(|a| a == c));
+            list.sort_by_key(|c| Key::ALL.iter().position(|a| a == c));
             controls.set(list);
         })
     };
@@ -127,8 +127,8 @@ pub fn embed_builder() -> Html {
             <p class="note">{ "The embed shows what runs, the models and Run; after a run the charts \
                                come right below. Choose what else the reader may change:" }</p>
             <fieldset class="embed-choice">
-                <legend>{ "Controls (none ticked: the models, and every setting behind one click)" }</legend>
-                { for Control::ALL.into_iter().map(|c| html! {
+                <legend>{ "Keys (none ticked: the models, and every setting behind one click)" }</legend>
+                { for Key::ALL.into_iter().map(|c| html! {
                     <label class="chip">
                         <input type="checkbox" data-testid={format!("embed-control-{}", c.as_str())}
                                checked={controls.contains(&c)} onchange={toggle(c)} />

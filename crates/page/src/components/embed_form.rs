@@ -10,7 +10,7 @@
 use yew::prelude::*;
 
 use super::settings_form::{experiment, on_submit, run_button, workload_select, SettingsFormProps};
-use playground_core::config::Control;
+use playground_core::config::Key;
 use playground_core::models::ModelId;
 
 #[derive(Properties, PartialEq)]
@@ -39,13 +39,13 @@ pub fn embed_form(outer: &EmbedFormProps) -> Html {
     let props = &outer.form;
     let (title, intro, fields) = experiment(props);
     let title = title.trim_start_matches("Experiment: ");
-    let models_shown = props.shows(Control::Models.as_str());
+    let models_shown = props.shows(Key::Models);
     // Listed controls other than the models show in the open; without a
     // list, every setting waits behind one click.
     let inline = props
         .shown
         .as_ref()
-        .is_some_and(|list| list.iter().any(|c| *c != Control::Models));
+        .is_some_and(|list| list.iter().any(|c| *c != Key::Models));
     html! {
         <form class="panel settings embed-form" onsubmit={on_submit(props)} aria-label="Experiment"
               data-testid="embed-form" data-locked={props.locked.to_string()}>

@@ -8,10 +8,15 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::remote_view::RemoteView;
-use playground_core::config::LIMITS;
+use playground_core::config::Key;
 use playground_core::models::ModelId;
 use playground_core::protocol::remote::{RemoteProps, SweepProps};
 use playground_core::state::Sweep;
+
+/// The most threads a run may have (the `threads` setting's range).
+fn threads_max() -> u32 {
+    Key::Threads.range().map_or(1, |r| r.max)
+}
 
 /// Models whose speed depends on the number of threads or processes.
 const SWEEPABLE: [ModelId; 3] = [ModelId::Threads, ModelId::Gil, ModelId::Processes];
@@ -32,7 +37,7 @@ pub fn sweep_panel(props: &SweepPanelProps) -> Html {
     let state = props;
     let sweeping = state.sweep.as_ref().is_some_and(|s| s.running);
     let model = use_state(|| ModelId::Threads);
-    let max = use_state(|| state.cores.clamp(2, LIMITS.threads.max));
+    let max = use_state(|| state.cores.clamp(2, threads_max()));
     let on_model = {
         let model = model.clone();
         Callback::from(move |e: Event| {
@@ -47,7 +52,7 @@ pub fn sweep_panel(props: &SweepPanelProps) -> Html {
         Callback::from(move |e: InputEvent| {
             let input: HtmlInputElement = e.target_unchecked_into();
             if let Ok(v) = input.value().trim().parse::<u32>() {
-                max.set(v.clamp(1, LIMITS.threads.max));
+                max.set(v.clamp(1, threads_max()));
             }
         })
     };
@@ -71,7 +76,7 @@ pub fn sweep_panel(props: &SweepPanelProps) -> Html {
                     </select>
                 </label>
                 <label>{ "Up to " }
-                    <input type="number" data-testid="sweep-max" min="1" max={LIMITS.threads.max.to_string()}
+                    <input type="number" data-testid="sweep-max" min="1" max={threads_max().to_string()}
                            value={max.to_string()} oninput={on_max} />
                     { " threads" }
                 </label>
