@@ -14,7 +14,7 @@
 //    Document-Isolation-Policy, which in Chromium 137+ isolates the page
 //    even inside a frame of a page that sends no headers
 //    (https://github.com/WICG/document-isolation-policy). The page reloads
-//    once after this worker takes control (see src/ui/server.rs).
+//    once after this worker takes control (see crates/web/src/server.rs).
 //    Other pages under the scope (docs, test fixtures) are left untouched.
 'use strict';
 

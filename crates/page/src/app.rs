@@ -74,7 +74,7 @@ pub fn app() -> Html {
     // When the page loads: start the responsiveness meter and the simulated
     // server, and find out whether threads are possible here; report size
     // changes to an embedder. The engine (and its pool) starts with the
-    // first run or sweep (`orchestra`'s `engine_with`), after the server is
+    // first run or sweep (`crate::runner::context::engine_with`), after the server is
     // up, so that its threads are served by the same server; a visit that
     // never runs never downloads it.
     {
@@ -343,7 +343,7 @@ pub fn app() -> Html {
                     <RunStatus phase={state.phase.clone()} busy={state.running() || state.sweeping()}
                                stopping={state.stopping} progress={state.progress.clone()}
                                engine_start={state.engine_start()} {on_stop} />
-                    // The results view is the results module's (`ui::remote`),
+                    // The results view is the results module's (`playground_views::remote`),
                     // loaded when the first run starts.
                     if let Some(results) = &state.results {
                         <RemoteView view={RemoteProps::Results(Box::new(ResultsProps {

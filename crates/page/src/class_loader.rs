@@ -1,7 +1,7 @@
-//! What the page's module shows while the classroom module (`ui::lazy`)
+//! What the page's module shows while the classroom module (`crate::lazy`)
 //! loads for a classroom page, and which file failed if it cannot be
 //! loaded. The classroom module's page then replaces it; rendering the
-//! pages is `ui::class`'s.
+//! pages is `playground_views::class`'s.
 
 use yew::prelude::*;
 

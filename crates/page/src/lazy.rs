@@ -6,9 +6,9 @@
 //! results view, so the page's module links neither: it imports the
 //! module's JS from beside the page (so it works under a sub-path and in
 //! embeds) and runs its init once per page. Owns only that loading and its
-//! errors; what the modules render is theirs (`ui::class`, `ui::remote`),
-//! and what the page shows meanwhile is the caller's (`class_loader`,
-//! `remote_view`).
+//! errors; what the modules render is theirs (`playground_views::class`,
+//! `playground_views::remote`), and what the page shows meanwhile is the
+//! caller's (`class_loader`, `remote_view`).
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -84,7 +84,7 @@ pub async fn load(module: Lazy) -> Loaded {
 }
 
 /// Starts loading `module` now, for a view that is about to need it: a run
-/// starting (`ui::app`) loads the results module while its engine warms up,
+/// starting (`crate::app`) loads the results module while its engine warms up,
 /// not while the models are timed. Whoever shows the view awaits the same
 /// load and reports its failure.
 pub fn preload(module: Lazy) {

@@ -15,7 +15,7 @@ pub mod runner;
 
 /// The page module's start: mounts the app into the page's body, or, where
 /// the address asks for a classroom page, loads the classroom module
-/// (`ui::lazy`), which renders it ([`start_classroom`]).
+/// (`crate::lazy`), which renders it ([`start_classroom`]).
 pub fn start() {
     // The classroom pages only read results: no engine, no simulated server.
     let first = playground_web::route::route();

@@ -1,9 +1,9 @@
-//! The page's side of a view the results module renders (`ui::remote`):
+//! The page's side of a view the results module renders (`playground_views::remote`):
 //! an empty host element that the page's Yew renders and never fills, and
-//! beside it a note while the module loads (`ui::lazy`, started when this
+//! beside it a note while the module loads (`crate::lazy`, started when this
 //! component first shows, i.e. when a run or a sweep starts) or, if it
 //! cannot be loaded or shown, what failed. Hands the module the slot's
-//! props as JSON text (`ui::remote_protocol`) whenever they change. Owns
+//! props as JSON text (`playground_core::protocol::remote`) whenever they change. Owns
 //! no results data: the page state keeps it.
 
 use std::cell::RefCell;

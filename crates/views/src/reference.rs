@@ -5,7 +5,7 @@
 //!
 //! Beside the learner's own run in the playground and beside a run on the
 //! classroom pages, so it lives here, in the page's module, and not in
-//! `ui::class` (the lazily loaded classroom module's own code).
+//! `crate::class` (the lazily loaded classroom module's own code).
 
 use std::cell::RefCell;
 use std::rc::Rc;

@@ -1,9 +1,9 @@
 //! The results module's side of the views it renders into the page
 //! (`src/bin/results.rs`): one Yew app per slot, mounted into the host
-//! element the page's module renders (`ui::remote_view`) and given new props
+//! element the page's module renders (`playground_page::remote_view`) and given new props
 //! on every update. Owns the registry of those apps and their root
-//! component; the props and their text are `ui::remote_protocol`'s, the
-//! views themselves `ui::components`'. Linked only into the results module:
+//! component; the props and their text are `playground_core::protocol::remote`'s, the
+//! views themselves `crate::components`'. Linked only into the results module:
 //! nothing in the page's module may import it.
 
 use std::cell::RefCell;
@@ -47,7 +47,7 @@ thread_local! {
 /// Why tree ids are reserved: Yew finds the handlers of a DOM event by the
 /// id of the app ("subtree") an element belongs to, kept on the element
 /// (`__yew_subtree_id`) and numbered from 1 in each WASM module. The page's
-/// module's one app (`ui::start`, no portals) is 1, and it listens on the
+/// module's one app (`playground_page::start`, no portals) is 1, and it listens on the
 /// body, above our hosts: were our first app 1 as well, the page's Yew
 /// would take a click in the results view for one of its own elements and
 /// run the page's handler with the same listener number. Mounting (and at

@@ -4,7 +4,7 @@
 //! fragment, which is never sent to a server). Where the browser refuses
 //! the clipboard, the text is shown, selected, to copy by hand.
 //!
-//! Part of the playground's results (so not in `ui::class`, which only the
+//! Part of the playground's results (so not in `crate::class`, which only the
 //! lazily loaded classroom module links): it encodes, never decodes.
 
 use web_sys::HtmlTextAreaElement;

@@ -3,7 +3,7 @@
 //! sent what cannot be read: a [`WorkerFailure`]), terminate it on drop. The
 //! engine client and every process worker go through it; neither touches
 //! `postMessage` or the worker's events itself. Messages travel as JSON text
-//! (`engine::wire`), encoded and decoded here only. It decides nothing
+//! (`playground_core::protocol::wire`), encoded and decoded here only. It decides nothing
 //! about a failure: its owner does.
 //!
 //! Hand-written over `web_sys::Worker` rather than gloo-worker because the

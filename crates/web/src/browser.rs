@@ -1,6 +1,6 @@
 //! Small wrappers over page APIs the app needs: environment facts, the
 //! address bar, messages to an embedding page, and file downloads. (The
-//! environment facts live in `crate::platform`, shared with `orchestra`.)
+//! environment facts live in `crate::platform`, shared with the runner.)
 
 use wasm_bindgen::JsValue;
 

@@ -1,5 +1,5 @@
 //! Facts about the page's browser that page-side code outside the view needs
-//! (`orchestra` and `ui` alike): cores, cross-origin isolation, the user
+//! (the runner and the app alike): cores, cross-origin isolation, the user
 //! agent, the app's base URL and the reduced-motion preference. Reads the window only; renders nothing and
 //! knows nothing of the app's state. Compiles for wasm32 only.
 

@@ -1,7 +1,7 @@
 //! Which page the address asks for: the playground, or one of the
 //! classroom kit's pages (`view=class`, a result link's `#results=`).
 //! Decided at startup by the page's module, which loads the classroom
-//! module for the latter (`ui::lazy`); rendering them is `ui::class`'s.
+//! module for the latter (`playground_page::lazy`); rendering them is `playground_views::class`'s.
 
 use crate::browser;
 use crate::platform;

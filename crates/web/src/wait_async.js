@@ -1,4 +1,4 @@
-// wait_async.js — a same-thread `Atomics.waitAsync`, installed by src/wait_async.rs where a
+// wait_async.js — a same-thread `Atomics.waitAsync`, installed by wait_async.rs beside it where a
 // page or worker is not cross-origin isolated and the browser has none (see there for why).
 // Owns only that fallback. Tested without a browser by tests/e2e/wait-async.test.mjs.
 

@@ -1,5 +1,5 @@
 //! Chart data: results -> series the SVG components draw. Pure and tested
-//! natively; the components in `ui::components` only map numbers to pixels.
+//! natively; the components in `playground_views::components` only map numbers to pixels.
 
 mod axis;
 mod bars;

@@ -3,7 +3,7 @@
 //! files, one row per run, grouping by experiment, class medians, flags,
 //! speedup against cores, CSV, and the shipped 16-core reference runs.
 //!
-//! No browser API: the class view (in `ui`) reads files and the clipboard
+//! No browser API: the class view (in `playground_views::class`) reads files and the clipboard
 //! and hands the text here. It reads results through its own read-side
 //! structs (`read`), never the app's `report` types, so files from other
 //! app versions load as long as they are `results@1`.

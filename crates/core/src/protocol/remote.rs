@@ -1,9 +1,9 @@
 //! What the page's module hands the results module (`src/bin/results.rs`)
 //! for each view it shows there: a named slot and that slot's props, as
-//! JSON text (as the page and the engine talk, `engine::wire`). Pure: the
+//! JSON text (as the page and the engine talk, `crate::protocol::wire`). Pure: the
 //! slots, the props and their encoding, with typed errors; mounting the
-//! views is `ui::remote`'s (results module), showing the host and loading
-//! the module `ui::remote_view`'s (page).
+//! views is `playground_views::remote`'s (results module), showing the host and loading
+//! the module `playground_page::remote_view`'s (page).
 //!
 //! Only the page's and the results module, built together, read this text:
 //! its shape is no public interface. The props are the page state's own

@@ -1,7 +1,7 @@
 //! What a run reports while it goes: the engine's state, a run's and a
 //! sweep's progress and records. Orchestration emits these through a
 //! callback and knows nothing of who listens; the page maps them to its
-//! reducer's actions in one place (`ui::run_events`). Pure data.
+//! reducer's actions in one place (`crate::state::run_events`). Pure data.
 
 use crate::protocol::engine::PoolInfo;
 use crate::report::{Results, RunRecord};

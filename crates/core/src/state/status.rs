@@ -72,7 +72,7 @@ pub struct Progress {
 }
 
 /// A thread sweep: one model measured on 1..=k threads. Serde: the sweep
-/// result is drawn by the results module (`ui::remote_protocol`).
+/// result is drawn by the results module (`crate::protocol::remote`).
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Sweep {
     pub model: ModelId,

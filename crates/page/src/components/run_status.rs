@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 /// The id of the section, which a Run click scrolls into view where it is
-/// below the window (`ui::app`).
+/// below the window (`crate::app`).
 pub const RUN_STATUS_ID: &str = "run-status";
 
 use crate::runner::DOT_ID;

@@ -2,7 +2,7 @@
 //! 1..k threads, and see speedup and efficiency against the ideal line, with
 //! Amdahl's law fitted to the points. The form is the page's; the result
 //! (`sweep_chart`) is drawn by the results module, loaded when a sweep
-//! starts (`ui::remote_view`).
+//! starts (`crate::remote_view`).
 
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;

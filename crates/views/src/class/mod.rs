@@ -1,10 +1,10 @@
 //! The classroom kit's pages: the class view (many learners' results side
 //! by side) and the read-only view a result link opens. Linked only into
 //! the classroom module (`src/bin/class.rs`), which the page's module loads
-//! when the address asks for one of these pages (`ui::route`, `ui::lazy`):
+//! when the address asks for one of these pages (`playground_web::route`, `playground_page::lazy`):
 //! the playground must use nothing here (what both use, the reference run
-//! beside a run and the learner's share buttons, is `ui::reference` and
-//! `ui::result_share`). Components with narrow props; the parsing,
+//! beside a run and the learner's share buttons, is `crate::reference` and
+//! `crate::result_share`). Components with narrow props; the parsing,
 //! statistics and codes are `playground_core::classroom`'s (pure), never done here.
 
 mod chart;

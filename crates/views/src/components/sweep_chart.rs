@@ -1,6 +1,6 @@
 //! The thread sweep's result: speedup and efficiency against the ideal
 //! line, with Amdahl's law fitted to the points, and the data table. Drawn
-//! by the results module (`ui::remote`); the sweep's form is `sweep`'s.
+//! by the results module (`crate::remote`); the sweep's form is `sweep`'s.
 
 use yew::prelude::*;
 
