@@ -24,7 +24,7 @@ wasm cargo +nightly clippy --target wasm32-unknown-unknown --all-targets \
 
 step "clippy (wasm32, the engine: rayon, shared memory and atomics)"
 wasm cargo +nightly clippy --target wasm32-unknown-unknown --all-targets \
-  -p playground-engine -p concurrency-playground --features engine \
+  -p playground-models -p playground-engine -p concurrency-playground --features engine \
   --profile dev-engine -- -D warnings
 
 step "native unit tests"

@@ -139,7 +139,7 @@ test('docs/embed.html served from another origin embeds the playground given by 
 test('an autorun frame far below the fold of another site\'s docs page still finishes its run', { timeout: TIMEOUT }, () =>
   checkedPage(site.browser, 'offscreen-embed', async (page) => {
     // Chromium runs no animation frames in a frame of another site that is out of view, and the
-    // run used to wait for one between models (src/orchestra/meter.rs `next_frame`): the parent
+    // run used to wait for one between models (crates/page/src/runner/meter.rs `next_frame`): the parent
     // heard `ready` and never `run-finished`. The docs page's frame starts 6000 px down here.
     await page.addInitScript(() => {
       if (window.top !== window) return;

@@ -7,7 +7,7 @@
 // engine; on a page that is not isolated, the engine's failure leads the page (the engine
 // banner), not the isolation notice. (A host whose Content-Security-Policy refuses blob:
 // workers: deploy.test.mjs.)
-// The worker-failure logic itself is tested natively (src/orchestra/failure.rs,
+// The worker-failure logic itself is tested natively (crates/core/src/runner/failure.rs,
 // waiters_tests.rs). Chromium only (not in scripts/test.sh's Firefox list): the texts checked
 // quote Chromium's error events.
 

@@ -11,7 +11,7 @@ import { useSuite } from './suite.mjs';
 import { downloadJson, checkedPage } from './browser.mjs';
 import { WAIT_MS, sel, waitForFinished, runToFinish, runOf } from './app.mjs';
 
-const LESSONS = JSON.parse(await readFile(new URL('../../src/teach/lessons.en.json', import.meta.url), 'utf8'));
+const LESSONS = JSON.parse(await readFile(new URL('../../crates/core/src/teach/lessons.en.json', import.meta.url), 'utf8'));
 const TIMEOUT = 180_000;
 // Form fields a lesson query may set, by URL key.
 const FIELDS = ['n', 'tasks', 'threads', 'requests', 'latency', 'jitter', 'concurrency', 'payload', 'increments', 'switch_ms', 'block_ms'];

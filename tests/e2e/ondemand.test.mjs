@@ -7,7 +7,7 @@
 // (or focus) starts the engine early, and a run whose models need no engine (fetch on the
 // page, main-thread) neither starts one nor waits for one. What the server was asked for comes from the test
 // server's own request log (server.mjs: responses are never cached, so every load reaches it).
-// The reducer's side is tested natively (src/ui/state_engine_tests.rs). Chromium only (not in
+// The reducer's side is tested natively (crates/core/src/state/engine_tests.rs). Chromium only (not in
 // scripts/test.sh's Firefox list): it reads frames through Playwright's own frame.
 
 import { test, before, after } from 'node:test';

@@ -1,5 +1,5 @@
 // results-module.test.mjs — owns the end-to-end checks of the results module's lazy loading
-// (src/bin/results.rs, src/ui/remote_view.rs): a visit that never runs does not request it
+// (src/bin/results.rs, crates/page/src/remote_view.rs): a visit that never runs does not request it
 // (results.js, results_bg.wasm are not first-load files), a run or a sweep loads it once and its
 // views render in the page's layout, clicks in them reach only its own handlers, and a module
 // that cannot be loaded is named on the page while settings, Run and Stop keep working. What
@@ -61,7 +61,7 @@ test("clicks in the results view run its handlers only, never the page's", { tim
     await page.goto(`${s.server.url}/?models=sequential,threads&n=18&tasks=4&threads=2&autorun=1`);
     await waitForFinished(page);
     await page.waitForSelector(`${sel.result('threads')} [data-testid=svg-timeline-threads]`, { timeout: WAIT_MS });
-    // The two Yew instances number their apps apart (src/ui/remote.rs): the host carries the
+    // The two Yew instances number their apps apart (crates/views/src/remote.rs): the host carries the
     // results module's number, the body (the page's app root) the page's.
     const ids = await page.evaluate(() => [document.body.__yew_subtree_id,
       ...[...document.querySelectorAll('.remote-host')].map((h) => h.__yew_subtree_id)]);

@@ -1,12 +1,12 @@
 // wait-async.test.mjs — owns the checks of the app's same-thread `Atomics.waitAsync` fallback
-// (src/wait_async.js), in Node, without a browser: when it installs itself, and that a waiter
+// (crates/web/src/wait_async.js), in Node, without a browser: when it installs itself, and that a waiter
 // wakes on a change, reports an unchanged value, and times out. (End to end, it is what lets
 // Firefox 140 finish a run embedded without isolation: skeleton f, deploy, processes.)
 
 import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { installWaitAsyncFallback } from '../../src/wait_async.js';
+import { installWaitAsyncFallback } from '../../crates/web/src/wait_async.js';
 
 const native = Atomics.waitAsync;
 beforeEach(() => {

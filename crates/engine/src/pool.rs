@@ -12,7 +12,7 @@ use playground_core::protocol::engine::PoolInfo;
 use playground_core::protocol::settle::{self, Settle};
 use playground_core::vocab::Lane;
 use playground_core::workloads::fib::fib;
-use playground_models::{sequential, threads};
+use playground_models::{fib_loop, fib_on_pool, RayonPool};
 use playground_web::clock::now_ms;
 
 /// Why the pool did not start; the page shows it as the reason thread
@@ -79,8 +79,8 @@ pub async fn start(threads: u32) -> Result<PoolInfo, PoolError> {
     // Then through the models' own code paths, which the timed runs use.
     let t2 = now_ms();
     while now_ms() - t2 < MODELS_WARM_UP_MS {
-        sequential::run_fib(WARM_UP_N, 8, &Lane::Engine.name(), &|_| {});
-        threads::run_fib(WARM_UP_N, threads * 8, &|_| {});
+        fib_loop(WARM_UP_N, 8, &Lane::Engine.name(), &|_| {});
+        fib_on_pool(&RayonPool, WARM_UP_N, threads * 8, &|_| {});
     }
     Ok(PoolInfo {
         threads,

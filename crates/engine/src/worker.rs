@@ -8,7 +8,6 @@
 
 use futures::channel::mpsc;
 use futures::StreamExt;
-use thiserror::Error;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -16,26 +15,15 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 use super::outbox::post;
 use super::pool;
 use super::process;
-use playground_core::models::registry::Placement;
 use playground_core::models::ModelId;
 use playground_core::protocol::engine::{EngineEvent, EngineRequest, Job, RunEnd, RunId};
-use playground_core::protocol::process::ProcessRequest;
+use playground_core::protocol::process::{ProcessRequest, TaskItem};
 use playground_core::protocol::wire::{self, tag, WireError};
-use playground_core::report::{TaskRecord, WorkloadOutput};
+use playground_core::report::TaskRecord;
 use playground_core::vocab::Lane;
-use playground_models::{async_tasks, convoy_pool, gil, pipeline, race, sequential, threads};
+use playground_models::{Host, NotHere, Ran, RayonPool};
 use playground_web::clock::{now_ms, since_thread_start_ms};
 use playground_web::wire_js::split;
-
-/// Why the engine did not run a request at all.
-#[derive(Debug, Error)]
-enum Refused {
-    /// The model needs the pool and it did not start (the pool's reason).
-    #[error("{0}")]
-    NoPool(String),
-    #[error("the {model} model does not run in the engine")]
-    NotHere { model: ModelId },
-}
 
 /// A request of either protocol this binary speaks.
 enum Inbound {
@@ -137,6 +125,62 @@ pub fn start() {
     });
 }
 
+/// The engine as a model's host: its own thread's lane, its rayon pool
+/// (once started), each finished task sent at once as `TaskDone`.
+struct EngineHost {
+    run_id: RunId,
+    /// When the trial was dispatched: tasks go out relative to it.
+    t0: f64,
+    /// Why there is no pool, if there is none.
+    pool: Result<(), String>,
+    switch_ms: u32,
+    lane: String,
+}
+
+impl Host for EngineHost {
+    type Pool = RayonPool;
+
+    fn lane(&self) -> &str {
+        &self.lane
+    }
+
+    fn emit(&self, task: &TaskRecord) {
+        let mut task = task.clone();
+        task.shift(self.t0);
+        post(&EngineEvent::TaskDone {
+            run_id: self.run_id,
+            task,
+        });
+    }
+
+    fn pool(&self) -> Result<&RayonPool, NotHere> {
+        match &self.pool {
+            Ok(()) => Ok(&RayonPool),
+            Err(reason) => Err(NotHere::NoPool(reason.clone())),
+        }
+    }
+
+    fn threads(&self) -> u32 {
+        u32::try_from(rayon::current_num_threads()).unwrap_or(1)
+    }
+
+    fn switch_ms(&self) -> u32 {
+        self.switch_ms
+    }
+
+    async fn processes(
+        &self,
+        model: ModelId,
+        job: &Job,
+        _items: Vec<TaskItem>,
+    ) -> Result<Ran, NotHere> {
+        Err(NotHere::NoProcesses {
+            model,
+            workload: job.workload(),
+        })
+    }
+}
+
 /// Runs one repetition and measures it from dispatch to the last result.
 /// Each finished task is sent at once as `TaskDone`; the end is returned.
 async fn run(
@@ -146,64 +190,18 @@ async fn run(
     switch_ms: u32,
     pool: Result<(), &str>,
 ) -> RunEnd {
-    let t0 = now_ms();
-    let emit = |task: &TaskRecord| {
-        let mut task = task.clone();
-        task.shift(t0);
-        post(&EngineEvent::TaskDone { run_id, task });
+    let host = EngineHost {
+        run_id,
+        t0: now_ms(),
+        pool: pool.map_err(str::to_owned),
+        switch_ms,
+        lane: Lane::Engine.name(),
     };
-    let mut output = WorkloadOutput::None {};
-    let needs_pool = model.placement(job.workload()) == Some(Placement::EnginePool);
-    let lane = Lane::Engine.name();
-    let result: Result<Vec<TaskRecord>, Refused> = match (model, job) {
-        _ if needs_pool && pool.is_err() => {
-            Err(Refused::NoPool(pool.err().unwrap_or_default().to_owned()))
-        }
-        (ModelId::Sequential, Job::Race { increments }) => {
-            let threads = u32::try_from(rayon::current_num_threads()).unwrap_or(1);
-            let (tasks, counts) = race::run_sequential(threads, *increments, &lane, &emit);
-            output = WorkloadOutput::Race { race: counts };
-            Ok(tasks)
-        }
-        (ModelId::Threads, Job::Race { increments }) => {
-            let (tasks, counts) = race::run_threads(*increments, &emit);
-            output = WorkloadOutput::Race { race: counts };
-            Ok(tasks)
-        }
-        (ModelId::Sequential, Job::Pipeline { plan, n }) => {
-            Ok(pipeline::run_sequential(plan, *n, &lane, &emit))
-        }
-        (ModelId::Threads, Job::Pipeline { plan, n }) => Ok(pipeline::run_threads(plan, *n, &emit)),
-        (ModelId::Async, Job::Pipeline { plan, n }) => {
-            Ok(pipeline::run_async(plan, *n, &emit).await)
-        }
-        (ModelId::Sequential, Job::Fib { n, tasks }) => {
-            Ok(sequential::run_fib(*n, *tasks, &lane, &emit))
-        }
-        (ModelId::Async, Job::Fib { n, tasks }) => {
-            Ok(async_tasks::run_fib(*n, *tasks, &lane, &emit).await)
-        }
-        (ModelId::Threads, Job::Fib { n, tasks }) => Ok(threads::run_fib(*n, *tasks, &emit)),
-        (ModelId::Threads, Job::Fetch { plan }) => Ok(threads::run_fetch(plan, &emit)),
-        (ModelId::Gil, Job::Fib { n, tasks }) => Ok(gil::run_fib(*n, *tasks, switch_ms, &emit)),
-        (ModelId::Gil, Job::Fetch { plan }) => Ok(gil::run_fetch(plan, switch_ms, &emit)),
-        (ModelId::Gil | ModelId::Threads, Job::Convoy { plan, cpu_threads }) => {
-            let out = convoy_pool::run(model, &plan.requests, *cpu_threads, switch_ms);
-            out.tasks.iter().for_each(&emit);
-            if let Some((io_latency_ms, convoy)) = out.measures {
-                output = WorkloadOutput::Convoy {
-                    io_latency_ms,
-                    convoy,
-                };
-            }
-            Ok(out.tasks)
-        }
-        (model, _) => Err(Refused::NotHere { model }),
-    };
-    let wall_ms = now_ms() - t0;
+    let result = playground_models::run(model, &host, job).await;
+    let wall_ms = now_ms() - host.t0;
     match result {
         // The tasks went out as `TaskDone` events.
-        Ok(_tasks) => RunEnd::new(wall_ms, output),
+        Ok(ran) => RunEnd::new(wall_ms, ran.output),
         Err(error) => RunEnd::refused(wall_ms, error.to_string()),
     }
 }

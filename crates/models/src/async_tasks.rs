@@ -20,13 +20,48 @@ use futures::future::join_all;
 use futures::StreamExt;
 use wasm_bindgen_futures::JsFuture;
 
-use playground_core::report::TaskRecord;
+use playground_core::protocol::engine::Job;
+use playground_core::report::{TaskRecord, WorkloadOutput};
+use playground_core::vocab::ModelId;
 use playground_core::workloads::fetch::{FetchPlan, PlannedRequest};
 use playground_core::workloads::fib::fib;
 use playground_web::clock::now_ms;
 use playground_web::http;
 
+use crate::model::{Host, Model, NotHere, Ran};
+use crate::pipeline;
+
 pub use playground_core::models::registry::YIELD_DEPTH;
+
+/// The `async` model.
+pub struct Async;
+
+impl Model for Async {
+    const ID: ModelId = ModelId::Async;
+
+    async fn run<H: Host>(host: &H, job: &Job) -> Result<Ran, NotHere> {
+        let (lane, emit) = (host.lane(), |t: &TaskRecord| host.emit(t));
+        Ok(match job {
+            Job::Fib { n, tasks } => Ran::tasks(run_fib(*n, *tasks, lane, &emit).await),
+            Job::Fetch {
+                plan,
+                concurrency,
+                block_ms,
+            } => {
+                let (tasks, blocked) = run_fetch(plan, *concurrency, *block_ms, lane, &emit).await;
+                let output = blocked.map_or(WorkloadOutput::None {}, |loop_blocked_ms| {
+                    WorkloadOutput::BlockedLoop { loop_blocked_ms }
+                });
+                Ran::with(tasks, output)
+            }
+            // The event loop fetches; the pool computes (run_in_executor).
+            Job::Pipeline { plan, n } => {
+                Ran::tasks(pipeline::run_async(host.pool()?, plan, *n, &emit).await)
+            }
+            Job::Race { .. } | Job::Convoy { .. } => return Err(NotHere::workload(Self::ID, job)),
+        })
+    }
+}
 
 /// Runs `tasks` x `fib(n)` as interleaved futures on the calling thread.
 pub async fn run_fib(

@@ -6,51 +6,23 @@
 //!
 //! Must run in a worker: the threads block (`Atomics.wait`) on the lock.
 
-use std::sync::Mutex;
-
 use thiserror::Error;
 
-use playground_core::models::convoy::{
-    self, Answer, ConvoyRun, CpuShare, Interpreter, Plan, Request, Workers, CPU_N,
-};
+use playground_core::models::convoy::{self, Answer, ConvoyRun, Interpreter, Plan, Request, CPU_N};
 use playground_core::models::gil_lock::Gil;
-use playground_core::report::{ConvoyStats, IoLatency, TaskRecord};
+use playground_core::report::{TaskRecord, WorkloadOutput};
 use playground_core::vocab::{FetchError, Lane, ModelId};
 use playground_core::workloads::fetch::PlannedRequest;
 use playground_core::workloads::latency::Answer as Reply;
 use playground_web::clock::now_ms;
 use playground_web::http;
 
+use crate::model::{Host, Ran};
+use crate::pool::Pool;
+
 /// Switch intervals (ms) of the `gil` sweep, and requests at each.
 pub const SWEEP_SWITCH_MS: [u32; 4] = [1, 2, 10, 20];
 pub const SWEEP_REQUESTS: u32 = 10;
-
-/// The rayon pool as the convoy's CPU threads.
-struct Pool;
-
-impl Workers for Pool {
-    fn beside<R: Send>(
-        &self,
-        count: u32,
-        cpu: &(dyn Fn(u32) -> CpuShare + Sync),
-        io: impl FnOnce() -> R + Send,
-    ) -> (R, Vec<CpuShare>) {
-        let shares = Mutex::new(Vec::new());
-        let r = rayon::scope(|s| {
-            for k in 1..=count {
-                let shares = &shares;
-                // Idle pool threads steal these while this thread runs `io`.
-                s.spawn(move |_| {
-                    let share = cpu(k);
-                    shares.lock().unwrap_or_else(|p| p.into_inner()).push(share);
-                });
-            }
-            io()
-        });
-        let shares = shares.into_inner().unwrap_or_else(|p| p.into_inner());
-        (r, shares)
-    }
-}
 
 /// Why one of the I/O thread's requests failed.
 #[derive(Debug, Error)]
@@ -61,23 +33,19 @@ enum IoError {
     NoAnswer(String),
 }
 
-/// What a convoy run produced.
-pub struct Outcome {
-    pub tasks: Vec<TaskRecord>,
-    /// The I/O thread's latencies and the run's rates, when every request
-    /// succeeded (a failed request's error is on its task).
-    pub measures: Option<(IoLatency, ConvoyStats)>,
-}
-
 /// Runs the convoy for `model` (`gil` with `switch_ms`, or `threads`) with
 /// `cpu_threads` CPU threads; `requests` are the I/O thread's requests (used
 /// in turn in each phase).
-pub fn run(
+/// Every task goes to `host.emit` when the run is over (the convoy's phases
+/// run on pool threads, which cannot reach the page meanwhile).
+pub fn run<P: Pool, H: Host>(
+    pool: &P,
     model: ModelId,
     requests: &[PlannedRequest],
     cpu_threads: u32,
-    switch_ms: u32,
-) -> Outcome {
+    host: &H,
+) -> Ran {
+    let switch_ms = host.switch_ms();
     let interpreter = match model {
         ModelId::Gil => Interpreter::Gil(Gil::new(switch_ms, now_ms)),
         _ => Interpreter::Free,
@@ -112,12 +80,20 @@ pub fn run(
         }
     };
     // The whole run on one pool thread: it is the I/O thread.
-    let run = rayon::scope(|_| convoy::run(&interpreter, &plan, &io, &Pool, now_ms));
+    let run = pool.on_a_thread(|| convoy::run(&interpreter, &plan, &io, pool, now_ms));
     let switch = (model == ModelId::Gil).then_some(switch_ms);
-    Outcome {
-        tasks: records(&run),
-        measures: run.stats(switch),
-    }
+    let tasks = records(&run);
+    tasks.iter().for_each(|t| host.emit(t));
+    // The measures, when every request succeeded (a failed request's error
+    // is on its task).
+    let output = match run.stats(switch) {
+        Some((io_latency_ms, convoy)) => WorkloadOutput::Convoy {
+            io_latency_ms,
+            convoy,
+        },
+        None => WorkloadOutput::None {},
+    };
+    Ran::with(tasks, output)
 }
 
 /// Task records for the timeline and the JSON: every request on `thread-1`

@@ -1,5 +1,5 @@
 //! `gil`: the thread model with Python's global interpreter lock. The same
-//! rayon threads, but a thread must hold the one [`Gil`] to compute; it
+//! rayon threads, but a thread must hold the one lock (`gil_lock::Gil`) to compute; it
 //! hands the lock over every switch interval when another thread waits, and
 //! lets go of it while waiting on I/O.
 //!
@@ -9,43 +9,84 @@
 
 use std::sync::Arc;
 
-use super::threads::{lane, stream};
-use playground_core::models::gil_lock::{Gil, Holder};
+use playground_core::models::gil_lock::{Gil as Lock, Holder};
+use playground_core::protocol::engine::Job;
 use playground_core::report::TaskRecord;
+use playground_core::vocab::ModelId;
 use playground_core::workloads::fetch::FetchPlan;
 use playground_core::workloads::fib::fib;
 use playground_web::clock::now_ms;
 use playground_web::http;
+
+use crate::convoy_pool;
+use crate::model::{Host, Model, NotHere, Ran};
+use crate::pool::{lane, Pool};
+
+/// The `gil` model.
+pub struct Gil;
+
+impl Model for Gil {
+    const ID: ModelId = ModelId::Gil;
+
+    async fn run<H: Host>(host: &H, job: &Job) -> Result<Ran, NotHere> {
+        let pool = host.pool()?;
+        let emit = |t: &TaskRecord| host.emit(t);
+        let switch_ms = host.switch_ms();
+        match job {
+            Job::Fib { n, tasks } => Ok(Ran::tasks(run_fib(pool, *n, *tasks, switch_ms, &emit))),
+            Job::Fetch { plan, .. } => Ok(Ran::tasks(run_fetch(pool, plan, switch_ms, &emit))),
+            Job::Convoy { plan, cpu_threads } => Ok(convoy_pool::run(
+                pool,
+                Self::ID,
+                &plan.requests,
+                *cpu_threads,
+                host,
+            )),
+            Job::Race { .. } | Job::Pipeline { .. } => Err(NotHere::workload(Self::ID, job)),
+        }
+    }
+}
 
 /// Below this n, fib runs without checking the switch interval (fib(20)
 /// takes tens of microseconds: the interval is checked often enough).
 const CHECK_N: u32 = 20;
 
 /// Runs `tasks` x `fib(n)` on the pool, one thread at a time.
-pub fn run_fib(n: u32, tasks: u32, switch_ms: u32, emit: &dyn Fn(&TaskRecord)) -> Vec<TaskRecord> {
-    let gil = Arc::new(Gil::new(switch_ms, now_ms));
-    stream(tasks, None, emit, move |index| {
+fn run_fib<P: Pool>(
+    pool: &P,
+    n: u32,
+    tasks: u32,
+    switch_ms: u32,
+    emit: &dyn Fn(&TaskRecord),
+) -> Vec<TaskRecord> {
+    let gil = Arc::new(Lock::new(switch_ms, now_ms));
+    pool.stream(tasks, None, emit, move |index| {
         let start = now_ms();
-        let mut holder = gil.acquire(thread_id());
+        let mut holder = gil.acquire(thread_id::<P>());
         let value = fib_checked(n, &mut holder);
         let end = now_ms();
-        TaskRecord::fib(index, lane(), start, end, value).with_waits(holder.finish())
+        TaskRecord::fib(index, lane::<P>(), start, end, value).with_waits(holder.finish())
     })
 }
 
 /// Sends the requests from the pool's threads; each holds the lock except
 /// while it waits for its answer.
-pub fn run_fetch(plan: &FetchPlan, switch_ms: u32, emit: &dyn Fn(&TaskRecord)) -> Vec<TaskRecord> {
-    let gil = Arc::new(Gil::new(switch_ms, now_ms));
+fn run_fetch<P: Pool>(
+    pool: &P,
+    plan: &FetchPlan,
+    switch_ms: u32,
+    emit: &dyn Fn(&TaskRecord),
+) -> Vec<TaskRecord> {
+    let gil = Arc::new(Lock::new(switch_ms, now_ms));
     let plan = Arc::new(plan.clone());
     let count = u32::try_from(plan.requests.len()).unwrap_or(u32::MAX);
-    stream(count, Some(1), emit, move |index| {
+    pool.stream(count, Some(1), emit, move |index| {
         let req = &plan.requests[index as usize];
         let start = now_ms();
-        let mut holder = gil.acquire(thread_id());
+        let mut holder = gil.acquire(thread_id::<P>());
         let outcome = holder.released(|| http::fetch_blocking(req));
         let end = now_ms();
-        TaskRecord::fetch(req.index, lane(), start, end, outcome).with_waits(holder.finish())
+        TaskRecord::fetch(req.index, lane::<P>(), start, end, outcome).with_waits(holder.finish())
     })
 }
 
@@ -59,8 +100,8 @@ fn fib_checked(n: u32, holder: &mut Holder<'_>) -> u64 {
     }
 }
 
-fn thread_id() -> u32 {
-    rayon::current_thread_index()
+fn thread_id<P: Pool>() -> u32 {
+    P::thread_index()
         .and_then(|k| u32::try_from(k).ok())
         .unwrap_or(u32::MAX)
 }

@@ -12,12 +12,13 @@ use std::sync::Arc;
 use futures::channel::mpsc;
 use futures::StreamExt;
 
-use super::threads::{lane, stream};
 use playground_core::report::{TaskRecord, TaskStatus};
 use playground_core::workloads::fetch::{FetchPlan, PlannedRequest};
 use playground_core::workloads::fib::fib;
 use playground_web::clock::now_ms;
 use playground_web::http;
+
+use crate::pool::{lane, Pool};
 
 /// One item: the fetch (blocking), then the computation, on this thread.
 fn item(req: &PlannedRequest, n: u32, lane: String) -> TaskRecord {
@@ -62,17 +63,27 @@ pub fn run_sequential(
 }
 
 /// Items spread over the pool, each thread fetching and computing.
-pub fn run_threads(plan: &FetchPlan, n: u32, emit: &dyn Fn(&TaskRecord)) -> Vec<TaskRecord> {
+pub fn run_threads<P: Pool>(
+    pool: &P,
+    plan: &FetchPlan,
+    n: u32,
+    emit: &dyn Fn(&TaskRecord),
+) -> Vec<TaskRecord> {
     let plan = Arc::new(plan.clone());
     let count = u32::try_from(plan.requests.len()).unwrap_or(u32::MAX);
-    stream(count, Some(1), emit, move |index| {
-        item(&plan.requests[index as usize], n, lane())
+    pool.stream(count, Some(1), emit, move |index| {
+        item(&plan.requests[index as usize], n, lane::<P>())
     })
 }
 
 /// Every fetch in flight at once on this thread's event loop; each response
 /// is computed on the pool as soon as it arrives.
-pub async fn run_async(plan: &FetchPlan, n: u32, emit: &dyn Fn(&TaskRecord)) -> Vec<TaskRecord> {
+pub async fn run_async<P: Pool>(
+    pool: &P,
+    plan: &FetchPlan,
+    n: u32,
+    emit: &dyn Fn(&TaskRecord),
+) -> Vec<TaskRecord> {
     let (tx, mut rx) = mpsc::unbounded::<TaskRecord>();
     let fetches = plan.requests.iter().map(|req| {
         let tx = tx.clone();
@@ -82,8 +93,8 @@ pub async fn run_async(plan: &FetchPlan, n: u32, emit: &dyn Fn(&TaskRecord)) -> 
             let arrived = now_ms();
             let index = req.index;
             // Offload the computation; the result comes back over the channel.
-            rayon::spawn(move || {
-                let _ = tx.unbounded_send(computed(index, n, lane(), start, arrived, fetched));
+            pool.spawn(move || {
+                let _ = tx.unbounded_send(computed(index, n, lane::<P>(), start, arrived, fetched));
             });
         }
     });

@@ -20,6 +20,8 @@ use playground_core::report::{RaceCounts, TaskRecord};
 use playground_core::vocab::{Lane, RaceCounter};
 use playground_web::clock::now_ms;
 
+use crate::pool::Pool;
+
 /// The shared counters of one race.
 #[derive(Default)]
 struct Counters {
@@ -28,14 +30,18 @@ struct Counters {
     locked: Mutex<u64>,
 }
 
-/// Runs the race on every thread of the pool (`rayon::broadcast`).
-pub fn run_threads(increments: u32, emit: &dyn Fn(&TaskRecord)) -> (Vec<TaskRecord>, RaceCounts) {
-    let threads = rayon::current_num_threads();
+/// Runs the race on every thread of the pool at once.
+pub fn run_threads<P: Pool>(
+    pool: &P,
+    increments: u32,
+    emit: &dyn Fn(&TaskRecord),
+) -> (Vec<TaskRecord>, RaceCounts) {
+    let threads = pool.threads();
     let counters = Counters::default();
     let mut records = Vec::new();
     for counter in RaceCounter::ALL {
         let arrived = AtomicUsize::new(0);
-        let round = rayon::broadcast(|ctx| {
+        let round = pool.broadcast(|k| {
             arrived.fetch_add(1, Ordering::SeqCst);
             while arrived.load(Ordering::SeqCst) < threads {
                 std::hint::spin_loop();
@@ -43,8 +49,8 @@ pub fn run_threads(increments: u32, emit: &dyn Fn(&TaskRecord)) -> (Vec<TaskReco
             let start = now_ms();
             counters.add(counter, increments);
             let base = counter.position() as usize * threads;
-            let index = u32::try_from(base + ctx.index()).unwrap_or(u32::MAX);
-            let lane = Lane::pool_thread(ctx.index()).name();
+            let index = u32::try_from(base + k).unwrap_or(u32::MAX);
+            let lane = Lane::pool_thread(k).name();
             TaskRecord::race(index, lane, start, now_ms(), u64::from(increments))
         });
         for record in &round {

@@ -3,14 +3,42 @@
 //! awaits each request before sending the next (on the page: waiting does
 //! not block it).
 //!
-//! `main-thread` is the same loop on the page's own thread: the twin that
-//! shows what blocking the event loop does.
+//! `main-thread` (its own module) is the same loop on the page's own
+//! thread: the twin that shows what blocking the event loop does.
 
-use playground_core::report::TaskRecord;
+use playground_core::protocol::engine::Job;
+use playground_core::report::{TaskRecord, WorkloadOutput};
+use playground_core::vocab::ModelId;
 use playground_core::workloads::fetch::FetchPlan;
 use playground_core::workloads::fib::fib;
 use playground_web::clock::now_ms;
 use playground_web::http;
+
+use crate::model::{Host, Model, NotHere, Ran};
+use crate::{pipeline, race};
+
+/// The `sequential` model.
+pub struct Sequential;
+
+impl Model for Sequential {
+    const ID: ModelId = ModelId::Sequential;
+
+    async fn run<H: Host>(host: &H, job: &Job) -> Result<Ran, NotHere> {
+        let (lane, emit) = (host.lane(), |t: &TaskRecord| host.emit(t));
+        Ok(match job {
+            Job::Fib { n, tasks } => Ran::tasks(run_fib(*n, *tasks, lane, &emit)),
+            Job::Fetch { plan, .. } => Ran::tasks(run_fetch(plan, lane, &emit).await),
+            Job::Race { increments } => {
+                let (tasks, race) = race::run_sequential(host.threads(), *increments, lane, &emit);
+                Ran::with(tasks, WorkloadOutput::Race { race })
+            }
+            Job::Pipeline { plan, n } => {
+                Ran::tasks(pipeline::run_sequential(plan, *n, lane, &emit))
+            }
+            Job::Convoy { .. } => return Err(NotHere::workload(Self::ID, job)),
+        })
+    }
+}
 
 /// Runs `tasks` x `fib(n)` one after another on the calling thread. Times
 /// are on the shared clock (absolute); each record goes to `emit` as soon

@@ -10,73 +10,68 @@
 //! pool is done, which the page's own thread is not allowed to do. Results
 //! stream back one by one so the page can show progress.
 
-use std::sync::mpsc;
 use std::sync::Arc;
 
-use rayon::prelude::*;
-
-use playground_core::report::TaskRecord;
-use playground_core::vocab::Lane;
+use playground_core::protocol::engine::Job;
+use playground_core::report::{TaskRecord, WorkloadOutput};
+use playground_core::vocab::ModelId;
 use playground_core::workloads::fetch::FetchPlan;
 use playground_core::workloads::fib::{fib, max_tasks_per_steal};
 use playground_web::clock::now_ms;
 use playground_web::http;
 
+use crate::model::{Host, Model, NotHere, Ran};
+use crate::pool::{lane, Pool};
+use crate::{convoy_pool, pipeline, race};
+
+/// The `threads` model.
+pub struct Threads;
+
+impl Model for Threads {
+    const ID: ModelId = ModelId::Threads;
+
+    async fn run<H: Host>(host: &H, job: &Job) -> Result<Ran, NotHere> {
+        let pool = host.pool()?;
+        let emit = |t: &TaskRecord| host.emit(t);
+        Ok(match job {
+            Job::Fib { n, tasks } => Ran::tasks(run_fib(pool, *n, *tasks, &emit)),
+            Job::Fetch { plan, .. } => Ran::tasks(run_fetch(pool, plan, &emit)),
+            Job::Race { increments } => {
+                let (tasks, race) = race::run_threads(pool, *increments, &emit);
+                Ran::with(tasks, WorkloadOutput::Race { race })
+            }
+            Job::Pipeline { plan, n } => Ran::tasks(pipeline::run_threads(pool, plan, *n, &emit)),
+            Job::Convoy { plan, cpu_threads } => {
+                convoy_pool::run(pool, Self::ID, &plan.requests, *cpu_threads, host)
+            }
+        })
+    }
+}
+
 /// Runs `tasks` x `fib(n)` in parallel; each task records the pool thread
 /// that ran it (`thread-1` ...) and its times on the shared clock.
-pub fn run_fib(n: u32, tasks: u32, emit: &dyn Fn(&TaskRecord)) -> Vec<TaskRecord> {
-    stream(tasks, max_tasks_per_steal(n), emit, move |index| {
+pub fn run_fib<P: Pool>(
+    pool: &P,
+    n: u32,
+    tasks: u32,
+    emit: &dyn Fn(&TaskRecord),
+) -> Vec<TaskRecord> {
+    pool.stream(tasks, max_tasks_per_steal(n), emit, move |index| {
         let start = now_ms();
         let value = fib(n);
-        TaskRecord::fib(index, lane(), start, now_ms(), value)
+        TaskRecord::fib(index, lane::<P>(), start, now_ms(), value)
     })
 }
 
 /// Sends the requests from the pool's threads, each blocking until its
 /// answer; one request per work item, so a free thread takes the next.
-pub fn run_fetch(plan: &FetchPlan, emit: &dyn Fn(&TaskRecord)) -> Vec<TaskRecord> {
+fn run_fetch<P: Pool>(pool: &P, plan: &FetchPlan, emit: &dyn Fn(&TaskRecord)) -> Vec<TaskRecord> {
     let plan = Arc::new(plan.clone());
     let count = u32::try_from(plan.requests.len()).unwrap_or(u32::MAX);
-    stream(count, Some(1), emit, move |index| {
+    pool.stream(count, Some(1), emit, move |index| {
         let req = &plan.requests[index as usize];
         let start = now_ms();
         let outcome = http::fetch_blocking(req);
-        TaskRecord::fetch(req.index, lane(), start, now_ms(), outcome)
+        TaskRecord::fetch(req.index, lane::<P>(), start, now_ms(), outcome)
     })
-}
-
-/// Runs `work(0..count)` on the pool and hands each record to `emit` as it
-/// arrives; returns them all. `max_len` limits rayon's chunks (1: one item
-/// per steal, for blocking work).
-pub fn stream(
-    count: u32,
-    max_len: Option<usize>,
-    emit: &dyn Fn(&TaskRecord),
-    work: impl Fn(u32) -> TaskRecord + Send + Sync + 'static,
-) -> Vec<TaskRecord> {
-    let (tx, rx) = mpsc::channel();
-    // Spawned, not joined, so this thread can pass results on as they come.
-    rayon::spawn(move || {
-        let items = (0..count).into_par_iter();
-        let send = |tx: &mut mpsc::Sender<TaskRecord>, i: u32| {
-            // The receiver outlives the run unless the engine is being torn down.
-            let _ = tx.send(work(i));
-        };
-        match max_len {
-            Some(len) => items.with_max_len(len).for_each_with(tx, send),
-            None => items.for_each_with(tx, send),
-        }
-    });
-    rx.iter()
-        .take(count as usize)
-        .inspect(|record| emit(record))
-        .collect()
-}
-
-/// The lane name of the current rayon thread.
-pub fn lane() -> String {
-    match rayon::current_thread_index() {
-        Some(k) => Lane::pool_thread(k).name(),
-        None => Lane::Engine.name(),
-    }
 }

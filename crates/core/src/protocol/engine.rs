@@ -48,7 +48,15 @@ pub enum Job {
     Fib { n: u32, tasks: u32 },
     /// The planned requests (absolute URLs: worker threads have no page URL
     /// to resolve relative ones against).
-    Fetch { plan: FetchPlan },
+    Fetch {
+        plan: FetchPlan,
+        /// At most this many requests in flight on one event loop (`async`).
+        #[serde(default)]
+        concurrency: Option<u32>,
+        /// The blocking call one coroutine makes first, ms (`async`).
+        #[serde(default)]
+        block_ms: Option<u32>,
+    },
     /// Each thread adds 1 to shared counters `increments` times.
     Race { increments: u32 },
     /// Fetch each planned request, then compute fib(n) on it.
@@ -67,7 +75,11 @@ impl Job {
                 n: f.n,
                 tasks: f.tasks,
             },
-            WorkloadConfig::Fetch(_) => Job::Fetch { plan: plan.clone() },
+            WorkloadConfig::Fetch(f) => Job::Fetch {
+                plan: plan.clone(),
+                concurrency: f.concurrency,
+                block_ms: f.block_ms,
+            },
             WorkloadConfig::Race(r) => Job::Race {
                 increments: r.increments,
             },

@@ -75,7 +75,11 @@ fn tasks() -> Vec<TaskRecord> {
 fn every_engine_request_round_trips() {
     let jobs = [
         Job::Fib { n: 25, tasks: 200 },
-        Job::Fetch { plan: plan() },
+        Job::Fetch {
+            plan: plan(),
+            concurrency: Some(3),
+            block_ms: None,
+        },
         Job::Race { increments: 10_000 },
         Job::Pipeline {
             plan: plan(),

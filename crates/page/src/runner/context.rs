@@ -92,8 +92,10 @@ pub enum RunError {
     Engine(#[from] EngineError),
     #[error(transparent)]
     Process(#[from] ProcessError),
-    #[error("{model} cannot run the {workload} workload here")]
-    NotHere { model: ModelId, workload: Workload },
+    /// The model did not run the job here (no pool, its process workers
+    /// failed, or a workload it does not run).
+    #[error(transparent)]
+    Model(#[from] playground_models::NotHere),
     /// The run has no engine: it could not start.
     #[error("the engine worker could not start")]
     NoEngine,

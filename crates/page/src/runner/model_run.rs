@@ -10,19 +10,17 @@ use super::context::{
 };
 use super::engine_client::{EngineClient, OnTask, PoolOutcome};
 use super::meter::{next_frame, PageStats};
-use super::processes::ProcessPool;
+use super::processes::{ProcessError, ProcessPool};
 use playground_core::config::{RunConfig, WorkloadConfig};
 use playground_core::models::registry::Placement;
 use playground_core::models::{ModelId, ModelPlace};
 use playground_core::protocol::engine::{Job, RunOutcome};
 use playground_core::protocol::process::TaskItem;
-use playground_core::report::{
-    Overheads, RunRecord, RunStatus, Summary, TaskRecord, TaskStatus, WorkloadOutput,
-};
+use playground_core::report::{Overheads, RunRecord, RunStatus, Summary, TaskRecord, TaskStatus};
 use playground_core::runner::RunEvent;
 use playground_core::vocab::OverheadKey;
 use playground_core::workloads::fetch::FetchPlan;
-use playground_models::{async_tasks, sequential};
+use playground_models::{Host, NoPool, NotHere, Ran};
 use playground_web::clock::{self, now_ms};
 
 /// One repetition's outcome plus what the page and the model measured.
@@ -191,97 +189,95 @@ impl ModelRun<'_> {
     /// One repetition, wherever this model runs.
     async fn once(&self, on_task: OnTask) -> Result<RunOutcome, RunError> {
         let c = self.config;
-        let (model, workload) = (self.model, c.workload.kind());
-        let placement = self.placement();
+        let job = Job::new(&c.workload, self.plan, c.threads);
         if self.runs_in_engine() {
             let client = self.client.ok_or(RunError::NoEngine)?;
-            let job = Job::new(&c.workload, self.plan, c.threads);
-            let outcome = client.run(model, job, c.knobs.switch_ms, on_task);
+            let outcome = client.run(self.model, job, c.knobs.switch_ms, on_task);
             return Ok(outcome.await?);
         }
-        let t0 = now_ms();
+        if self.placement() == Some(Placement::PageBlocking) {
+            // Let the page paint "Running…" before it freezes.
+            next_frame().await;
+        }
+        let host = PageHost {
+            t0: now_ms(),
+            on_task,
+            config: c,
+        };
+        let ran = playground_models::run(self.model, &host, &job).await?;
         // Page-side models time on the shared clock; the page sees relative times.
-        let emit = |task: &TaskRecord| {
-            let mut task = task.clone();
-            task.shift(t0);
-            on_task(task);
-        };
-        let tasks = match (placement, model, &c.workload) {
-            (Some(Placement::Page), ModelId::Sequential, _) => {
-                sequential::run_fetch(self.plan, PAGE_LANE, &emit).await
-            }
-            (Some(Placement::Page), ModelId::Async, WorkloadConfig::Fetch(f)) => {
-                let (tasks, blocked) =
-                    async_tasks::run_fetch(self.plan, f.concurrency, f.block_ms, PAGE_LANE, &emit)
-                        .await;
-                let output = blocked.map_or(WorkloadOutput::None {}, |loop_blocked_ms| {
-                    WorkloadOutput::BlockedLoop { loop_blocked_ms }
-                });
-                return Ok(RunOutcome::from_tasks(t0, now_ms() - t0, tasks, output));
-            }
-            (Some(Placement::ProcessWorkers), _, _) => return self.processes(on_task).await,
-            (Some(Placement::PageBlocking), _, work) => {
-                // Let the page paint "Running…" before it freezes.
-                next_frame().await;
-                let t0 = now_ms();
-                let tasks = match work {
-                    WorkloadConfig::Fetch(_) => {
-                        sequential::run_fetch_blocking(&self.plan.blocking_on_page(), PAGE_LANE)
-                    }
-                    WorkloadConfig::Fib(f) => sequential::run_fib(f.n, f.tasks, PAGE_LANE, &|_| {}),
-                    _ => return Err(RunError::NotHere { model, workload }),
-                };
-                return Ok(RunOutcome::from_tasks(
-                    t0,
-                    now_ms() - t0,
-                    tasks,
-                    WorkloadOutput::None {},
-                ));
-            }
-            _ => return Err(RunError::NotHere { model, workload }),
-        };
-        Ok(RunOutcome::from_tasks(
-            t0,
-            now_ms() - t0,
-            tasks,
-            WorkloadOutput::None {},
+        let t0 = ran.started_ms.unwrap_or(host.t0);
+        let mut outcome = RunOutcome::from_tasks(t0, now_ms() - t0, ran.tasks, ran.output);
+        outcome.end.overheads_ms.extend(ran.overheads);
+        outcome.end.below_resolution = ran.below_resolution;
+        Ok(outcome)
+    }
+}
+
+/// The page as a model's host: its own thread's lane, no thread pool, and
+/// the process workers it starts for `processes`.
+struct PageHost<'a> {
+    /// When the trial was dispatched: the page sees task times relative to it.
+    t0: f64,
+    on_task: OnTask,
+    config: &'a RunConfig,
+}
+
+impl Host for PageHost<'_> {
+    type Pool = NoPool;
+
+    fn lane(&self) -> &str {
+        PAGE_LANE
+    }
+
+    fn emit(&self, task: &TaskRecord) {
+        let mut task = task.clone();
+        task.shift(self.t0);
+        (self.on_task)(task);
+    }
+
+    fn pool(&self) -> Result<&NoPool, NotHere> {
+        Err(NotHere::NoPool(
+            "the thread pool is the engine's; the page has none".to_owned(),
         ))
     }
 
+    fn threads(&self) -> u32 {
+        self.config.threads
+    }
+
+    fn switch_ms(&self) -> u32 {
+        self.config.knobs.switch_ms
+    }
+
     /// Starts the process workers, runs the tasks through them, stops them.
-    async fn processes(&self, on_task: OnTask) -> Result<RunOutcome, RunError> {
+    async fn processes(
+        &self,
+        _model: ModelId,
+        _job: &Job,
+        items: Vec<TaskItem>,
+    ) -> Result<Ran, NotHere> {
         let c = self.config;
-        let items: Vec<TaskItem> = match &c.workload {
-            WorkloadConfig::Fib(f) => (0..f.tasks).map(|_| TaskItem::Fib { n: f.n }).collect(),
-            WorkloadConfig::Fetch(_) => self
-                .plan
-                .requests
-                .iter()
-                .map(|r| TaskItem::Fetch { request: r.clone() })
-                .collect(),
-            other => {
-                let (model, workload) = (self.model, other.kind());
-                return Err(RunError::NotHere { model, workload });
-            }
-        };
-        let pool = ProcessPool::start(c.threads).await?;
+        let failed = |e: ProcessError| NotHere::Processes(e.to_string());
+        let pool = ProcessPool::start(c.threads).await.map_err(failed)?;
         let t0 = now_ms();
-        let run = pool.run(1, items, c.knobs.payload, t0, on_task).await?;
-        let wall_ms = now_ms() - t0;
-        let mut outcome = RunOutcome::from_tasks(0.0, wall_ms, run.tasks, WorkloadOutput::None {});
-        outcome
-            .end
-            .overheads_ms
+        let run = pool
+            .run(1, items, c.knobs.payload, t0, self.on_task.clone())
+            .await
+            .map_err(failed)?;
+        let mut ran = Ran::tasks(run.tasks);
+        ran.started_ms = Some(t0);
+        ran.overheads
             .insert(OverheadKey::ProcessStart.to_string(), pool.start_ms);
         // Each message's codec time is a fraction of a ms; where the page is
         // not isolated the clock steps by up to 1 ms, and their sum can read
         // 0. Such a cost is said to be below the clock, not reported as 0.
         let copy = OverheadKey::SerializeCopy.to_string();
         if run.copy_ms < clock::resolution_ms() {
-            outcome.end.below_resolution.push(copy);
+            ran.below_resolution.push(copy);
         } else {
-            outcome.end.overheads_ms.insert(copy, run.copy_ms);
+            ran.overheads.insert(copy, run.copy_ms);
         }
-        Ok(outcome)
+        Ok(ran)
     }
 }

@@ -123,7 +123,8 @@ impl ProcessPool {
     }
 
     /// Runs the items, each process taking the next when it is free.
-    /// Task times are relative to `t0`; each task goes to `on_task` on arrival.
+    /// Each task goes to `on_task` on arrival, its times relative to `t0`;
+    /// the returned tasks keep the shared clock.
     pub async fn run(
         &self,
         run_id: RunId,
@@ -168,8 +169,9 @@ impl ProcessPool {
                     copy_ms.set(copy_ms.get() + arrived.codec_ms);
                     let mut task = arrived.task;
                     task.lane = Lane::Process(k + 1).name();
-                    task.shift(t0);
-                    on_task(task.clone());
+                    let mut shown = task.clone();
+                    shown.shift(t0);
+                    on_task(shown);
                     done.push(task);
                 }
             }
