@@ -12,7 +12,6 @@ use playground_core::report::{
     Environment, Overheads, RaceCounts, Results, RunRecord, RunStatus, TaskRecord, WorkloadOutput,
 };
 use playground_core::teach::{lesson_ids, lessons};
-use playground_core::workloads::fetch::FetchPlan;
 use playground_core::workloads::latency::{Answer, LatencySource};
 
 const FIXTURE: &str = "tests/compat/fixture.txt";
@@ -120,7 +119,7 @@ fn render() -> String {
             out.push_str(&format!("error[{}]: {e}\n", e.key()));
         }
         let source = LatencySource::choose(settings.url.as_deref(), true, "http://127.0.0.1:8080/");
-        let plan = FetchPlan::new(&settings, &source);
+        let plan = settings.fetch_plan(&source);
         out.push_str(&format!(
             "plan: {}\n",
             serde_json::to_string(&plan).expect("plan serialises")
@@ -128,7 +127,7 @@ fn render() -> String {
         for model in ModelId::ALL {
             out.push_str(&format!(
                 "predict[{model}]: {:?}\n",
-                plan.predict_ms(model, settings.threads, settings.concurrency)
+                model.predict_fetch_ms(&plan, settings.threads, settings.concurrency, None)
             ));
         }
         let mut results = Results::new(environment(), &settings);

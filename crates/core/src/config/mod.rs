@@ -14,6 +14,7 @@
 //! Nothing downstream re-validates or re-splits. Pure: no web APIs.
 
 mod controls;
+mod echo;
 mod error;
 mod key;
 mod query;

@@ -18,18 +18,7 @@ use super::key::Key;
 use super::settings::Settings;
 use super::view::View;
 use crate::vocab::{ModelId, Workload};
-
-/// The requests of a fetching workload.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RequestParams {
-    pub requests: u32,
-    /// Server delay per request, ms.
-    pub latency_ms: u32,
-    /// Seeded random extra delay, ms.
-    pub jitter_ms: u32,
-    /// A user's own target instead of the simulated server.
-    pub url: Option<String>,
-}
+pub use crate::workloads::fetch::RequestParams;
 
 /// `fib`: `tasks` independent calls of `fib(n)`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

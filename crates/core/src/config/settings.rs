@@ -7,6 +7,8 @@ use serde::{Deserialize, Serialize};
 use super::key::Key;
 use super::view::View;
 use crate::vocab::{ModelId, Workload};
+use crate::workloads::fetch::{FetchPlan, RequestParams};
+use crate::workloads::latency::LatencySource;
 
 /// Every setting's validated value, in its accepted range: what the URL
 /// gave or the form shows, whichever workload is chosen. The experiment
@@ -48,6 +50,18 @@ pub struct Settings {
 }
 
 impl Settings {
+    /// The requests these settings plan, against `source` (the caller
+    /// chooses it from `url` and the page).
+    pub fn fetch_plan(&self, source: &LatencySource) -> FetchPlan {
+        let params = RequestParams {
+            requests: self.requests,
+            latency_ms: self.latency_ms,
+            jitter_ms: self.jitter_ms,
+            url: self.url.clone(),
+        };
+        FetchPlan::for_requests(&params, source)
+    }
+
     /// How many tasks one run of a model has: fib tasks, requests, or (race)
     /// one per thread for each of the three counters.
     pub fn task_count(&self) -> u32 {

@@ -17,6 +17,9 @@ use super::key::Key;
 pub use super::setting::{Applies, Input, Kind, Range, Setting, Start, Words};
 use crate::vocab::{ModelId, Workload};
 
+/// CPython's default switch interval (`sys.getswitchinterval()`, 5 ms).
+pub const DEFAULT_SWITCH_MS: u32 = 5;
+
 const fn number(min: u32, max: u32, default: u32) -> Kind {
     Kind::Number {
         range: Range { min, max },
@@ -203,7 +206,7 @@ pub const SETTINGS: [Setting; 15] = [
     Setting {
         key: Key::SwitchMs,
         name: "switch_ms",
-        kind: number(1, 100, crate::models::gil_lock::DEFAULT_SWITCH_MS),
+        kind: number(1, 100, DEFAULT_SWITCH_MS),
         applies: Applies::Model(ModelId::Gil),
         input: Input::Number,
         label: Words::plain("GIL switch interval (ms)"),

@@ -14,9 +14,6 @@
 use std::collections::VecDeque;
 use std::sync::{Condvar, Mutex, MutexGuard};
 
-/// CPython's default switch interval.
-pub const DEFAULT_SWITCH_MS: u32 = 5;
-
 /// The lock shared by every thread of one run.
 pub struct Gil {
     state: Mutex<State>,

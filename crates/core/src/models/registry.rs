@@ -15,6 +15,7 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 use crate::vocab::{ModelId, ModelPlace, Workload};
+use crate::workloads::fetch::{makespan, FetchPlan};
 
 /// The English model texts, compiled in.
 const MODELS_EN: &str = include_str!("models.en.json");
@@ -263,6 +264,31 @@ impl ModelId {
     /// How the model's fetch prediction is made, in words.
     pub fn prediction_rule(self) -> &'static str {
         &text(self).prediction_rule
+    }
+}
+
+impl ModelId {
+    /// What the model's fetch should take if waiting were all there is:
+    /// the planned delays shared out over the requests it has in flight at
+    /// once (`threads`, or the `concurrency` cap). A blocking call on the
+    /// event loop (`block_ms`) holds every request behind it, so a model
+    /// on one event loop pays it first. `None` for a user's own URL (no
+    /// planned delays).
+    pub fn predict_fetch_ms(
+        self,
+        plan: &FetchPlan,
+        threads: u32,
+        concurrency: Option<u32>,
+        block_ms: Option<u32>,
+    ) -> Option<f64> {
+        let delays = plan.delays()?;
+        let in_flight = spec(self).in_flight;
+        let waits = makespan(&delays, in_flight.lanes(threads, concurrency));
+        let blocked = match in_flight {
+            InFlight::Concurrency => block_ms.map_or(0.0, f64::from),
+            InFlight::One | InFlight::Threads => 0.0,
+        };
+        Some(waits + blocked)
     }
 }
 

@@ -2,7 +2,8 @@
 //! a placement and a prediction that tell the same story.
 
 use super::*;
-use crate::workloads::fetch::FetchPlan;
+use crate::workloads::fetch::{FetchPlan, RequestParams};
+use crate::workloads::latency::LatencySource;
 
 /// Words a help text uses for where the model runs.
 fn where_words(p: Placement) -> &'static [&'static str] {
@@ -119,7 +120,9 @@ fn help_prediction_and_placement_agree_for_every_pair() {
         let Some(p) = m.placement(Workload::Fetch) else {
             continue;
         };
-        let predicted = plan.predict_ms(m, 4, None).expect("simulated server");
+        let predicted = m
+            .predict_fetch_ms(&plan, 4, None, None)
+            .expect("simulated server");
         let rule = m.prediction_rule();
         match spec(m).in_flight {
             InFlight::One => {
@@ -140,7 +143,11 @@ fn help_prediction_and_placement_agree_for_every_pair() {
             }
             InFlight::Concurrency => {
                 assert_eq!(predicted, 100.0, "{m}");
-                assert_eq!(plan.predict_ms(m, 4, Some(2)), Some(400.0), "{m}");
+                assert_eq!(
+                    m.predict_fetch_ms(&plan, 4, Some(2), None),
+                    Some(400.0),
+                    "{m}"
+                );
                 assert!(rule.contains("cap"), "{m}");
             }
         }
@@ -148,4 +155,34 @@ fn help_prediction_and_placement_agree_for_every_pair() {
             assert!(rule.contains("frozen"), "{m}: a blocked page is named");
         }
     }
+}
+
+#[test]
+fn predictions_follow_the_models() {
+    let params = RequestParams {
+        requests: 20,
+        latency_ms: 150,
+        jitter_ms: 0,
+        url: None,
+    };
+    let plan = FetchPlan::for_requests(&params, &LatencySource::Timers);
+    let predict = |m: ModelId, cap, block| m.predict_fetch_ms(&plan, 5, cap, block);
+    assert_eq!(predict(ModelId::Sequential, None, None), Some(3_000.0));
+    assert_eq!(predict(ModelId::Threads, None, None), Some(600.0));
+    assert_eq!(predict(ModelId::Async, None, None), Some(150.0));
+    assert_eq!(predict(ModelId::Async, Some(3), None), Some(1_050.0));
+    // The loop's blocking call holds every request behind it; threads do not wait on it.
+    assert_eq!(predict(ModelId::Async, None, Some(500)), Some(650.0));
+    assert_eq!(predict(ModelId::Threads, None, Some(500)), Some(600.0));
+    let own = FetchPlan::for_requests(
+        &RequestParams {
+            url: Some("https://example.org/".into()),
+            ..params
+        },
+        &LatencySource::Url("https://example.org/".into()),
+    );
+    assert_eq!(
+        ModelId::Sequential.predict_fetch_ms(&own, 2, None, None),
+        None
+    );
 }

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::report::Results;
-use crate::state::Sweep;
+use crate::report::Sweep;
 
 /// A place on the page where the results module renders a view.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

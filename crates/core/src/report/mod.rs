@@ -9,6 +9,7 @@ mod output;
 mod results;
 mod run;
 mod stats;
+mod sweep;
 mod task;
 
 pub use config_echo::ConfigEcho;
@@ -17,5 +18,6 @@ pub use csv_export::to_csv;
 pub use output::WorkloadOutput;
 pub use results::{Environment, Results, SCHEMA};
 pub use run::{Overheads, RaceCounts, RunRecord, RunStatus};
+pub use sweep::Sweep;
 pub use stats::{lanes_used, max_overlap, overhead_per_task_ms, Summary, SPREAD_LIMIT};
 pub use task::{TaskRecord, TaskStatus};

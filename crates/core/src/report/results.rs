@@ -9,7 +9,6 @@ use serde::{Deserialize, Serialize};
 use super::config_echo::ConfigEcho;
 use super::isolation::Isolation;
 use super::run::RunRecord;
-use crate::config::{RunConfig, Settings};
 use crate::workloads::latency::LatencyKind;
 
 /// The schema id carried by every results document.
@@ -26,18 +25,14 @@ pub struct Results {
 }
 
 impl Results {
-    /// An empty document for `settings`, to which runs are added as they finish.
-    pub fn new(environment: Environment, settings: &Settings) -> Self {
-        Results::for_config(environment, &settings.run_config())
-    }
-
-    /// An empty document for `config`, to which runs are added as they finish.
-    pub fn for_config(environment: Environment, config: &RunConfig) -> Self {
+    /// An empty document, to which runs are added as they finish (its
+    /// settings come from `config`: `Results::for_config`).
+    pub fn empty(environment: Environment, config: ConfigEcho) -> Self {
         Results {
             schema: SCHEMA.to_owned(),
             app_version: crate::APP_VERSION.to_owned(),
             environment,
-            config: ConfigEcho::from(config),
+            config,
             runs: Vec::new(),
         }
     }
@@ -82,7 +77,3 @@ pub struct Environment {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clock_resolution_ms: Option<f64>,
 }
-
-#[cfg(test)]
-#[path = "results_tests.rs"]
-mod tests;

@@ -19,7 +19,8 @@ use crate::models::ModelId;
 use crate::protocol::engine::PoolInfo;
 use crate::report::{Results, RunRecord};
 use crate::teach::{lesson_ids, Prediction};
-pub use status::{EngineStart, PoolStatus, Progress, RunPhase, ServerStatus, Sweep};
+pub use crate::report::Sweep;
+pub use status::{EngineStart, PoolStatus, Progress, RunPhase, ServerStatus};
 
 /// Everything the page shows.
 #[derive(Clone, Debug, PartialEq)]

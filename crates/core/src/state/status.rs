@@ -71,18 +71,6 @@ pub struct Progress {
     pub total: u32,
 }
 
-/// A thread sweep: one model measured on 1..=k threads. Serde: the sweep
-/// result is drawn by the results module (`crate::protocol::remote`).
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct Sweep {
-    pub model: ModelId,
-    pub max_threads: u32,
-    /// `(threads, wall_ms)`, in the order measured.
-    pub measured: Vec<(u32, f64)>,
-    pub running: bool,
-    pub error: Option<String>,
-}
-
 /// The engine a waiting run is starting, as the run status names it.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum EngineStart {

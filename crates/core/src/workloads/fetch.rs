@@ -2,14 +2,12 @@
 //!
 //! Pure planning: which URL each request asks for, with which simulated
 //! delay (latency plus seeded jitter, so a shared link reproduces the same
-//! delays), and what each model should take if waiting were all there is.
+//! delays). What each model should take if waiting were all there is, is
+//! the models' own (`models::registry`, from [`makespan`]).
 
 use serde::{Deserialize, Serialize};
 
 use super::latency::LatencySource;
-use crate::config::{RequestParams, Settings};
-use crate::models::registry;
-use crate::vocab::ModelId;
 
 /// Body size the simulated server returns per request.
 pub const BODY_BYTES: u32 = 2_048;
@@ -18,6 +16,18 @@ pub const DELAY_PATH: &str = "api/delay";
 /// Extra time a request may take beyond its planned delay before it is
 /// abandoned as timed out.
 pub const TIMEOUT_GRACE_MS: u32 = 15_000;
+
+/// The requests of a fetching workload.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RequestParams {
+    pub requests: u32,
+    /// Server delay per request, ms.
+    pub latency_ms: u32,
+    /// Seeded random extra delay, ms.
+    pub jitter_ms: u32,
+    /// A user's own target instead of the simulated server.
+    pub url: Option<String>,
+}
 
 /// What one request does.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -48,23 +58,8 @@ pub struct FetchPlan {
 }
 
 impl FetchPlan {
-    /// Plans the requests of `settings` (their request keys, whichever
-    /// workload is chosen) against `source` (see [`LatencySource::choose`]).
-    /// A `Url` source uses its URL as given.
-    pub fn new(settings: &Settings, source: &LatencySource) -> FetchPlan {
-        FetchPlan::for_requests(
-            &RequestParams {
-                requests: settings.requests,
-                latency_ms: settings.latency_ms,
-                jitter_ms: settings.jitter_ms,
-                url: settings.url.clone(),
-            },
-            source,
-        )
-    }
-
-    /// Plans `params`' requests against `source`, as [`FetchPlan::new`].
-    /// The caller chooses `source` from `params.url` and the page.
+    /// Plans `params`' requests against `source`. The caller chooses
+    /// `source` from `params.url` and the page.
     pub fn for_requests(params: &RequestParams, source: &LatencySource) -> FetchPlan {
         let requests = (0..params.requests)
             .map(|index| {
@@ -115,21 +110,6 @@ impl FetchPlan {
     pub fn delays(&self) -> Option<Vec<u32>> {
         self.requests.iter().map(|r| r.delay_ms).collect()
     }
-
-    /// What `model` should take if waiting were all there is, with as many
-    /// requests in flight as the registry says (`InFlight`: one by one,
-    /// `threads` at a time, or `concurrency`, default all, at a time).
-    /// `None` for a user's own URL (unknown latency).
-    pub fn predict_ms(
-        &self,
-        model: ModelId,
-        threads: u32,
-        concurrency: Option<u32>,
-    ) -> Option<f64> {
-        let delays = self.delays()?;
-        let lanes = registry::spec(model).in_flight.lanes(threads, concurrency);
-        Some(makespan(&delays, lanes))
-    }
 }
 
 /// The seeded extra delay of request `index`: uniform in `0..=jitter`.
@@ -166,15 +146,13 @@ pub fn makespan(delays: &[u32], lanes: u32) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Workload;
 
-    fn settings(requests: u32, latency: u32, jitter: u32) -> Settings {
-        Settings {
-            workload: Workload::Fetch,
+    fn settings(requests: u32, latency: u32, jitter: u32) -> RequestParams {
+        RequestParams {
             requests,
             latency_ms: latency,
             jitter_ms: jitter,
-            ..Settings::defaults(2)
+            url: None,
         }
     }
 
@@ -184,7 +162,7 @@ mod tests {
 
     #[test]
     fn plan_points_every_request_at_the_simulated_server() {
-        let plan = FetchPlan::new(&settings(3, 150, 0), &sw("http://localhost:8080/"));
+        let plan = FetchPlan::for_requests(&settings(3, 150, 0), &sw("http://localhost:8080/"));
         assert_eq!(plan.requests.len(), 3);
         assert_eq!(
             plan.requests[2].target,
@@ -198,20 +176,16 @@ mod tests {
 
     #[test]
     fn timers_wait_the_same_delays_with_the_same_predictions() {
-        let timers = FetchPlan::new(&settings(20, 150, 30), &LatencySource::Timers);
-        let server = FetchPlan::new(&settings(20, 150, 30), &sw("/"));
+        let timers = FetchPlan::for_requests(&settings(20, 150, 30), &LatencySource::Timers);
+        let server = FetchPlan::for_requests(&settings(20, 150, 30), &sw("/"));
         assert!(timers.requests.iter().all(|r| r.target == Target::Timer));
         assert_eq!(timers.delays(), server.delays());
-        assert_eq!(
-            timers.predict_ms(ModelId::Threads, 4, None),
-            server.predict_ms(ModelId::Threads, 4, None)
-        );
         assert_eq!(timers.requests[3].timeout_ms, server.requests[3].timeout_ms);
     }
 
     #[test]
     fn the_page_thread_blocks_on_timers_instead_of_the_simulated_server() {
-        let server = FetchPlan::new(&settings(4, 150, 30), &sw("/"));
+        let server = FetchPlan::for_requests(&settings(4, 150, 30), &sw("/"));
         let blocking = server.blocking_on_page();
         assert!(blocking.requests.iter().all(|r| r.target == Target::Timer));
         assert_eq!(blocking.delays(), server.delays(), "the same waits");
@@ -219,7 +193,7 @@ mod tests {
             blocking.source, server.source,
             "the run's source is unchanged"
         );
-        let own = FetchPlan::new(
+        let own = FetchPlan::for_requests(
             &settings(2, 150, 0),
             &LatencySource::Url("https://example.org/x".into()),
         );
@@ -234,13 +208,12 @@ mod tests {
     fn a_custom_url_is_used_as_given_with_no_prediction() {
         let s = settings(2, 150, 0);
         let url = "https://example.org/data";
-        let plan = FetchPlan::new(&s, &LatencySource::Url(url.into()));
+        let plan = FetchPlan::for_requests(&s, &LatencySource::Url(url.into()));
         assert!(plan
             .requests
             .iter()
             .all(|r| r.target == Target::Http { url: url.into() }));
-        assert_eq!(plan.delays(), None);
-        assert_eq!(plan.predict_ms(ModelId::Sequential, 2, None), None);
+        assert_eq!(plan.delays(), None, "no planned delays, so no prediction");
     }
 
     #[test]
@@ -254,17 +227,11 @@ mod tests {
             "spread over the range"
         );
         assert_eq!(jitter_ms(5, 0), 0);
-        let plan = FetchPlan::new(&settings(50, 100, 40), &sw("/"));
-        assert_eq!(plan, FetchPlan::new(&settings(50, 100, 40), &sw("/")));
-    }
-
-    #[test]
-    fn predictions_follow_the_models() {
-        let plan = FetchPlan::new(&settings(20, 150, 0), &sw("/"));
-        assert_eq!(plan.predict_ms(ModelId::Sequential, 5, None), Some(3_000.0));
-        assert_eq!(plan.predict_ms(ModelId::Threads, 5, None), Some(600.0));
-        assert_eq!(plan.predict_ms(ModelId::Async, 5, None), Some(150.0));
-        assert_eq!(plan.predict_ms(ModelId::Async, 5, Some(3)), Some(1_050.0));
+        let plan = FetchPlan::for_requests(&settings(50, 100, 40), &sw("/"));
+        assert_eq!(
+            plan,
+            FetchPlan::for_requests(&settings(50, 100, 40), &sw("/"))
+        );
     }
 
     #[test]

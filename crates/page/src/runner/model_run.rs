@@ -142,14 +142,9 @@ impl ModelRun<'_> {
         let error = failed.then(|| failure_summary(&chosen));
         overheads.extend(chosen.end.overheads_ms);
         let predicted_ms = match &self.config.workload {
-            WorkloadConfig::Fetch(f) => self
-                .plan
-                .predict_ms(model, self.config.threads, f.concurrency)
-                .map(|p| match (model, f.block_ms) {
-                    // The blocking coroutine sends its request only after the block.
-                    (ModelId::Async, Some(block)) => p + f64::from(block),
-                    _ => p,
-                }),
+            WorkloadConfig::Fetch(f) => {
+                model.predict_fetch_ms(self.plan, self.config.threads, f.concurrency, f.block_ms)
+            }
             _ => None,
         };
         RunRecord {

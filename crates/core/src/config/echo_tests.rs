@@ -1,10 +1,11 @@
-//! Tests of the results JSON shape.
+//! Tests of the results JSON shape, from settings to the file.
 
 use super::*;
-use crate::config::Workload;
 use crate::models::ModelId;
 use crate::report::isolation::Isolation;
+use crate::report::{Environment, RunRecord};
 use crate::report::{Overheads, RunStatus, TaskRecord, TaskStatus, WorkloadOutput};
+use crate::vocab::Workload;
 use crate::workloads::latency::Answer;
 
 fn sample() -> Results {
