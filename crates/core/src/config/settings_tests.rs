@@ -49,6 +49,24 @@ fn valid_values_are_taken() {
 
 #[test]
 fn each_bad_value_is_named_and_replaced_by_its_default() {
+    // The accepted models are every model, in the UI's order.
+    let accepted = ModelId::ALL.map(ModelId::as_str).join(", ");
+    for model in [
+        "sequential",
+        "threads",
+        "async",
+        "gil",
+        "processes",
+        "main-thread",
+    ] {
+        assert!(accepted.contains(model), "{model} is accepted");
+    }
+    let unknown_bogus = format!(
+        "models: unknown model \"bogus\" (accepted: {accepted}); using sequential,threads,async"
+    );
+    let none_chosen = format!(
+        "models: choose at least one model (accepted: {accepted}); using sequential,threads,async"
+    );
     let cases: &[(&str, &str, &str)] = &[
         ("n=abc", "n", "n must be a whole number between 1 and 45 (got \"abc\"); using 35"),
         ("n=99", "n", "n must be between 1 and 45 (got 99); using 35"),
@@ -57,8 +75,8 @@ fn each_bad_value_is_named_and_replaced_by_its_default() {
         ("threads=0", "threads", "threads must be between 1 and 32 (got 0); using 4"),
         ("tasks=99999999999999999999", "tasks", "tasks must be between 1 and 10000 (got 99999999999999999999); using 20"),
         ("repeat=", "", ""),
-        ("models=threads,bogus", "models", "models: unknown model \"bogus\" (accepted: sequential, threads, async, gil, processes, main-thread); using sequential,threads,async"),
-        ("models=,", "models", "models: choose at least one model (accepted: sequential, threads, async, gil, processes, main-thread); using sequential,threads,async"),
+        ("models=threads,bogus", "models", &unknown_bogus),
+        ("models=,", "models", &none_chosen),
         ("workload=disk", "workload", "workload must be fib, fetch, race, pipeline or convoy (got \"disk\"); using fib"),
         ("autorun=yes", "autorun", "autorun must be 1 or absent (got \"yes\")"),
         ("present=2", "present", "present must be 1 or absent (got \"2\")"),

@@ -1,13 +1,13 @@
-//! The model registry: the one table that says, for every model, which
-//! workloads it runs, where it runs each of them, what it needs from the
-//! browser and how its fetch time is predicted; and, as data beside it
-//! (`models.en.json`, editable and translatable like the lessons), its
-//! label, its help text per workload, its prediction rule in words and why
-//! its time is what it is (the clause the results' explanation uses).
+//! The model registry: what the code asks of a model, read from its entry
+//! (`vocab::model`'s one list: what it needs, where it runs each workload,
+//! how many requests it has in flight) and from its texts
+//! (`models.en.json`, editable and translatable like the lessons: its
+//! label, its help per workload, its prediction rule in words and why its
+//! time is what it is, the clause the results' explanation uses).
 //!
 //! The engine worker, the page-side runner, the predictions, the settings
 //! form and the results read it; none of them lists models itself. Pure: no
-//! web APIs. Adding a model: see the README's "Adding a model".
+//! web APIs. Adding a model: see docs/architecture.md, "Adding a model".
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -27,130 +27,7 @@ pub const YIELD_DEPTH: u32 = 6;
 /// The form's help for a model that does not apply to the workload.
 pub const NOT_PART_HELP: &str = "Not part of this workload (reported as skipped).";
 
-/// Where a model runs one workload.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Placement {
-    /// On the engine worker's own thread (its loop or event loop).
-    Engine,
-    /// In the engine, using its rayon pool (it fails without the pool).
-    EnginePool,
-    /// On the page's event loop, awaiting, never blocking.
-    Page,
-    /// On the page's own thread, blocking it on purpose.
-    PageBlocking,
-    /// In isolated process workers, one task per message.
-    ProcessWorkers,
-}
-
-impl Placement {
-    /// True when the engine worker runs it (Stop then replaces the engine).
-    pub fn in_engine(self) -> bool {
-        matches!(self, Placement::Engine | Placement::EnginePool)
-    }
-}
-
-/// How many requests a model has in flight at once: the fetch prediction.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum InFlight {
-    /// One by one: the sum of every delay.
-    One,
-    /// One per thread (or process): the delays shared out over `threads`.
-    Threads,
-    /// All at once, or at most the `concurrency` cap.
-    Concurrency,
-}
-
-impl InFlight {
-    /// The number of requests in flight for a pool of `threads` and an
-    /// optional `concurrency` cap.
-    pub fn lanes(self, threads: u32, concurrency: Option<u32>) -> u32 {
-        match self {
-            InFlight::One => 1,
-            InFlight::Threads => threads,
-            InFlight::Concurrency => concurrency.unwrap_or(u32::MAX),
-        }
-    }
-}
-
-/// One model's entry: what the code needs to know about it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct ModelSpec {
-    pub id: ModelId,
-    /// What it needs from the browser (shared memory or one thread).
-    pub needs: ModelPlace,
-    /// Where it runs each workload it supports; a workload not listed is
-    /// reported as skipped.
-    pub runs: &'static [(Workload, Placement)],
-    /// Requests in flight at once, for the fetch prediction.
-    pub in_flight: InFlight,
-}
-
-/// Every model, in the order the UI lists them.
-pub const MODELS: [ModelSpec; 6] = [
-    ModelSpec {
-        id: ModelId::Sequential,
-        needs: ModelPlace::SingleThread,
-        runs: &[
-            (Workload::Fib, Placement::Engine),
-            (Workload::Fetch, Placement::Page),
-            (Workload::Race, Placement::Engine),
-            (Workload::Pipeline, Placement::Engine),
-        ],
-        in_flight: InFlight::One,
-    },
-    ModelSpec {
-        id: ModelId::Threads,
-        needs: ModelPlace::SharedMemoryThreads,
-        runs: &[
-            (Workload::Fib, Placement::EnginePool),
-            (Workload::Fetch, Placement::EnginePool),
-            (Workload::Race, Placement::EnginePool),
-            (Workload::Pipeline, Placement::EnginePool),
-            (Workload::Convoy, Placement::EnginePool),
-        ],
-        in_flight: InFlight::Threads,
-    },
-    ModelSpec {
-        id: ModelId::Async,
-        needs: ModelPlace::SingleThread,
-        runs: &[
-            (Workload::Fib, Placement::Engine),
-            (Workload::Fetch, Placement::Page),
-            // The event loop fetches; the pool computes (run_in_executor).
-            (Workload::Pipeline, Placement::EnginePool),
-        ],
-        in_flight: InFlight::Concurrency,
-    },
-    ModelSpec {
-        id: ModelId::Gil,
-        needs: ModelPlace::SharedMemoryThreads,
-        runs: &[
-            (Workload::Fib, Placement::EnginePool),
-            (Workload::Fetch, Placement::EnginePool),
-            (Workload::Convoy, Placement::EnginePool),
-        ],
-        // The GIL is released while waiting: I/O overlaps as on plain threads.
-        in_flight: InFlight::Threads,
-    },
-    ModelSpec {
-        id: ModelId::Processes,
-        needs: ModelPlace::SingleThread,
-        runs: &[
-            (Workload::Fib, Placement::ProcessWorkers),
-            (Workload::Fetch, Placement::ProcessWorkers),
-        ],
-        in_flight: InFlight::Threads,
-    },
-    ModelSpec {
-        id: ModelId::MainThread,
-        needs: ModelPlace::SingleThread,
-        runs: &[
-            (Workload::Fib, Placement::PageBlocking),
-            (Workload::Fetch, Placement::PageBlocking),
-        ],
-        in_flight: InFlight::One,
-    },
-];
+pub use crate::vocab::{InFlight, ModelSpec, Placement, MODELS};
 
 /// A model's texts, as in `models.en.json`.
 #[derive(Clone, Debug, Deserialize)]
@@ -208,16 +85,6 @@ fn text(model: ModelId) -> &'static ModelText {
     texts()
         .get(&model)
         .expect("every model has texts (tests::every_model_has_texts)")
-}
-
-impl ModelSpec {
-    /// Where this model runs `workload`; `None` when it does not apply.
-    pub fn placement(&self, workload: Workload) -> Option<Placement> {
-        self.runs
-            .iter()
-            .find(|(w, _)| *w == workload)
-            .map(|(_, p)| *p)
-    }
 }
 
 impl ModelId {

@@ -18,6 +18,6 @@ pub use csv_export::to_csv;
 pub use output::WorkloadOutput;
 pub use results::{Environment, Results, SCHEMA};
 pub use run::{Overheads, RaceCounts, RunRecord, RunStatus};
-pub use sweep::Sweep;
 pub use stats::{lanes_used, max_overlap, overhead_per_task_ms, Summary, SPREAD_LIMIT};
+pub use sweep::Sweep;
 pub use task::{TaskRecord, TaskStatus};

@@ -17,9 +17,9 @@
 use crate::config::{validate, Key, RawSettings, Settings};
 use crate::models::ModelId;
 use crate::protocol::engine::PoolInfo;
+pub use crate::report::Sweep;
 use crate::report::{Results, RunRecord};
 use crate::teach::{lesson_ids, Prediction};
-pub use crate::report::Sweep;
 pub use status::{EngineStart, PoolStatus, Progress, RunPhase, ServerStatus};
 
 /// Everything the page shows.
