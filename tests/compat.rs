@@ -9,7 +9,7 @@
 use playground_core::config::{to_query, validate, RawSettings};
 use playground_core::models::ModelId;
 use playground_core::report::{
-    Environment, Overheads, RaceCounts, Results, RunRecord, RunStatus, TaskRecord, WorkloadOutput,
+    Environment, ModelResult, Overheads, RaceCounts, Results, RunStatus, TaskRecord, WorkloadOutput,
 };
 use playground_core::teach::{lesson_ids, lessons};
 use playground_core::workloads::latency::{Answer, LatencySource};
@@ -47,7 +47,7 @@ fn environment() -> Environment {
     }
 }
 
-fn sample_record(model: ModelId, results: &Results) -> RunRecord {
+fn sample_record(model: ModelId, results: &Results) -> ModelResult {
     let workload = results.config.workload;
     let mut overheads = Overheads::new();
     overheads.insert("pool_start".into(), 95.5);
@@ -81,7 +81,7 @@ fn sample_record(model: ModelId, results: &Results) -> RunRecord {
     for t in &mut tasks {
         t.shift(0.25);
     }
-    RunRecord {
+    ModelResult {
         model,
         workload,
         status: RunStatus::Ok,
@@ -137,14 +137,14 @@ fn render() -> String {
         for &model in &settings.models[1..] {
             results
                 .runs
-                .push(RunRecord::skipped(model, settings.workload, "not here"));
+                .push(ModelResult::skipped(model, settings.workload, "not here"));
         }
         results
             .runs
-            .push(RunRecord::failed(first, settings.workload, "broke"));
+            .push(ModelResult::failed(first, settings.workload, "broke"));
         results
             .runs
-            .push(RunRecord::finished(first, settings.workload, 12.5));
+            .push(ModelResult::finished(first, settings.workload, 12.5));
         let json = results.to_json_pretty().replace(
             &format!("\"app_version\": \"{}\"", playground_core::APP_VERSION),
             "\"app_version\": \"<version>\"",

@@ -208,7 +208,7 @@ async function recordWorkers(page) {
  * Hand worker `k` (in creation order; `kind`: `engine` or `process`) what the browser delivers
  * when a worker fails: `crash`, the ErrorEvent of a WebAssembly trap (release builds abort on
  * panic, so a panic is one); `garbage`, a message that is not the protocol's (a time of JSON
- * null, as serde_json writes NaN: the engine's RunDone, a process's Codec). Dispatched on the
+ * null, as serde_json writes NaN: the engine's TrialDone, a process's Codec). Dispatched on the
  * page's Worker object, so the page's handlers see exactly what the browser would give them;
  * a real trap cannot be provoked from outside.
  */
@@ -221,8 +221,8 @@ function fail(page, k, how, kind) {
       })
       : new MessageEvent('message', {
         data: JSON.stringify(kind === 'engine'
-          ? { 'run-done': { run_id: 1, end: { wall_ms: null, overheads_ms: {}, error: null } } }
-          : { codec: { run_id: 1, index: 0, codec_ms: null } }),
+          ? { 'trial-done': { trial_id: 1, end: { wall_ms: null, overheads_ms: {}, error: null } } }
+          : { codec: { trial_id: 1, index: 0, codec_ms: null } }),
       });
     worker.dispatchEvent(event);
   }, [k, how, kind]);

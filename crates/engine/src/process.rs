@@ -4,7 +4,7 @@
 //! touches the DOM.
 
 use super::outbox::{post, send_value};
-use playground_core::protocol::process::{ProcessEvent, RunId, TaskItem};
+use playground_core::protocol::process::{ProcessEvent, TaskItem, TrialId};
 use playground_core::report::TaskRecord;
 use playground_core::vocab::Lane;
 use playground_web::clock::now_ms;
@@ -14,7 +14,7 @@ use playground_web::wire_js::to_js;
 /// One task as a "process": compute it, echo the payload, report the time
 /// spent decoding the task and encoding the answer.
 pub(super) async fn run_task(
-    run_id: RunId,
+    trial_id: TrialId,
     index: u32,
     item: TaskItem,
     payload: Vec<u8>,
@@ -33,7 +33,7 @@ pub(super) async fn run_task(
         }
     };
     let event = ProcessEvent::TaskResult {
-        run_id,
+        trial_id,
         task,
         payload,
     };
@@ -48,7 +48,7 @@ pub(super) async fn run_task(
             // The encode time cannot travel inside the message it measures:
             // it follows in its own message (messages arrive in order).
             post(&ProcessEvent::Codec {
-                run_id,
+                trial_id,
                 index,
                 codec_ms: decode_ms + encode_ms,
             });

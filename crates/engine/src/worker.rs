@@ -16,12 +16,12 @@ use super::outbox::post;
 use super::pool;
 use super::process;
 use playground_core::models::ModelId;
-use playground_core::protocol::engine::{EngineEvent, EngineRequest, Job, RunEnd, RunId};
+use playground_core::protocol::engine::{EngineEvent, EngineRequest, Job, TrialEnd, TrialId};
 use playground_core::protocol::process::{ProcessRequest, TaskItem};
 use playground_core::protocol::wire::{self, tag, WireError};
 use playground_core::report::TaskRecord;
 use playground_core::vocab::Lane;
-use playground_models::{Host, NotHere, Ran, RayonPool};
+use playground_models::{Host, NotHere, RayonPool, Trial};
 use playground_web::clock::{now_ms, since_thread_start_ms};
 use playground_web::wire_js::split;
 
@@ -78,12 +78,12 @@ pub fn start() {
             let request = match request {
                 Inbound::Engine(request) => request,
                 Inbound::Process(ProcessRequest::Task {
-                    run_id,
+                    trial_id,
                     index,
                     item,
                     payload,
                 }) => {
-                    process::run_task(run_id, index, item, payload, decode_ms).await;
+                    process::run_task(trial_id, index, item, payload, decode_ms).await;
                     continue;
                 }
             };
@@ -99,8 +99,8 @@ pub fn start() {
                         post(&EngineEvent::PoolFailed { reason });
                     }
                 },
-                EngineRequest::Run {
-                    run_id,
+                EngineRequest::Trial {
+                    trial_id,
                     model,
                     job,
                     switch_ms,
@@ -112,10 +112,10 @@ pub fn start() {
                             .as_deref()
                             .unwrap_or("the thread pool has not started"))
                     };
-                    let end = run(run_id, model, &job, switch_ms, pool).await;
-                    post(&EngineEvent::RunDone { run_id, end });
+                    let end = run(trial_id, model, &job, switch_ms, pool).await;
+                    post(&EngineEvent::TrialDone { trial_id, end });
                 }
-                EngineRequest::Ping { run_id } => post(&EngineEvent::Pong { run_id }),
+                EngineRequest::Ping { trial_id } => post(&EngineEvent::Pong { trial_id }),
             }
         }
     });
@@ -128,7 +128,7 @@ pub fn start() {
 /// The engine as a model's host: its own thread's lane, its rayon pool
 /// (once started), each finished task sent at once as `TaskDone`.
 struct EngineHost {
-    run_id: RunId,
+    trial_id: TrialId,
     /// When the trial was dispatched: tasks go out relative to it.
     t0: f64,
     /// Why there is no pool, if there is none.
@@ -148,7 +148,7 @@ impl Host for EngineHost {
         let mut task = task.clone();
         task.shift(self.t0);
         post(&EngineEvent::TaskDone {
-            run_id: self.run_id,
+            trial_id: self.trial_id,
             task,
         });
     }
@@ -173,7 +173,7 @@ impl Host for EngineHost {
         model: ModelId,
         job: &Job,
         _items: Vec<TaskItem>,
-    ) -> Result<Ran, NotHere> {
+    ) -> Result<Trial, NotHere> {
         Err(NotHere::NoProcesses {
             model,
             workload: job.workload(),
@@ -184,14 +184,14 @@ impl Host for EngineHost {
 /// Runs one repetition and measures it from dispatch to the last result.
 /// Each finished task is sent at once as `TaskDone`; the end is returned.
 async fn run(
-    run_id: RunId,
+    trial_id: TrialId,
     model: ModelId,
     job: &Job,
     switch_ms: u32,
     pool: Result<(), &str>,
-) -> RunEnd {
+) -> TrialEnd {
     let host = EngineHost {
-        run_id,
+        trial_id,
         t0: now_ms(),
         pool: pool.map_err(str::to_owned),
         switch_ms,
@@ -201,7 +201,7 @@ async fn run(
     let wall_ms = now_ms() - host.t0;
     match result {
         // The tasks went out as `TaskDone` events.
-        Ok(ran) => RunEnd::new(wall_ms, ran.output),
-        Err(error) => RunEnd::refused(wall_ms, error.to_string()),
+        Ok(ran) => TrialEnd::new(wall_ms, ran.output),
+        Err(error) => TrialEnd::refused(wall_ms, error.to_string()),
     }
 }

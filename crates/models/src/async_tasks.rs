@@ -28,7 +28,7 @@ use playground_core::workloads::fib::fib;
 use playground_web::clock::now_ms;
 use playground_web::http;
 
-use crate::model::{Host, Model, NotHere, Ran};
+use crate::model::{Host, Model, NotHere, Trial};
 use crate::pipeline;
 
 pub use playground_core::models::registry::YIELD_DEPTH;
@@ -39,10 +39,10 @@ pub struct Async;
 impl Model for Async {
     const ID: ModelId = ModelId::Async;
 
-    async fn run<H: Host>(host: &H, job: &Job) -> Result<Ran, NotHere> {
+    async fn run<H: Host>(host: &H, job: &Job) -> Result<Trial, NotHere> {
         let (lane, emit) = (host.lane(), |t: &TaskRecord| host.emit(t));
         Ok(match job {
-            Job::Fib { n, tasks } => Ran::tasks(run_fib(*n, *tasks, lane, &emit).await),
+            Job::Fib { n, tasks } => Trial::tasks(run_fib(*n, *tasks, lane, &emit).await),
             Job::Fetch {
                 plan,
                 concurrency,
@@ -52,11 +52,11 @@ impl Model for Async {
                 let output = blocked.map_or(WorkloadOutput::None {}, |loop_blocked_ms| {
                     WorkloadOutput::BlockedLoop { loop_blocked_ms }
                 });
-                Ran::with(tasks, output)
+                Trial::with(tasks, output)
             }
             // The event loop fetches; the pool computes (run_in_executor).
             Job::Pipeline { plan, n } => {
-                Ran::tasks(pipeline::run_async(host.pool()?, plan, *n, &emit).await)
+                Trial::tasks(pipeline::run_async(host.pool()?, plan, *n, &emit).await)
             }
             Job::Race { .. } | Job::Convoy { .. } => return Err(NotHere::workload(Self::ID, job)),
         })

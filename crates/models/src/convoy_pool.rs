@@ -17,7 +17,7 @@ use playground_core::workloads::latency::Answer as Reply;
 use playground_web::clock::now_ms;
 use playground_web::http;
 
-use crate::model::{Host, Ran};
+use crate::model::{Host, Trial};
 use crate::pool::Pool;
 
 /// Switch intervals (ms) of the `gil` sweep, and requests at each.
@@ -44,7 +44,7 @@ pub fn run<P: Pool, H: Host>(
     requests: &[PlannedRequest],
     cpu_threads: u32,
     host: &H,
-) -> Ran {
+) -> Trial {
     let switch_ms = host.switch_ms();
     let interpreter = match model {
         ModelId::Gil => Interpreter::Gil(Gil::new(switch_ms, now_ms)),
@@ -93,7 +93,7 @@ pub fn run<P: Pool, H: Host>(
         },
         None => WorkloadOutput::None {},
     };
-    Ran::with(tasks, output)
+    Trial::with(tasks, output)
 }
 
 /// Task records for the timeline and the JSON: every request on `thread-1`

@@ -19,7 +19,7 @@ use playground_web::clock::now_ms;
 use playground_web::http;
 
 use crate::convoy_pool;
-use crate::model::{Host, Model, NotHere, Ran};
+use crate::model::{Host, Model, NotHere, Trial};
 use crate::pool::{lane, Pool};
 
 /// The `gil` model.
@@ -28,13 +28,13 @@ pub struct Gil;
 impl Model for Gil {
     const ID: ModelId = ModelId::Gil;
 
-    async fn run<H: Host>(host: &H, job: &Job) -> Result<Ran, NotHere> {
+    async fn run<H: Host>(host: &H, job: &Job) -> Result<Trial, NotHere> {
         let pool = host.pool()?;
         let emit = |t: &TaskRecord| host.emit(t);
         let switch_ms = host.switch_ms();
         match job {
-            Job::Fib { n, tasks } => Ok(Ran::tasks(run_fib(pool, *n, *tasks, switch_ms, &emit))),
-            Job::Fetch { plan, .. } => Ok(Ran::tasks(run_fetch(pool, plan, switch_ms, &emit))),
+            Job::Fib { n, tasks } => Ok(Trial::tasks(run_fib(pool, *n, *tasks, switch_ms, &emit))),
+            Job::Fetch { plan, .. } => Ok(Trial::tasks(run_fetch(pool, plan, switch_ms, &emit))),
             Job::Convoy { plan, cpu_threads } => Ok(convoy_pool::run(
                 pool,
                 Self::ID,

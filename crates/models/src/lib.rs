@@ -21,7 +21,7 @@ mod convoy_pool;
 mod pipeline;
 mod race;
 
-pub use model::{Host, Model, NotHere, Ran};
+pub use model::{Host, Model, NotHere, Trial};
 pub use pool::{NoPool, Pool};
 #[cfg(feature = "threads")]
 pub use rayon_pool::RayonPool;
@@ -38,7 +38,7 @@ use playground_core::vocab::ModelId;
 macro_rules! models {
     ($($id:ident => $model:ty),* $(,)?) => {
         /// Runs one trial of `model`'s `job` on `host`.
-        pub async fn run<H: Host>(model: ModelId, host: &H, job: &Job) -> Result<Ran, NotHere> {
+        pub async fn run<H: Host>(model: ModelId, host: &H, job: &Job) -> Result<Trial, NotHere> {
             match model {
                 $(ModelId::$id => <$model as Model>::run(host, job).await,)*
             }

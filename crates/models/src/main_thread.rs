@@ -8,7 +8,7 @@
 use playground_core::protocol::engine::Job;
 use playground_core::vocab::ModelId;
 
-use crate::model::{Host, Model, NotHere, Ran};
+use crate::model::{Host, Model, NotHere, Trial};
 use crate::sequential::{run_fetch_blocking, run_fib};
 
 /// The `main-thread` model.
@@ -17,12 +17,12 @@ pub struct MainThread;
 impl Model for MainThread {
     const ID: ModelId = ModelId::MainThread;
 
-    async fn run<H: Host>(host: &H, job: &Job) -> Result<Ran, NotHere> {
+    async fn run<H: Host>(host: &H, job: &Job) -> Result<Trial, NotHere> {
         let lane = host.lane();
         match job {
             // No progress: a frozen page could not show it.
-            Job::Fib { n, tasks } => Ok(Ran::tasks(run_fib(*n, *tasks, lane, &|_| {}))),
-            Job::Fetch { plan, .. } => Ok(Ran::tasks(run_fetch_blocking(
+            Job::Fib { n, tasks } => Ok(Trial::tasks(run_fib(*n, *tasks, lane, &|_| {}))),
+            Job::Fetch { plan, .. } => Ok(Trial::tasks(run_fetch_blocking(
                 &plan.blocking_on_page(),
                 lane,
             ))),

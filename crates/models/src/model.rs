@@ -22,11 +22,11 @@ pub trait Model {
 
     /// Runs one trial of `job` on `host`. Each finished task goes to
     /// `host.emit` as soon as it is done, with times on the shared clock.
-    fn run<H: Host>(host: &H, job: &Job) -> impl Future<Output = Result<Ran, NotHere>>;
+    fn run<H: Host>(host: &H, job: &Job) -> impl Future<Output = Result<Trial, NotHere>>;
 }
 
 /// What a trial produced.
-pub struct Ran {
+pub struct Trial {
     /// Every task, on the shared clock.
     pub tasks: Vec<TaskRecord>,
     /// What the workload measured besides its tasks.
@@ -41,15 +41,15 @@ pub struct Ran {
     pub started_ms: Option<f64>,
 }
 
-impl Ran {
+impl Trial {
     /// A trial timed from its dispatch with no extra output.
     pub fn tasks(tasks: Vec<TaskRecord>) -> Self {
-        Ran::with(tasks, WorkloadOutput::None {})
+        Trial::with(tasks, WorkloadOutput::None {})
     }
 
     /// A trial timed from its dispatch, with the workload's extra results.
     pub fn with(tasks: Vec<TaskRecord>, output: WorkloadOutput) -> Self {
-        Ran {
+        Trial {
             tasks,
             output,
             overheads: Overheads::new(),
@@ -114,5 +114,5 @@ pub trait Host {
         model: ModelId,
         job: &Job,
         items: Vec<TaskItem>,
-    ) -> impl Future<Output = Result<Ran, NotHere>>;
+    ) -> impl Future<Output = Result<Trial, NotHere>>;
 }

@@ -7,7 +7,7 @@ use playground_core::protocol::engine::Job;
 use playground_core::protocol::process::TaskItem;
 use playground_core::vocab::ModelId;
 
-use crate::model::{Host, Model, NotHere, Ran};
+use crate::model::{Host, Model, NotHere, Trial};
 
 /// The `processes` model.
 pub struct Processes;
@@ -15,7 +15,7 @@ pub struct Processes;
 impl Model for Processes {
     const ID: ModelId = ModelId::Processes;
 
-    async fn run<H: Host>(host: &H, job: &Job) -> Result<Ran, NotHere> {
+    async fn run<H: Host>(host: &H, job: &Job) -> Result<Trial, NotHere> {
         let items: Vec<TaskItem> = match job {
             Job::Fib { n, tasks } => (0..*tasks).map(|_| TaskItem::Fib { n: *n }).collect(),
             Job::Fetch { plan, .. } => plan

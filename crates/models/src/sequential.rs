@@ -14,7 +14,7 @@ use playground_core::workloads::fib::fib;
 use playground_web::clock::now_ms;
 use playground_web::http;
 
-use crate::model::{Host, Model, NotHere, Ran};
+use crate::model::{Host, Model, NotHere, Trial};
 use crate::{pipeline, race};
 
 /// The `sequential` model.
@@ -23,17 +23,17 @@ pub struct Sequential;
 impl Model for Sequential {
     const ID: ModelId = ModelId::Sequential;
 
-    async fn run<H: Host>(host: &H, job: &Job) -> Result<Ran, NotHere> {
+    async fn run<H: Host>(host: &H, job: &Job) -> Result<Trial, NotHere> {
         let (lane, emit) = (host.lane(), |t: &TaskRecord| host.emit(t));
         Ok(match job {
-            Job::Fib { n, tasks } => Ran::tasks(run_fib(*n, *tasks, lane, &emit)),
-            Job::Fetch { plan, .. } => Ran::tasks(run_fetch(plan, lane, &emit).await),
+            Job::Fib { n, tasks } => Trial::tasks(run_fib(*n, *tasks, lane, &emit)),
+            Job::Fetch { plan, .. } => Trial::tasks(run_fetch(plan, lane, &emit).await),
             Job::Race { increments } => {
                 let (tasks, race) = race::run_sequential(host.threads(), *increments, lane, &emit);
-                Ran::with(tasks, WorkloadOutput::Race { race })
+                Trial::with(tasks, WorkloadOutput::Race { race })
             }
             Job::Pipeline { plan, n } => {
-                Ran::tasks(pipeline::run_sequential(plan, *n, lane, &emit))
+                Trial::tasks(pipeline::run_sequential(plan, *n, lane, &emit))
             }
             Job::Convoy { .. } => return Err(NotHere::workload(Self::ID, job)),
         })

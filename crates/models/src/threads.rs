@@ -20,7 +20,7 @@ use playground_core::workloads::fib::{fib, max_tasks_per_steal};
 use playground_web::clock::now_ms;
 use playground_web::http;
 
-use crate::model::{Host, Model, NotHere, Ran};
+use crate::model::{Host, Model, NotHere, Trial};
 use crate::pool::{lane, Pool};
 use crate::{convoy_pool, pipeline, race};
 
@@ -30,17 +30,17 @@ pub struct Threads;
 impl Model for Threads {
     const ID: ModelId = ModelId::Threads;
 
-    async fn run<H: Host>(host: &H, job: &Job) -> Result<Ran, NotHere> {
+    async fn run<H: Host>(host: &H, job: &Job) -> Result<Trial, NotHere> {
         let pool = host.pool()?;
         let emit = |t: &TaskRecord| host.emit(t);
         Ok(match job {
-            Job::Fib { n, tasks } => Ran::tasks(run_fib(pool, *n, *tasks, &emit)),
-            Job::Fetch { plan, .. } => Ran::tasks(run_fetch(pool, plan, &emit)),
+            Job::Fib { n, tasks } => Trial::tasks(run_fib(pool, *n, *tasks, &emit)),
+            Job::Fetch { plan, .. } => Trial::tasks(run_fetch(pool, plan, &emit)),
             Job::Race { increments } => {
                 let (tasks, race) = race::run_threads(pool, *increments, &emit);
-                Ran::with(tasks, WorkloadOutput::Race { race })
+                Trial::with(tasks, WorkloadOutput::Race { race })
             }
-            Job::Pipeline { plan, n } => Ran::tasks(pipeline::run_threads(pool, plan, *n, &emit)),
+            Job::Pipeline { plan, n } => Trial::tasks(pipeline::run_threads(pool, plan, *n, &emit)),
             Job::Convoy { plan, cpu_threads } => {
                 convoy_pool::run(pool, Self::ID, &plan.requests, *cpu_threads, host)
             }

@@ -143,7 +143,7 @@ pub fn app() -> Html {
         })
     };
     let start_run: Rc<dyn Fn()> = {
-        let (config, new_context) = (state.settings.run_config(), new_context.clone());
+        let (config, new_context) = (state.settings.experiment(), new_context.clone());
         Rc::new(move || {
             if let Some(ctx) = new_context() {
                 let config = config.clone();
@@ -152,7 +152,7 @@ pub fn app() -> Html {
         })
     };
     let on_sweep = {
-        let config = state.settings.run_config();
+        let config = state.settings.experiment();
         Callback::from(move |(model, max): (ModelId, u32)| {
             if let Some(ctx) = new_context() {
                 let config = config.clone();
@@ -217,7 +217,7 @@ pub fn app() -> Html {
     // thread count changed meanwhile.
     let on_intent = {
         let (engine, emit, threads) = (engine.clone(), emit.clone(), state.settings.threads);
-        let (started, needs_engine) = (state.started(), state.settings.run_config().needs_engine());
+        let (started, needs_engine) = (state.started(), state.settings.experiment().needs_engine());
         Callback::from(move |()| {
             if started {
                 lazy::preload(Lazy::Results);
@@ -324,7 +324,7 @@ pub fn app() -> Html {
                 }
                 <ErrorList errors={state.errors.clone()} />
                 if embed {
-                    <EmbedForm form={form} summary={state.settings.run_config().summary()} />
+                    <EmbedForm form={form} summary={state.settings.experiment().summary()} />
                 } else {
                     <SettingsForm ..form />
                 }

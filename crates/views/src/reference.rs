@@ -15,7 +15,7 @@ use yew::prelude::*;
 use thiserror::Error;
 
 use playground_core::classroom::{
-    match_reference, read_reference, read_value, ClassRun, FileError, ReferenceMatch,
+    match_reference, read_reference, read_value, ClassRow, FileError, ReferenceMatch,
     REFERENCE_LABEL, REFERENCE_PATH,
 };
 use playground_core::report::Results;
@@ -24,13 +24,13 @@ use playground_core::report::Results;
 #[derive(Clone, Debug, PartialEq)]
 pub enum References {
     Loading,
-    Ready(Rc<Vec<ClassRun>>),
+    Ready(Rc<Vec<ClassRow>>),
     Failed(String),
 }
 
 thread_local! {
     /// Loaded once per page; every view shares them.
-    static LOADED: RefCell<Option<Rc<Vec<ClassRun>>>> = const { RefCell::new(None) };
+    static LOADED: RefCell<Option<Rc<Vec<ClassRow>>>> = const { RefCell::new(None) };
 }
 
 /// The reference runs, loading them on first use.
@@ -79,7 +79,7 @@ fn reference_url() -> String {
     format!("{}{REFERENCE_PATH}", playground_web::platform::base_url())
 }
 
-async fn fetch_reference(url: &str) -> Result<Vec<ClassRun>, LoadError> {
+async fn fetch_reference(url: &str) -> Result<Vec<ClassRow>, LoadError> {
     let response = gloo::net::http::Request::get(url).send().await?;
     if !response.ok() {
         return Err(LoadError::Status(response.status()));
@@ -104,16 +104,16 @@ pub fn own_reference(props: &OwnReferenceProps) -> Html {
 
 /// The class-table row of a results document (`None` only if the app's
 /// own results do not read back, which its tests rule out).
-fn row_of(results: &Results) -> Option<ClassRun> {
+fn row_of(results: &Results) -> Option<ClassRow> {
     let value = serde_json::to_value(results).ok()?;
     let doc = read_value(value, None).ok()?;
-    Some(ClassRun::from_doc(&doc, "your run"))
+    Some(ClassRow::from_doc(&doc, "your run"))
 }
 
 #[derive(Properties, PartialEq)]
 pub struct ReferenceBesideProps {
     /// The run to compare (a learner's own, or a shared one).
-    pub run: ClassRun,
+    pub run: ClassRow,
     /// What to call it in the table's head.
     #[prop_or(AttrValue::Static("This run"))]
     pub name: AttrValue,
@@ -145,7 +145,7 @@ pub fn reference_beside(props: &ReferenceBesideProps) -> Html {
     }
 }
 
-fn comparison(run: &ClassRun, name: &str, found: ReferenceMatch<'_>) -> Html {
+fn comparison(run: &ClassRow, name: &str, found: ReferenceMatch<'_>) -> Html {
     let reference = found.run();
     let ms = |v: Option<f64>| {
         v.map(|v| format!("{v:.1}"))

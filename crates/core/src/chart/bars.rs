@@ -2,7 +2,7 @@
 //! ratio to `sequential`.
 
 use crate::models::ModelId;
-use crate::report::{RunRecord, RunStatus};
+use crate::report::{ModelResult, RunStatus};
 
 /// One model's bar.
 #[derive(Clone, Debug, PartialEq)]
@@ -19,7 +19,7 @@ pub struct Bar {
 }
 
 /// Bars for every run that finished, in run order.
-pub fn comparison_bars(runs: &[RunRecord]) -> Vec<Bar> {
+pub fn comparison_bars(runs: &[ModelResult]) -> Vec<Bar> {
     let baseline = runs
         .iter()
         .find(|r| r.model == ModelId::Sequential && r.status == RunStatus::Ok)
@@ -55,8 +55,8 @@ mod tests {
     use super::*;
     use crate::config::Workload;
 
-    fn ok(model: ModelId, ms: f64) -> RunRecord {
-        RunRecord::finished(model, Workload::Fib, ms)
+    fn ok(model: ModelId, ms: f64) -> ModelResult {
+        ModelResult::finished(model, Workload::Fib, ms)
     }
 
     #[test]
@@ -64,7 +64,7 @@ mod tests {
         let runs = [
             ok(ModelId::Sequential, 100.0),
             ok(ModelId::Threads, 50.0),
-            RunRecord::skipped(ModelId::Async, Workload::Fib, "no"),
+            ModelResult::skipped(ModelId::Async, Workload::Fib, "no"),
         ];
         let bars = comparison_bars(&runs);
         assert_eq!(bars.len(), 2, "skipped runs have no bar");

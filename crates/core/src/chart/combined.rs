@@ -12,7 +12,7 @@
 
 pub use super::axis::Axis;
 use super::lanes::{timeline_lanes, LaneBar};
-use crate::report::{Results, RunRecord, RunStatus};
+use crate::report::{ModelResult, Results, RunStatus};
 use crate::vocab::ModelId;
 
 /// A frame longer than this is a long frame: the page could not respond
@@ -181,7 +181,7 @@ impl CombinedTimeline {
     }
 }
 
-fn group(run: &RunRecord) -> ModelGroup {
+fn group(run: &ModelResult) -> ModelGroup {
     let gil = run.model == ModelId::Gil;
     let fetches = run.workload.valueless_task_is_request();
     let mut lanes: Vec<CombinedLane> = timeline_lanes(&run.tasks)
@@ -288,7 +288,7 @@ fn segments(bar: &LaneBar, gil: bool, fetches: bool) -> Vec<Segment> {
 /// `main-thread` model ran on it (synchronous work, or blocking requests),
 /// merged across gaps shorter than a frame. Other models leave the page
 /// free; their long frames are known only as counts (`PageSummary`).
-fn blocked_intervals(run: &RunRecord) -> Vec<Segment> {
+fn blocked_intervals(run: &ModelResult) -> Vec<Segment> {
     if run.model.as_str() != "main-thread" {
         return Vec::new();
     }
@@ -321,7 +321,7 @@ fn blocked_intervals(run: &RunRecord) -> Vec<Segment> {
 }
 
 /// The overheads end to end from 0, in name order, each with its name.
-fn overheads_lane(run: &RunRecord) -> CombinedLane {
+fn overheads_lane(run: &ModelResult) -> CombinedLane {
     let mut at = 0.0;
     let segments = run
         .overheads_ms

@@ -86,7 +86,7 @@ pub fn timeline_lanes(tasks: &[TaskRecord]) -> Vec<Lane> {
 /// The lanes of one model's run, as its card draws them: a task without a
 /// value waited for I/O only where the workload fetches (a failed or
 /// stopped fib task computed).
-pub fn run_lanes(run: &crate::report::RunRecord) -> Vec<Lane> {
+pub fn run_lanes(run: &crate::report::ModelResult) -> Vec<Lane> {
     let mut lanes = timeline_lanes(&run.tasks);
     if !run.workload.valueless_task_is_request() {
         for bar in lanes.iter_mut().flat_map(|l| l.bars.iter_mut()) {
@@ -125,7 +125,7 @@ mod tests {
 
     #[test]
     fn a_blocked_loop_gets_its_own_lane_first() {
-        use crate::report::RunRecord;
+        use crate::report::ModelResult;
         use crate::vocab::{ModelId, Workload};
         let tasks: Vec<TaskRecord> = (0..3)
             .map(|i| {
@@ -141,12 +141,12 @@ mod tests {
                 )
             })
             .collect();
-        let mut run = RunRecord {
+        let mut run = ModelResult {
             tasks,
             output: WorkloadOutput::BlockedLoop {
                 loop_blocked_ms: [0.3, 400.3],
             },
-            ..RunRecord::finished(ModelId::Async, Workload::Fetch, 402.0)
+            ..ModelResult::finished(ModelId::Async, Workload::Fetch, 402.0)
         };
         let lanes = run_lanes(&run);
         assert_eq!(lanes[0].name, BLOCKED_LANE);

@@ -30,7 +30,7 @@ use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
 
 use super::lanes::{timeline_lanes, LaneBar};
-use crate::report::{Results, RunRecord, RunStatus, TaskRecord, TaskStatus};
+use crate::report::{ModelResult, Results, RunStatus, TaskRecord, TaskStatus};
 use crate::vocab::ModelId;
 
 /// Microseconds per millisecond: trace timestamps are in microseconds.
@@ -188,7 +188,7 @@ fn status_str(status: RunStatus) -> &'static str {
     }
 }
 
-fn model_events(run: &RunRecord, pid: u32, out: &mut Vec<TraceEvent>) {
+fn model_events(run: &ModelResult, pid: u32, out: &mut Vec<TraceEvent>) {
     let model = run.model.as_str();
     out.push(TraceEvent::meta(
         "process_name",
@@ -254,7 +254,7 @@ fn model_events(run: &RunRecord, pid: u32, out: &mut Vec<TraceEvent>) {
 }
 
 /// Threads for the lanes (one per stacked row) and their task events.
-fn lane_events(run: &RunRecord, pid: u32, out: &mut Vec<TraceEvent>) {
+fn lane_events(run: &ModelResult, pid: u32, out: &mut Vec<TraceEvent>) {
     let gil = run.model == ModelId::Gil;
     let by_index: BTreeMap<u32, &TaskRecord> = run.tasks.iter().map(|t| (t.index, t)).collect();
     let mut tid = 0u32;
@@ -290,7 +290,7 @@ fn lane_events(run: &RunRecord, pid: u32, out: &mut Vec<TraceEvent>) {
 }
 
 fn task_events(
-    run: &RunRecord,
+    run: &ModelResult,
     task: &TaskRecord,
     bar: &LaneBar,
     at: (u32, u32),

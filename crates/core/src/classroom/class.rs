@@ -8,7 +8,7 @@ use thiserror::Error;
 use super::paste::code_excerpt;
 use super::read::{self, FileError, ReadError, MAX_FILES, MAX_RUNS};
 use super::reading::FileReading;
-use super::runs::ClassRun;
+use super::runs::ClassRow;
 
 /// A batch that cannot be added at all.
 #[derive(Clone, Debug, Error, PartialEq, Eq)]
@@ -35,7 +35,7 @@ fn too_many(adding: usize, already: usize) -> String {
 /// The runs added so far.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Class {
-    runs: Vec<ClassRun>,
+    runs: Vec<ClassRow>,
     files: usize,
     codes: usize,
     /// Codes offered so far, added or not: a code's number in messages.
@@ -49,7 +49,7 @@ impl Class {
     }
 
     /// Every row, in the order added.
-    pub fn runs(&self) -> &[ClassRun] {
+    pub fn runs(&self) -> &[ClassRow] {
         &self.runs
     }
 
@@ -95,7 +95,7 @@ impl Class {
         let lines = reading.is_lines();
         let docs = reading.into_docs();
         let name = &self.unique_name(name);
-        let rows: Vec<ClassRun> = docs
+        let rows: Vec<ClassRow> = docs
             .iter()
             .enumerate()
             .map(|(i, doc)| {
@@ -104,7 +104,7 @@ impl Class {
                     (_, true) => format!("{name} line {}", i + 1),
                     (_, false) => format!("{name} #{}", i + 1),
                 };
-                ClassRun::from_doc(doc, source).at(i)
+                ClassRow::from_doc(doc, source).at(i)
             })
             .collect();
         self.push(rows).map_err(fail)?;
@@ -125,7 +125,7 @@ impl Class {
         let fail = |e| FileError::new(&named, e);
         self.check_room(1).map_err(fail)?;
         let doc = read::read_code(code).map_err(fail)?;
-        self.push(vec![ClassRun::from_doc(&doc, name.clone())])
+        self.push(vec![ClassRow::from_doc(&doc, name.clone())])
             .map_err(fail)?;
         self.codes += 1;
         Ok(1)
@@ -138,19 +138,19 @@ impl Class {
     pub fn add_value(&mut self, name: &str, value: Value) -> Result<usize, FileError> {
         let fail = |e| FileError::new(name, e);
         let doc = read::read_value(value, None).map_err(fail)?;
-        self.push(vec![ClassRun::from_doc(&doc, name)])
+        self.push(vec![ClassRow::from_doc(&doc, name)])
             .map_err(fail)?;
         Ok(1)
     }
 
     /// Removes the row at `index` (in [`Class::runs`] order).
-    pub fn remove(&mut self, index: usize) -> Option<ClassRun> {
+    pub fn remove(&mut self, index: usize) -> Option<ClassRow> {
         (index < self.runs.len()).then(|| self.runs.remove(index))
     }
 
     /// Removes the row that came from `source` at `position` (what a
     /// table row, sorted its own way, knows of itself).
-    pub fn remove_run(&mut self, source: &str, position: usize) -> Option<ClassRun> {
+    pub fn remove_run(&mut self, source: &str, position: usize) -> Option<ClassRow> {
         let index = self
             .runs
             .iter()
@@ -192,7 +192,7 @@ impl Class {
 
     /// Appends rows unless the class would be too large or they were all
     /// added before.
-    fn push(&mut self, rows: Vec<ClassRun>) -> Result<(), ReadError> {
+    fn push(&mut self, rows: Vec<ClassRow>) -> Result<(), ReadError> {
         if self.runs.len() + rows.len() > MAX_RUNS {
             return Err(ReadError::ClassFull);
         }

@@ -38,7 +38,7 @@ pub use reading::{read_text, FileReading};
 pub use reference::{
     match_reference, read_reference, ReferenceMatch, REFERENCE_LABEL, REFERENCE_PATH,
 };
-pub use runs::{ClassRun, Experiment, Flag, Isolation, ModelResult, SPREAD_LIMIT};
+pub use runs::{ClassRow, ExperimentKey, Flag, Isolation, ModelCell, SPREAD_LIMIT};
 pub use stats::{
     group_runs, ideal_line, models_of, speedup_series, ExperimentGroup, ModelMedian, SpeedupPoint,
     SpeedupSeries,

@@ -11,7 +11,7 @@
 //! until then, and the browser caches them.
 
 use super::read::FileError;
-use super::runs::ClassRun;
+use super::runs::ClassRow;
 
 /// Where the page finds the reference runs, relative to the app's URL.
 pub const REFERENCE_PATH: &str = "reference/16-core-chromium156.jsonl";
@@ -24,13 +24,13 @@ pub const REFERENCE_LABEL: &str = "Reference run, recorded elsewhere: 16-core ma
 ///
 /// # Errors
 /// A [`FileError`] if the file is not what the app shipped.
-pub fn read_reference(text: &str) -> Result<Vec<ClassRun>, FileError> {
+pub fn read_reference(text: &str) -> Result<Vec<ClassRow>, FileError> {
     let docs = super::reading::read_text(text).map_err(|e| FileError::new(REFERENCE_PATH, e))?;
     Ok(docs
         .iter()
         .enumerate()
         .map(|(i, doc)| {
-            let mut run = ClassRun::from_doc(doc, format!("reference run {}", i + 1)).at(i);
+            let mut run = ClassRow::from_doc(doc, format!("reference run {}", i + 1)).at(i);
             run.reference = true;
             run
         })
@@ -41,14 +41,14 @@ pub fn read_reference(text: &str) -> Result<Vec<ClassRun>, FileError> {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum ReferenceMatch<'a> {
     /// The same experiment (workload and settings).
-    SameExperiment(&'a ClassRun),
+    SameExperiment(&'a ClassRow),
     /// The same workload with other settings: say so beside it.
-    SameWorkload(&'a ClassRun),
+    SameWorkload(&'a ClassRow),
 }
 
 impl<'a> ReferenceMatch<'a> {
     /// The matched reference run.
-    pub fn run(&self) -> &'a ClassRun {
+    pub fn run(&self) -> &'a ClassRow {
         match self {
             ReferenceMatch::SameExperiment(r) | ReferenceMatch::SameWorkload(r) => r,
         }
@@ -59,10 +59,10 @@ impl<'a> ReferenceMatch<'a> {
 /// is one, else of the same workload; among those, the one sharing most of
 /// its models, then most settings, then using the most cores.
 pub fn match_reference<'a>(
-    run: &ClassRun,
-    references: &'a [ClassRun],
+    run: &ClassRow,
+    references: &'a [ClassRow],
 ) -> Option<ReferenceMatch<'a>> {
-    let score = |r: &ClassRun| {
+    let score = |r: &ClassRow| {
         let models = run
             .models
             .iter()
@@ -76,7 +76,7 @@ pub fn match_reference<'a>(
             .count();
         (models, settings, r.cores_used().unwrap_or(0))
     };
-    let best = |same: &dyn Fn(&ClassRun) -> bool| {
+    let best = |same: &dyn Fn(&ClassRow) -> bool| {
         references
             .iter()
             .filter(|r| same(r))

@@ -26,15 +26,15 @@ fn names_experiment(key: &str) -> bool {
 
 /// The workload and the settings that define an experiment.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Experiment {
+pub struct ExperimentKey {
     pub workload: String,
     /// `(key, value)` in key order, values as JSON text (`32`, `"https://…"`).
     pub settings: Vec<(String, String)>,
 }
 
-impl Experiment {
+impl ExperimentKey {
     /// The experiment of a document's config.
-    pub fn of(doc: &ClassDoc) -> Experiment {
+    pub fn of(doc: &ClassDoc) -> ExperimentKey {
         let workload = doc
             .config
             .get(Key::Workload.as_str())
@@ -48,11 +48,11 @@ impl Experiment {
             .map(|(k, v)| (k.clone(), v.to_string()))
             .collect();
         settings.sort();
-        Experiment { workload, settings }
+        ExperimentKey { workload, settings }
     }
 }
 
-impl fmt::Display for Experiment {
+impl fmt::Display for ExperimentKey {
     /// `fib n=34 tasks=64`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.workload)?;
@@ -116,7 +116,7 @@ impl fmt::Display for Isolation {
 
 /// One model's numbers in a row.
 #[derive(Clone, Debug, PartialEq)]
-pub struct ModelResult {
+pub struct ModelCell {
     pub model: String,
     /// `ok`, `failed`, `skipped`, `cancelled` (as the file says).
     pub status: String,
@@ -130,7 +130,7 @@ pub struct ModelResult {
     pub tasks: usize,
 }
 
-impl ModelResult {
+impl ModelCell {
     /// Slowest repeat / fastest, when repeated.
     pub fn spread(&self) -> Option<f64> {
         match (self.min_ms, self.max_ms) {
@@ -142,7 +142,7 @@ impl ModelResult {
 
 /// One row of the class table.
 #[derive(Clone, Debug, PartialEq)]
-pub struct ClassRun {
+pub struct ClassRow {
     /// The file name (with `line k` for JSON lines) or `code k`.
     pub source: String,
     /// Which document of its file it is (0-based): the line of a JSON-lines
@@ -155,16 +155,16 @@ pub struct ClassRun {
     pub threads: Option<u32>,
     pub browser: Browser,
     pub isolation: Isolation,
-    pub experiment: Experiment,
+    pub experiment: ExperimentKey,
     /// In the app's order ([`model_rank`]).
-    pub models: Vec<ModelResult>,
+    pub models: Vec<ModelCell>,
     /// The run's own flags (group-relative ones are added by `stats`).
     pub flags: Vec<Flag>,
 }
 
-impl ClassRun {
+impl ClassRow {
     /// The row of a document.
-    pub fn from_doc(doc: &ClassDoc, source: impl Into<String>) -> ClassRun {
+    pub fn from_doc(doc: &ClassDoc, source: impl Into<String>) -> ClassRow {
         let env = &doc.environment;
         let isolation = Isolation {
             cross_origin_isolated: env.cross_origin_isolated.unwrap_or(false),
@@ -172,12 +172,12 @@ impl ClassRun {
             how: env.isolation.clone(),
         };
         let baseline = ok_wall(doc.runs.iter().find(|r| r.model == "sequential"));
-        let mut models: Vec<ModelResult> = doc
+        let mut models: Vec<ModelCell> = doc
             .runs
             .iter()
             .map(|r| {
                 let wall = ok_wall(Some(r));
-                ModelResult {
+                ModelCell {
                     model: r.model.clone(),
                     status: r.status.clone(),
                     wall_ms: wall,
@@ -211,7 +211,7 @@ impl ClassRun {
                 });
             }
         }
-        ClassRun {
+        ClassRow {
             source: source.into(),
             position: 0,
             reference: false,
@@ -223,7 +223,7 @@ impl ClassRun {
                 .and_then(|t| u32::try_from(t).ok()),
             browser: parse_user_agent(&env.user_agent),
             isolation,
-            experiment: Experiment::of(doc),
+            experiment: ExperimentKey::of(doc),
             models,
             flags,
         }
@@ -236,12 +236,12 @@ impl ClassRun {
     }
 
     /// Whether two rows hold the same measurements (whatever their source).
-    pub fn same_run(&self, other: &ClassRun) -> bool {
-        ClassRun {
+    pub fn same_run(&self, other: &ClassRow) -> bool {
+        ClassRow {
             source: String::new(),
             position: 0,
             ..self.clone()
-        } == ClassRun {
+        } == ClassRow {
             source: String::new(),
             position: 0,
             ..other.clone()
@@ -249,7 +249,7 @@ impl ClassRun {
     }
 
     /// The numbers of `model`, when the run has it.
-    pub fn model(&self, model: &str) -> Option<&ModelResult> {
+    pub fn model(&self, model: &str) -> Option<&ModelCell> {
         self.models.iter().find(|m| m.model == model)
     }
 

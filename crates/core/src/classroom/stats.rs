@@ -3,7 +3,7 @@
 //! the group (a different experiment), and speedup against cores per model
 //! with the ideal line. Pure.
 
-use super::runs::{model_rank, ClassRun, Experiment, Flag};
+use super::runs::{model_rank, ClassRow, ExperimentKey, Flag};
 use crate::report::Summary;
 
 /// A model's class median in one group.
@@ -21,10 +21,10 @@ pub struct ModelMedian {
 /// The runs of one experiment.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ExperimentGroup {
-    pub experiment: Experiment,
+    pub experiment: ExperimentKey,
     /// Sorted by cores used, cores, browser and source; each with its own
     /// flags plus [`Flag::DifferentExperiment`] outside the main group.
-    pub runs: Vec<ClassRun>,
+    pub runs: Vec<ClassRow>,
     /// Per model, in the app's model order.
     pub medians: Vec<ModelMedian>,
     /// The class's main experiment: the group with the most runs.
@@ -40,7 +40,7 @@ impl ExperimentGroup {
 
 /// The runs grouped by experiment, the largest group first (ties: in
 /// experiment order), so mixed piles sort themselves.
-pub fn group_runs(runs: &[ClassRun]) -> Vec<ExperimentGroup> {
+pub fn group_runs(runs: &[ClassRow]) -> Vec<ExperimentGroup> {
     let mut groups: Vec<ExperimentGroup> = Vec::new();
     for run in runs {
         match groups.iter_mut().find(|g| g.experiment == run.experiment) {
@@ -82,7 +82,7 @@ pub fn group_runs(runs: &[ClassRun]) -> Vec<ExperimentGroup> {
 }
 
 /// Every model of the runs, in the app's model order.
-pub fn models_of<'a>(runs: impl IntoIterator<Item = &'a ClassRun>) -> Vec<String> {
+pub fn models_of<'a>(runs: impl IntoIterator<Item = &'a ClassRow>) -> Vec<String> {
     let mut models: Vec<String> = Vec::new();
     for run in runs {
         for m in &run.models {
@@ -96,7 +96,7 @@ pub fn models_of<'a>(runs: impl IntoIterator<Item = &'a ClassRun>) -> Vec<String
 }
 
 /// The median per model over the runs where it finished.
-fn medians(runs: &[ClassRun]) -> Vec<ModelMedian> {
+fn medians(runs: &[ClassRow]) -> Vec<ModelMedian> {
     models_of(runs)
         .into_iter()
         .map(|model| {
@@ -140,7 +140,7 @@ pub struct SpeedupSeries {
 
 /// A series per model but `sequential` (whose speedup is 1 by definition),
 /// from the runs that have a speedup and a core count.
-pub fn speedup_series(runs: &[ClassRun]) -> Vec<SpeedupSeries> {
+pub fn speedup_series(runs: &[ClassRow]) -> Vec<SpeedupSeries> {
     models_of(runs)
         .into_iter()
         .filter(|m| m != "sequential")

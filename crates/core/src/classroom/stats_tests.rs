@@ -99,15 +99,15 @@ fn runs_group_by_experiment_largest_group_first() {
     let mut a = learner(2, CHROME, 30, &[("sequential", Some(1.0))]);
     a["config"]["threads"] = 7.into();
     let b = learner(16, CHROME, 30, &[("threads", Some(1.0))]);
-    let rows: Vec<ClassRun> = [a, b]
+    let rows: Vec<ClassRow> = [a, b]
         .into_iter()
-        .map(|v| ClassRun::from_doc(&read_value(v, None).expect("doc"), "x"))
+        .map(|v| ClassRow::from_doc(&read_value(v, None).expect("doc"), "x"))
         .collect();
     assert_eq!(group_runs(&rows).len(), 1);
     // Any other setting does: a fetch latency, say.
     let mut c = learner(2, CHROME, 30, &[("sequential", Some(1.0))]);
     c["config"]["latency"] = 150.into();
-    let c = ClassRun::from_doc(&read_value(c, None).expect("doc"), "c");
+    let c = ClassRow::from_doc(&read_value(c, None).expect("doc"), "c");
     assert_ne!(c.experiment, rows[0].experiment);
 }
 
@@ -166,7 +166,7 @@ fn runs_that_cannot_be_compared_are_flagged() {
     let mut wide = learner(2, CHROME, 30, &[("sequential", Some(100.0))]);
     wide["runs"][0]["wall_ms_min"] = 80.0.into();
     wide["runs"][0]["wall_ms_max"] = 128.0.into();
-    let wide = ClassRun::from_doc(&read_value(wide, None).expect("doc"), "w");
+    let wide = ClassRow::from_doc(&read_value(wide, None).expect("doc"), "w");
     assert_eq!(wide.flags.len(), 1);
     assert!(matches!(&wide.flags[0], Flag::LargeSpread { model, ratio }
         if model == "sequential" && (ratio - 1.6).abs() < 1e-9));

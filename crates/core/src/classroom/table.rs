@@ -1,7 +1,7 @@
 //! The class table as CSV: one row per run, then the class median of each
 //! group, for spreadsheets. Pure.
 
-use super::runs::ClassRun;
+use super::runs::ClassRow;
 use super::stats::{models_of, ExperimentGroup};
 
 /// Columns before the per-model ones.
@@ -65,7 +65,7 @@ pub fn class_csv(groups: &[ExperimentGroup]) -> Result<String, csv::Error> {
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
-fn run_row(experiment: &str, run: &ClassRun, models: &[String]) -> Vec<String> {
+fn run_row(experiment: &str, run: &ClassRow, models: &[String]) -> Vec<String> {
     let flags: Vec<String> = run.flags.iter().map(ToString::to_string).collect();
     let mut row = vec![
         experiment.to_owned(),

@@ -248,7 +248,7 @@ fn a_learners_run_is_matched_to_the_reference_run_that_shows_many_cores() {
     );
     with_gil["config"]["tasks"] = 64.into();
     with_gil["config"]["switch_ms"] = 5.into();
-    let run = ClassRun::from_doc(&read_value(with_gil, None).expect("doc"), "gil");
+    let run = ClassRow::from_doc(&read_value(with_gil, None).expect("doc"), "gil");
     let found = match_reference(&run, &references).expect("a match");
     assert!(
         matches!(found, ReferenceMatch::SameExperiment(_)),
@@ -278,8 +278,8 @@ fn a_learners_run_is_matched_to_the_reference_run_that_shows_many_cores() {
 fn a_summary_code_gives_the_row_of_its_file_up_to_rounding() {
     for doc in reference_values() {
         let code = encode(&doc, Detail::Summary).expect("encode");
-        let from_code = ClassRun::from_doc(&read_code(&code).expect("decode"), "c");
-        let from_file = ClassRun::from_doc(&read_value(doc, None).expect("read"), "c");
+        let from_code = ClassRow::from_doc(&read_code(&code).expect("decode"), "c");
+        let from_file = ClassRow::from_doc(&read_value(doc, None).expect("read"), "c");
         assert_eq!(from_code.experiment, from_file.experiment);
         assert_eq!(
             (&from_code.browser, from_code.cores, from_code.threads),

@@ -2,15 +2,15 @@
 //! echo, filled from the settings table's values, and the empty document
 //! runs are added to.
 
+use super::experiment::Experiment;
 use super::key::Key;
-use super::run_config::RunConfig;
 use super::settings::Settings;
 use crate::report::{ConfigEcho, Environment, Results};
 
-impl From<&RunConfig> for ConfigEcho {
-    /// The settings that apply to the run ([`RunConfig::values`], which
+impl From<&Experiment> for ConfigEcho {
+    /// The settings that apply to the run ([`Experiment::values`], which
     /// reads the settings table), each in its field.
-    fn from(c: &RunConfig) -> Self {
+    fn from(c: &Experiment) -> Self {
         let mut echo = ConfigEcho {
             workload: c.workload.kind(),
             models: c.models.clone(),
@@ -53,11 +53,11 @@ impl From<&RunConfig> for ConfigEcho {
 impl Results {
     /// An empty document for `settings`, to which runs are added as they finish.
     pub fn new(environment: Environment, settings: &Settings) -> Self {
-        Results::for_config(environment, &settings.run_config())
+        Results::for_config(environment, &settings.experiment())
     }
 
     /// An empty document for `config`, to which runs are added as they finish.
-    pub fn for_config(environment: Environment, config: &RunConfig) -> Self {
+    pub fn for_config(environment: Environment, config: &Experiment) -> Self {
         Results::empty(environment, ConfigEcho::from(config))
     }
 }

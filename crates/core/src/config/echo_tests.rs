@@ -3,7 +3,7 @@
 use super::*;
 use crate::models::ModelId;
 use crate::report::isolation::Isolation;
-use crate::report::{Environment, RunRecord};
+use crate::report::{Environment, ModelResult};
 use crate::report::{Overheads, RunStatus, TaskRecord, TaskStatus, WorkloadOutput};
 use crate::vocab::Workload;
 use crate::workloads::latency::Answer;
@@ -29,7 +29,7 @@ fn sample() -> Results {
     let mut results = Results::new(env, &settings);
     let mut overheads = Overheads::new();
     overheads.insert("pool_start".into(), 95.0);
-    results.runs.push(RunRecord {
+    results.runs.push(ModelResult {
         model: ModelId::Threads,
         workload: Workload::Fib,
         status: RunStatus::Ok,
@@ -48,7 +48,7 @@ fn sample() -> Results {
         output: WorkloadOutput::None {},
         overheads_below_resolution: Vec::new(),
     });
-    results.runs.push(RunRecord::skipped(
+    results.runs.push(ModelResult::skipped(
         ModelId::Async,
         Workload::Fib,
         "not here",

@@ -5,12 +5,12 @@
 use super::settings::Settings;
 
 /// Writes the settings as a URL query (without `?`): the run config's keys
-/// ([`RunConfig::query_pairs`](super::RunConfig::query_pairs)), then the
+/// ([`Experiment::query_pairs`](super::Experiment::query_pairs)), then the
 /// page flags. Keys that do not apply to the chosen workload are left out;
 /// `autorun`, `embed`, `view` and `present` only when set.
 pub fn to_query(s: &Settings) -> String {
     let mut q = form_urlencoded::Serializer::new(String::new());
-    let pairs = s.run_config().query_pairs();
+    let pairs = s.experiment().query_pairs();
     for (key, value) in pairs.iter().chain(&s.page_flags().query_pairs()) {
         q.append_pair(key, value);
     }

@@ -12,7 +12,7 @@ use crate::workloads::latency::LatencySource;
 
 /// Every setting's validated value, in its accepted range: what the URL
 /// gave or the form shows, whichever workload is chosen. The experiment
-/// itself is [`Settings::run_config`]; the page's flags are
+/// itself is [`Settings::experiment`]; the page's flags are
 /// [`Settings::page_flags`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Settings {
@@ -65,7 +65,7 @@ impl Settings {
     /// How many tasks one run of a model has: fib tasks, requests, or (race)
     /// one per thread for each of the three counters.
     pub fn task_count(&self) -> u32 {
-        self.run_config().task_count()
+        self.experiment().task_count()
     }
 
     /// The defaults: the table's for the default workload (the reference

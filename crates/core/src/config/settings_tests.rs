@@ -222,7 +222,7 @@ fn controls_and_lock_round_trip_and_unknown_controls_are_named() {
 
 #[test]
 fn a_summary_says_what_runs() {
-    let summary = |q: &str| parse(q).0.run_config().summary();
+    let summary = |q: &str| parse(q).0.experiment().summary();
     assert_eq!(
         summary("n=30&tasks=8&threads=2"),
         "8 tasks of fib(30); 2 threads"
@@ -246,7 +246,7 @@ fn a_summary_says_what_runs() {
 
 #[test]
 fn only_a_run_with_a_model_in_the_engine_needs_it() {
-    let needs = |q: &str| parse(q).0.run_config().needs_engine();
+    let needs = |q: &str| parse(q).0.experiment().needs_engine();
     // fetch's sequential and async wait on the page; main-thread blocks it.
     assert!(!needs("workload=fetch&models=sequential,async,main-thread"));
     assert!(!needs("workload=fib&models=main-thread,processes"));

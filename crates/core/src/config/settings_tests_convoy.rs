@@ -26,7 +26,7 @@ fn the_convoy_has_short_requests_by_default_and_keeps_given_ones() {
         q,
         "workload=convoy&models=gil&requests=12&latency=5&threads=4&switch_ms=5&repeat=1"
     );
-    let echo = ConfigEcho::from(&s.run_config());
+    let echo = ConfigEcho::from(&s.experiment());
     assert_eq!(
         (echo.requests, echo.latency, echo.jitter),
         (Some(12), Some(5), None)
@@ -63,7 +63,7 @@ fn block_ms_applies_to_async_fetching_only_and_is_reported_by_name() {
     assert!(errors.is_empty(), "{errors:?}");
     assert_eq!(s.block_ms, Some(400));
     assert!(to_query(&s).contains("&block_ms=400"));
-    assert_eq!(ConfigEcho::from(&s.run_config()).block_ms, Some(400));
+    assert_eq!(ConfigEcho::from(&s.experiment()).block_ms, Some(400));
 
     let cases = [
         (
@@ -99,5 +99,5 @@ fn block_ms_applies_to_async_fetching_only_and_is_reported_by_name() {
     // Absent: nothing in the link or the echo.
     let (s, _) = parse("workload=fetch&models=async");
     assert!(!to_query(&s).contains("block_ms"));
-    assert_eq!(ConfigEcho::from(&s.run_config()).block_ms, None);
+    assert_eq!(ConfigEcho::from(&s.experiment()).block_ms, None);
 }

@@ -9,7 +9,7 @@
 //! The columns' types are `setting.rs`'s. Adding a setting: a [`Key`]
 //! variant, its row here, its place in [`QUERY_ORDER`] and [`FORM_ORDER`],
 //! then its use (a field on [`Settings`](super::Settings) and the
-//! [`RunConfig`](super::RunConfig) params that carry it, the two `value`
+//! [`Experiment`](super::Experiment) params that carry it, the two `value`
 //! matches in `value.rs` and its `ConfigEcho` field; the compiler points
 //! at each).
 

@@ -1,9 +1,9 @@
 //! One setting's typed value ([`Value`]) and its text in the URL and the
-//! form; how a validated [`Settings`] and a [`RunConfig`] give each key's
+//! form; how a validated [`Settings`] and a [`Experiment`] give each key's
 //! value. Pure: no web APIs.
 
+use super::experiment::{Experiment, WorkloadConfig};
 use super::key::Key;
-use super::run_config::{RunConfig, WorkloadConfig};
 use super::settings::Settings;
 use super::table::{Kind, Start, QUERY_ORDER};
 use crate::vocab::{ModelId, Workload};
@@ -108,7 +108,7 @@ impl Settings {
     }
 }
 
-impl RunConfig {
+impl Experiment {
     /// What the experiment runs for `key` (`Absent` where its workload has
     /// no such parameter or it is empty).
     pub fn value(&self, key: Key) -> Value {

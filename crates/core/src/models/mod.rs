@@ -11,7 +11,7 @@ mod convoy_stats;
 pub mod gil_lock;
 pub mod registry;
 
-pub use crate::vocab::{ModelId, ModelPlace};
+pub use crate::vocab::{ModelId, ModelNeeds};
 
 /// The native tests' clock for the GIL and the convoy: ms since its first
 /// read (the browser's shared clock is `clock::now_ms`, wasm32 only).

@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use crate::vocab::{ModelId, ModelPlace, Workload};
+use crate::vocab::{ModelId, ModelNeeds, Workload};
 use crate::workloads::fetch::{makespan, FetchPlan};
 
 /// The English model texts, compiled in.
@@ -100,7 +100,7 @@ impl ModelId {
     }
 
     /// What the model needs from the browser.
-    pub fn place(self) -> ModelPlace {
+    pub fn place(self) -> ModelNeeds {
         spec(self).needs
     }
 

@@ -27,7 +27,7 @@ fn every_model_runs_something_and_only_thread_models_need_shared_memory() {
     for s in &MODELS {
         assert!(!s.runs.is_empty(), "{}: runs no workload", s.id);
         let on_pool = s.runs.iter().all(|(_, p)| *p == Placement::EnginePool);
-        let needs_threads = s.needs == ModelPlace::SharedMemoryThreads;
+        let needs_threads = s.needs == ModelNeeds::SharedMemoryThreads;
         // Needing shared memory skips the model where the page is not
         // isolated: only right when every workload of it needs the pool.
         assert!(
@@ -112,7 +112,7 @@ fn help_prediction_and_placement_agree_for_every_pair() {
                 where_words(p).iter().any(|word| lower.contains(word)),
                 "{m}/{w}: help \"{help}\" does not say it runs {p:?}"
             );
-            if p == Placement::EnginePool || m.place() == ModelPlace::SharedMemoryThreads {
+            if p == Placement::EnginePool || m.place() == ModelNeeds::SharedMemoryThreads {
                 assert!(p.in_engine(), "{m}/{w}: shared memory lives in the engine");
             }
         }

@@ -3,7 +3,7 @@
 //!
 //! Closed enums, never strings as commands. Each message is a JSON object
 //! keyed by its kebab-case type (`{"run": {...}}`; see `wire` for why). Every run request carries a
-//! [`RunId`] that its answer repeats, so the page can match answers to
+//! [`TrialId`] that its answer repeats, so the page can match answers to
 //! requests and ignore answers from a run it has abandoned.
 
 use serde::{Deserialize, Serialize};
@@ -15,7 +15,7 @@ use crate::vocab::{ModelId, Workload};
 use crate::workloads::fetch::FetchPlan;
 
 /// Identifies one request to run one repetition of one model.
-pub type RunId = u32;
+pub type TrialId = u32;
 
 /// What the page asks of the engine.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -24,17 +24,17 @@ pub enum EngineRequest {
     /// Start the rayon pool with this many threads (once per engine worker;
     /// a different size means a new engine worker).
     StartPool { threads: u32 },
-    /// Run one repetition of `model` on `job`. Progress comes back as
-    /// `TaskDone` events, the end as `RunDone`.
-    Run {
-        run_id: RunId,
+    /// Run one trial (one repetition) of `model` on `job`. Progress comes back as
+    /// `TaskDone` events, the end as `TrialDone`.
+    Trial {
+        trial_id: TrialId,
         model: ModelId,
         job: Job,
         /// The GIL's switch interval (used by the `gil` model).
         switch_ms: u32,
     },
     /// Answered with `Pong`: measures the page-to-engine round trip.
-    Ping { run_id: RunId },
+    Ping { trial_id: TrialId },
 }
 
 /// All in the JSON: engine requests carry no bytes.
@@ -123,17 +123,17 @@ pub enum EngineEvent {
     },
     /// A task of the run in progress finished (times relative to dispatch).
     TaskDone {
-        run_id: RunId,
+        trial_id: TrialId,
         task: TaskRecord,
     },
     /// One repetition finished. Its tasks came as `TaskDone` events (each
     /// task crosses the worker boundary once); the page puts them together.
-    RunDone {
-        run_id: RunId,
-        end: RunEnd,
+    TrialDone {
+        trial_id: TrialId,
+        end: TrialEnd,
     },
     Pong {
-        run_id: RunId,
+        trial_id: TrialId,
     },
 }
 
@@ -152,7 +152,7 @@ pub struct PoolInfo {
 /// the end (its tasks came as `TaskDone` events), and the page-side
 /// models' end too.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct RunEnd {
+pub struct TrialEnd {
     /// From dispatch to the last result, ms.
     pub wall_ms: f64,
     pub overheads_ms: Overheads,
@@ -168,10 +168,10 @@ pub struct RunEnd {
     pub below_resolution: Vec<String>,
 }
 
-impl RunEnd {
+impl TrialEnd {
     /// The end of a repetition that ran for `wall_ms` and produced `output`.
     pub fn new(wall_ms: f64, output: WorkloadOutput) -> Self {
-        RunEnd {
+        TrialEnd {
             wall_ms,
             overheads_ms: Overheads::new(),
             error: None,
@@ -182,27 +182,27 @@ impl RunEnd {
 
     /// The end of a repetition the model could not run at all.
     pub fn refused(wall_ms: f64, error: String) -> Self {
-        RunEnd {
+        TrialEnd {
             error: Some(error),
-            ..RunEnd::new(wall_ms, WorkloadOutput::None {})
+            ..TrialEnd::new(wall_ms, WorkloadOutput::None {})
         }
     }
 }
 
 /// The measured result of one repetition: its tasks and how it ended.
 #[derive(Clone, Debug, PartialEq)]
-pub struct RunOutcome {
+pub struct TrialOutcome {
     /// Times relative to dispatch, in index order.
     pub tasks: Vec<TaskRecord>,
-    pub end: RunEnd,
+    pub end: TrialEnd,
 }
 
-impl RunOutcome {
+impl TrialOutcome {
     /// The outcome of a repetition that ended with `end`, from its `tasks`
     /// (times relative to dispatch), put in index order.
-    pub fn ended(end: RunEnd, mut tasks: Vec<TaskRecord>) -> Self {
+    pub fn ended(end: TrialEnd, mut tasks: Vec<TaskRecord>) -> Self {
         tasks.sort_by_key(|t| t.index);
-        RunOutcome { tasks, end }
+        TrialOutcome { tasks, end }
     }
 
     /// An outcome from tasks and output timed on the shared clock: their
@@ -217,7 +217,7 @@ impl RunOutcome {
         for t in &mut tasks {
             t.shift(t0);
         }
-        RunOutcome::ended(RunEnd::new(wall_ms, output.shifted(t0)), tasks)
+        TrialOutcome::ended(TrialEnd::new(wall_ms, output.shifted(t0)), tasks)
     }
 }
 
@@ -227,20 +227,20 @@ mod tests {
 
     #[test]
     fn messages_round_trip_and_are_tagged() {
-        let req = EngineRequest::Run {
-            run_id: 7,
+        let req = EngineRequest::Trial {
+            trial_id: 7,
             model: ModelId::Threads,
             job: Job::Fib { n: 25, tasks: 6 },
             switch_ms: 5,
         };
         let json = serde_json::to_value(&req).expect("serialise");
-        assert_eq!(json["run"]["job"]["fib"]["n"], 25);
+        assert_eq!(json["trial"]["job"]["fib"]["n"], 25);
         let back: EngineRequest = serde_json::from_value(json).expect("deserialise");
         assert_eq!(back, req);
 
-        let ev = EngineEvent::RunDone {
-            run_id: 7,
-            end: RunEnd::new(1.5, WorkloadOutput::None {}),
+        let ev = EngineEvent::TrialDone {
+            trial_id: 7,
+            end: TrialEnd::new(1.5, WorkloadOutput::None {}),
         };
         let back: EngineEvent =
             serde_json::from_str(&serde_json::to_string(&ev).expect("serialise")).expect("parse");
@@ -253,7 +253,7 @@ mod tests {
             TaskRecord::fib(1, "engine".into(), 1_010.0, 1_020.0, 1),
             TaskRecord::fib(0, "engine".into(), 1_000.0, 1_010.0, 1),
         ];
-        let out = RunOutcome::from_tasks(1_000.0, 20.0, tasks, WorkloadOutput::None {});
+        let out = TrialOutcome::from_tasks(1_000.0, 20.0, tasks, WorkloadOutput::None {});
         assert_eq!(out.tasks[0].index, 0);
         assert_eq!((out.tasks[1].start_ms, out.tasks[1].end_ms), (10.0, 20.0));
     }

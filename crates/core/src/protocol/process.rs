@@ -15,7 +15,7 @@ use crate::report::TaskRecord;
 use crate::workloads::fetch::PlannedRequest;
 
 /// Identifies one run of the pool (answers repeat it).
-pub type RunId = u32;
+pub type TrialId = u32;
 
 /// What the page asks of a process.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -24,7 +24,7 @@ pub enum ProcessRequest {
     /// Run one task and send its result (with `payload` echoed back) as
     /// `TaskResult`, then its `Codec` time.
     Task {
-        run_id: RunId,
+        trial_id: TrialId,
         index: u32,
         item: TaskItem,
         /// Bytes carried with the task, as arguments are pickled in Python.
@@ -70,7 +70,7 @@ pub enum ProcessEvent {
     Loaded { module_start_ms: f64 },
     /// A task finished (times on the shared clock, not relative).
     TaskResult {
-        run_id: RunId,
+        trial_id: TrialId,
         task: TaskRecord,
         /// The task's payload, echoed. Not in the JSON, as for the task.
         #[serde(skip)]
@@ -80,7 +80,7 @@ pub enum ProcessEvent {
     /// `TaskResult`, ms. Sent right after that result: a message cannot
     /// carry the time spent encoding itself.
     Codec {
-        run_id: RunId,
+        trial_id: TrialId,
         index: u32,
         codec_ms: f64,
     },
@@ -109,7 +109,7 @@ mod tests {
     #[test]
     fn the_task_tag_is_the_serialised_type() {
         let req = ProcessRequest::Task {
-            run_id: 1,
+            trial_id: 1,
             index: 0,
             item: TaskItem::Fib { n: 1 },
             payload: Vec::new(),

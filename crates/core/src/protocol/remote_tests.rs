@@ -3,7 +3,7 @@
 use super::*;
 use crate::config::{Settings, Workload};
 use crate::models::ModelId;
-use crate::report::{Environment, Overheads, RunRecord, TaskRecord};
+use crate::report::{Environment, ModelResult, Overheads, TaskRecord};
 
 /// A finished run of `models` with `tasks` fib tasks each, with the
 /// fractional times a browser's clock gives.
@@ -23,7 +23,7 @@ fn run_of(models: &[ModelId], tasks: u32) -> Results {
             })
             .collect();
         const WALL: f64 = 1_234.567_890_123;
-        results.runs.push(RunRecord {
+        results.runs.push(ModelResult {
             wall_ms_samples: vec![WALL],
             wall_ms_min: Some(WALL),
             wall_ms_max: Some(WALL),
@@ -31,10 +31,10 @@ fn run_of(models: &[ModelId], tasks: u32) -> Results {
             tasks,
             page_longest_gap_ms: Some(16.7),
             page_long_frames: Some(0),
-            ..RunRecord::finished(model, Workload::Fib, WALL)
+            ..ModelResult::finished(model, Workload::Fib, WALL)
         });
     }
-    results.runs.push(RunRecord::skipped(
+    results.runs.push(ModelResult::skipped(
         ModelId::Async,
         Workload::Fib,
         "not here",

@@ -1,7 +1,7 @@
 //! Every message of both protocols through the wire format (JSON text and
 //! bytes beside it) and back, and the typed errors for malformed messages.
 
-use super::engine::{EngineEvent, EngineRequest, Job, PoolInfo, RunEnd};
+use super::engine::{EngineEvent, EngineRequest, Job, PoolInfo, TrialEnd};
 use super::process::{ProcessEvent, ProcessRequest, TaskItem};
 use super::wire::{decode, encode, tag, Message, WireError};
 use crate::report::{
@@ -91,15 +91,15 @@ fn every_engine_request_round_trips() {
         },
     ];
     for job in jobs {
-        round_trip(&EngineRequest::Run {
-            run_id: 7,
+        round_trip(&EngineRequest::Trial {
+            trial_id: 7,
             model: ModelId::Gil,
             job,
             switch_ms: 5,
         });
     }
     round_trip(&EngineRequest::StartPool { threads: 4 });
-    let text = round_trip(&EngineRequest::Ping { run_id: u32::MAX });
+    let text = round_trip(&EngineRequest::Ping { trial_id: u32::MAX });
     assert_eq!(tag(&text).expect("tag"), "ping");
 }
 
@@ -141,12 +141,12 @@ fn every_engine_event_round_trips() {
         EngineEvent::PoolFailed {
             reason: "no \"SharedArrayBuffer\" here\n(not isolated)".to_owned(),
         },
-        EngineEvent::Pong { run_id: 3 },
-        EngineEvent::RunDone {
-            run_id: 9,
-            end: RunEnd {
+        EngineEvent::Pong { trial_id: 3 },
+        EngineEvent::TrialDone {
+            trial_id: 9,
+            end: TrialEnd {
                 overheads_ms: overheads,
-                ..RunEnd::new(
+                ..TrialEnd::new(
                     1_234.5,
                     WorkloadOutput::Race {
                         race: RaceCounts {
@@ -159,19 +159,19 @@ fn every_engine_event_round_trips() {
                 )
             },
         },
-        EngineEvent::RunDone {
-            run_id: 11,
-            end: RunEnd::new(2_000.25, convoy),
+        EngineEvent::TrialDone {
+            trial_id: 11,
+            end: TrialEnd::new(2_000.25, convoy),
         },
-        EngineEvent::RunDone {
-            run_id: 10,
-            end: RunEnd::refused(0.0, "the thread pool has not started".to_owned()),
+        EngineEvent::TrialDone {
+            trial_id: 10,
+            end: TrialEnd::refused(0.0, "the thread pool has not started".to_owned()),
         },
     ];
     events.extend(
         tasks()
             .into_iter()
-            .map(|task| EngineEvent::TaskDone { run_id: 9, task }),
+            .map(|task| EngineEvent::TaskDone { trial_id: 9, task }),
     );
     for event in &events {
         round_trip(event);
@@ -182,13 +182,13 @@ fn every_engine_event_round_trips() {
 fn process_messages_round_trip_with_their_payload_beside_the_json() {
     let requests = [
         ProcessRequest::Task {
-            run_id: 3,
+            trial_id: 3,
             index: 1,
             item: TaskItem::Fib { n: 20 },
             payload: vec![7; 1024],
         },
         ProcessRequest::Task {
-            run_id: 3,
+            trial_id: 3,
             index: 2,
             item: TaskItem::Fetch {
                 request: plan().requests[0].clone(),
@@ -206,13 +206,13 @@ fn process_messages_round_trip_with_their_payload_beside_the_json() {
             module_start_ms: 12.5,
         },
         ProcessEvent::Codec {
-            run_id: 3,
+            trial_id: 3,
             index: 1,
             codec_ms: 0.5,
         },
     ];
     events.extend(tasks().into_iter().map(|task| ProcessEvent::TaskResult {
-        run_id: 3,
+        trial_id: 3,
         task,
         payload: (0..=255).collect(),
     }));
@@ -234,18 +234,20 @@ fn malformed_messages_are_typed_errors() {
     assert!(decode_error(r#"{"format-disk":{}}"#));
     assert!(decode_error(r#"{"start-pool":{}}"#));
     assert!(decode_error(r#"{"start-pool":{"threads":-1}}"#));
-    assert!(decode_error(r#"{"run":{"run_id":1}}"#));
-    assert!(decode_error(r#"{"ping":{"run_id":"one"}}"#));
-    assert!(decode_error(r#"{"ping":{"run_id":1},"pong":{"run_id":1}}"#));
+    assert!(decode_error(r#"{"run":{"trial_id":1}}"#));
+    assert!(decode_error(r#"{"ping":{"trial_id":"one"}}"#));
+    assert!(decode_error(
+        r#"{"ping":{"trial_id":1},"pong":{"trial_id":1}}"#
+    ));
     assert!(decode_error(r#""ping""#));
     assert!(decode_error(""));
 
-    let task = r#"{"task":{"run_id":1,"index":0,"item":{"fib":{"n":3}}}}"#;
+    let task = r#"{"task":{"trial_id":1,"index":0,"item":{"fib":{"n":3}}}}"#;
     assert!(decode::<ProcessRequest>(task, Some(vec![1, 2])).is_ok());
     let missing = decode::<ProcessRequest>(task, None).expect_err("no payload");
     assert!(matches!(missing, WireError::MissingBytes { ref kind } if kind == "task"));
     assert!(missing.to_string().contains("`task`"), "{missing}");
-    let pong = r#"{"pong":{"run_id":1}}"#;
+    let pong = r#"{"pong":{"trial_id":1}}"#;
     assert!(matches!(
         decode::<EngineEvent>(pong, Some(Vec::new())),
         Err(WireError::UnexpectedBytes { .. })

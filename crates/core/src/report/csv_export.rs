@@ -1,8 +1,8 @@
 //! Results as CSV: one row per task, with its run's model and status, for
 //! spreadsheets (a class's runs pasted together, for example).
 
+use super::model_result::RunStatus;
 use super::results::Results;
-use super::run::RunStatus;
 use super::task::TaskStatus;
 
 /// Column names, in order.
@@ -89,12 +89,12 @@ mod tests {
     use super::*;
     use crate::config::{Settings, Workload};
     use crate::models::ModelId;
-    use crate::report::{Environment, RunRecord, TaskRecord};
+    use crate::report::{Environment, ModelResult, TaskRecord};
 
     #[test]
     fn one_row_per_task_and_quoted_errors() {
         let mut results = Results::new(Environment::default(), &Settings::defaults(2));
-        let mut ok = RunRecord::skipped(ModelId::Async, Workload::Fetch, "");
+        let mut ok = ModelResult::skipped(ModelId::Async, Workload::Fetch, "");
         ok.status = RunStatus::Ok;
         ok.skipped_reason = None;
         ok.wall_ms = Some(150.5);
@@ -118,7 +118,7 @@ mod tests {
             ),
         ];
         results.runs.push(ok);
-        results.runs.push(RunRecord::skipped(
+        results.runs.push(ModelResult::skipped(
             ModelId::Threads,
             Workload::Fetch,
             "not isolated",

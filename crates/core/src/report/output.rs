@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::convoy::{ConvoyStats, IoLatency};
-use super::run::RaceCounts;
+use super::model_result::RaceCounts;
 
 /// A run's extra results, by workload. `None` for a workload with nothing
 /// beyond its tasks (fib, pipeline, most fetches), or a run that ended

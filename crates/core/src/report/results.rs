@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::config_echo::ConfigEcho;
 use super::isolation::Isolation;
-use super::run::RunRecord;
+use super::model_result::ModelResult;
 use crate::workloads::latency::LatencyKind;
 
 /// The schema id carried by every results document.
@@ -21,7 +21,7 @@ pub struct Results {
     pub app_version: String,
     pub environment: Environment,
     pub config: ConfigEcho,
-    pub runs: Vec<RunRecord>,
+    pub runs: Vec<ModelResult>,
 }
 
 impl Results {

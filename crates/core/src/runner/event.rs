@@ -4,7 +4,7 @@
 //! reducer's actions in one place (`crate::state::run_events`). Pure data.
 
 use crate::protocol::engine::PoolInfo;
-use crate::report::{Results, RunRecord};
+use crate::report::{ModelResult, Results};
 use crate::vocab::ModelId;
 
 /// One thing that happened during orchestration.
@@ -37,7 +37,7 @@ pub enum RunEvent {
     /// `done` tasks of the model's current repetition have finished.
     TasksDone { model: ModelId, done: u32 },
     /// A model finished (all repetitions).
-    ModelFinished(RunRecord),
+    ModelFinished(ModelResult),
     /// The run ended.
     RunFinished,
     /// A thread sweep began.

@@ -13,7 +13,7 @@ use futures::channel::oneshot;
 use thiserror::Error;
 
 use super::failure::WorkerFailure;
-use crate::protocol::engine::{EngineEvent, PoolInfo, RunId, RunOutcome};
+use crate::protocol::engine::{EngineEvent, PoolInfo, TrialId, TrialOutcome};
 use crate::report::TaskRecord;
 
 /// Why the engine could not do what the page asked.
@@ -40,7 +40,7 @@ pub enum PoolOutcome {
 pub type OnTask = Rc<dyn Fn(TaskRecord)>;
 
 /// Where a run's outcome arrives.
-pub type RunReply = oneshot::Receiver<Result<RunOutcome, EngineError>>;
+pub type RunReply = oneshot::Receiver<Result<TrialOutcome, EngineError>>;
 
 /// Where a pong's arrival time (ms) arrives.
 pub type PongReply = oneshot::Receiver<Result<f64, EngineError>>;
@@ -50,14 +50,14 @@ pub type PongReply = oneshot::Receiver<Result<f64, EngineError>>;
 struct Waiting {
     tasks: Vec<TaskRecord>,
     on_task: OnTask,
-    done: oneshot::Sender<Result<RunOutcome, EngineError>>,
+    done: oneshot::Sender<Result<TrialOutcome, EngineError>>,
 }
 
 /// Everything waiting on one engine worker.
 #[derive(Default)]
 pub struct Waiters {
-    runs: RefCell<HashMap<RunId, Waiting>>,
-    pings: RefCell<HashMap<RunId, oneshot::Sender<Result<f64, EngineError>>>>,
+    runs: RefCell<HashMap<TrialId, Waiting>>,
+    pings: RefCell<HashMap<TrialId, oneshot::Sender<Result<f64, EngineError>>>>,
     pool: RefCell<Option<PoolOutcome>>,
     pool_waiters: RefCell<Vec<oneshot::Sender<PoolOutcome>>>,
     failure: RefCell<Option<Rc<WorkerFailure>>>,
@@ -85,11 +85,11 @@ impl Waiters {
         self.pool.borrow().is_some()
     }
 
-    /// Registers run `run_id`; its tasks go to `on_task` as they arrive.
+    /// Registers run `trial_id`; its tasks go to `on_task` as they arrive.
     ///
     /// # Errors
     /// [`EngineError::Failed`] at once when the worker has failed.
-    pub fn expect_run(&self, run_id: RunId, on_task: OnTask) -> Result<RunReply, EngineError> {
+    pub fn expect_run(&self, trial_id: TrialId, on_task: OnTask) -> Result<RunReply, EngineError> {
         if let Some(e) = self.failed() {
             return Err(e);
         }
@@ -99,20 +99,20 @@ impl Waiters {
             on_task,
             done,
         };
-        self.runs.borrow_mut().insert(run_id, waiting);
+        self.runs.borrow_mut().insert(trial_id, waiting);
         Ok(rx)
     }
 
-    /// Registers ping `run_id`.
+    /// Registers ping `trial_id`.
     ///
     /// # Errors
     /// [`EngineError::Failed`] at once when the worker has failed.
-    pub fn expect_pong(&self, run_id: RunId) -> Result<PongReply, EngineError> {
+    pub fn expect_pong(&self, trial_id: TrialId) -> Result<PongReply, EngineError> {
         if let Some(e) = self.failed() {
             return Err(e);
         }
         let (tx, rx) = oneshot::channel();
-        self.pings.borrow_mut().insert(run_id, tx);
+        self.pings.borrow_mut().insert(trial_id, tx);
         Ok(rx)
     }
 
@@ -129,8 +129,8 @@ impl Waiters {
             EngineEvent::PoolFailed { reason } => {
                 self.settle_pool(PoolOutcome::Failed(reason.clone()));
             }
-            EngineEvent::TaskDone { run_id, task } => {
-                let on_task = self.runs.borrow_mut().get_mut(run_id).map(|w| {
+            EngineEvent::TaskDone { trial_id, task } => {
+                let on_task = self.runs.borrow_mut().get_mut(trial_id).map(|w| {
                     w.tasks.push(task.clone());
                     w.on_task.clone()
                 });
@@ -139,16 +139,16 @@ impl Waiters {
                     on_task(task.clone());
                 }
             }
-            EngineEvent::RunDone { run_id, end } => {
-                let waiting = self.runs.borrow_mut().remove(run_id);
+            EngineEvent::TrialDone { trial_id, end } => {
+                let waiting = self.runs.borrow_mut().remove(trial_id);
                 if let Some(waiting) = waiting {
-                    let outcome = RunOutcome::ended(end.clone(), waiting.tasks);
+                    let outcome = TrialOutcome::ended(end.clone(), waiting.tasks);
                     // The waiting run may have been abandoned; that is fine.
                     let _ = waiting.done.send(Ok(outcome));
                 }
             }
-            EngineEvent::Pong { run_id } => {
-                let tx = self.pings.borrow_mut().remove(run_id);
+            EngineEvent::Pong { trial_id } => {
+                let tx = self.pings.borrow_mut().remove(trial_id);
                 if let Some(tx) = tx {
                     let _ = tx.send(Ok(now_ms));
                 }

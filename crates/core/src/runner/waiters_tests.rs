@@ -7,15 +7,15 @@ use std::rc::Rc;
 use futures::executor::block_on;
 
 use super::*;
-use crate::protocol::engine::RunEnd;
+use crate::protocol::engine::TrialEnd;
 use crate::report::WorkloadOutput;
 
 fn task(index: u32) -> TaskRecord {
     TaskRecord::fib(index, "engine".to_owned(), 0.0, 1.0, 55)
 }
 
-fn end() -> RunEnd {
-    RunEnd::new(12.0, WorkloadOutput::None {})
+fn end() -> TrialEnd {
+    TrialEnd::new(12.0, WorkloadOutput::None {})
 }
 
 fn ignore_tasks() -> OnTask {
@@ -40,7 +40,7 @@ fn a_run_gets_its_tasks_as_they_arrive_and_all_of_them_at_its_end() {
     for index in [1, 0] {
         w.on_event(
             &EngineEvent::TaskDone {
-                run_id: 7,
+                trial_id: 7,
                 task: task(index),
             },
             0.0,
@@ -49,7 +49,7 @@ fn a_run_gets_its_tasks_as_they_arrive_and_all_of_them_at_its_end() {
     // Another run's events are not this run's.
     w.on_event(
         &EngineEvent::TaskDone {
-            run_id: 8,
+            trial_id: 8,
             task: task(5),
         },
         0.0,
@@ -60,8 +60,8 @@ fn a_run_gets_its_tasks_as_they_arrive_and_all_of_them_at_its_end() {
         "still running"
     );
     w.on_event(
-        &EngineEvent::RunDone {
-            run_id: 7,
+        &EngineEvent::TrialDone {
+            trial_id: 7,
             end: end(),
         },
         0.0,
@@ -76,7 +76,7 @@ fn a_run_gets_its_tasks_as_they_arrive_and_all_of_them_at_its_end() {
 fn a_pong_brings_its_arrival_time_and_the_pool_its_outcome() {
     let w = Waiters::default();
     let reply = w.expect_pong(3).expect("the worker is fine");
-    w.on_event(&EngineEvent::Pong { run_id: 3 }, 42.5);
+    w.on_event(&EngineEvent::Pong { trial_id: 3 }, 42.5);
     assert_eq!(block_on(reply).expect("answered").expect("pong"), 42.5);
     assert!(!w.pool_settled(), "no pool news yet");
     w.on_event(&EngineEvent::PoolReady(INFO), 0.0);

@@ -17,7 +17,7 @@ fn ready(query: &str) -> AppState {
 fn run(s: AppState, wall_ms: f64) -> AppState {
     let results = Results::new(Environment::default(), &s.settings);
     s.reduce(Action::RunStarted(results))
-        .reduce(Action::ModelFinished(RunRecord::finished(
+        .reduce(Action::ModelFinished(ModelResult::finished(
             ModelId::Sequential,
             Workload::Fib,
             wall_ms,

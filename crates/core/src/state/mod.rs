@@ -18,7 +18,7 @@ use crate::config::{validate, Key, RawSettings, Settings};
 use crate::models::ModelId;
 use crate::protocol::engine::PoolInfo;
 pub use crate::report::Sweep;
-use crate::report::{Results, RunRecord};
+use crate::report::{ModelResult, Results};
 use crate::teach::{lesson_ids, Prediction};
 pub use status::{EngineStart, PoolStatus, Progress, RunPhase, ServerStatus};
 
@@ -122,7 +122,7 @@ pub enum Action {
         error: Option<String>,
     },
     /// A model finished (all repetitions).
-    ModelFinished(RunRecord),
+    ModelFinished(ModelResult),
     /// The run ended; a run of the open lesson counts as done.
     RunFinished,
     /// The learner ranked the models of the open lesson.

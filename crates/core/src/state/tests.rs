@@ -1,6 +1,6 @@
 use super::*;
 use crate::config::Workload;
-use crate::report::{Environment, RunRecord};
+use crate::report::{Environment, ModelResult};
 
 #[test]
 fn a_bad_link_shows_errors_and_uses_defaults_in_the_form() {
@@ -103,7 +103,7 @@ fn a_run_goes_from_idle_to_finished() {
     let s = s.reduce(Action::RunStarted(results));
     assert!(s.running());
     assert!(!s.can_run());
-    let s = s.reduce(Action::ModelFinished(RunRecord::skipped(
+    let s = s.reduce(Action::ModelFinished(ModelResult::skipped(
         ModelId::Async,
         Workload::Fib,
         "x",

@@ -9,7 +9,7 @@
 
 use thiserror::Error;
 
-use crate::report::{Results, RunRecord, RunStatus, Summary, TaskStatus, SPREAD_LIMIT};
+use crate::report::{ModelResult, Results, RunStatus, Summary, TaskStatus, SPREAD_LIMIT};
 use crate::vocab::ModelId;
 use crate::workloads::latency::LatencyKind;
 
@@ -90,7 +90,7 @@ enum LeftOut {
 }
 
 /// The run's wall time, or why it is left out.
-fn usable(run: &RunRecord) -> Result<f64, LeftOut> {
+fn usable(run: &ModelResult) -> Result<f64, LeftOut> {
     let model = run.model;
     match run.status {
         RunStatus::Skipped => {

@@ -187,7 +187,7 @@ fn rates_read_well() {
 #[test]
 fn a_whole_convoy_results_document_is_explained_by_its_latencies() {
     use crate::config::{validate, RawSettings};
-    use crate::report::{Environment, Results, RunRecord, WorkloadOutput};
+    use crate::report::{Environment, ModelResult, Results, WorkloadOutput};
     use crate::vocab::Workload;
 
     let (settings, errors) = validate(
@@ -197,12 +197,12 @@ fn a_whole_convoy_results_document_is_explained_by_its_latencies() {
     );
     assert!(errors.is_empty(), "{errors:?}");
     let mut results = Results::new(Environment::default(), &settings);
-    let run = |model, wall, contended, wait| RunRecord {
+    let run = |model, wall, contended, wait| ModelResult {
         output: WorkloadOutput::Convoy {
             io_latency_ms: latency(4.3, contended),
             convoy: stats(232.0, 1_000.0 / contended, wait),
         },
-        ..RunRecord::finished(model, Workload::Convoy, wall)
+        ..ModelResult::finished(model, Workload::Convoy, wall)
     };
     // gil's wall includes its sweep: longer, but the models do not race.
     results

@@ -2,7 +2,7 @@
 //! models that finished with a time, and the number formats of the texts.
 //! Pure; it makes no sentences itself.
 
-use crate::report::RunRecord;
+use crate::report::ModelResult;
 use crate::vocab::{ModelId, Workload};
 
 /// Ratios within this factor of 1 are "about the same": single runs vary this much.
@@ -10,7 +10,7 @@ pub(super) const NOISE: f64 = 1.10;
 
 /// A model that ran ok, every task ok, with a usable wall time.
 pub(super) struct Timed<'a> {
-    pub run: &'a RunRecord,
+    pub run: &'a ModelResult,
     pub wall: f64,
 }
 
@@ -95,7 +95,7 @@ pub(super) fn bytes(b: u32) -> String {
 }
 
 /// The mean duration of the run's tasks.
-pub(super) fn mean_task_ms(run: &RunRecord) -> Option<f64> {
+pub(super) fn mean_task_ms(run: &ModelResult) -> Option<f64> {
     let total: f64 = run.tasks.iter().map(|t| t.duration_ms()).sum();
     (!run.tasks.is_empty()).then(|| total / run.tasks.len() as f64)
 }

@@ -60,12 +60,12 @@ fn counts(ctx: &Ctx<'_>) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::config::{Settings, Workload};
-    use crate::report::{Environment, RaceCounts, Results, RunRecord, WorkloadOutput};
+    use crate::report::{Environment, ModelResult, RaceCounts, Results, WorkloadOutput};
     use crate::teach::explain;
 
     fn results(model: ModelId, unlocked: u64) -> Results {
         let mut r = Results::new(Environment::default(), &Settings::defaults(2));
-        let mut run = RunRecord::finished(model, Workload::Race, 20.0);
+        let mut run = ModelResult::finished(model, Workload::Race, 20.0);
         run.output = WorkloadOutput::Race {
             race: RaceCounts {
                 expected: 1_000,

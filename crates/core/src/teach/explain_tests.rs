@@ -16,7 +16,7 @@ mod io;
 mod loop_tests;
 
 /// Results for `query` on a machine with `cores` cores, with these runs.
-fn results(query: &str, cores: u32, runs: Vec<RunRecord>) -> Results {
+fn results(query: &str, cores: u32, runs: Vec<ModelResult>) -> Results {
     let (settings, errors) = validate(&RawSettings::from_query(query), cores, &[]);
     assert!(errors.is_empty(), "{errors:?}");
     let env = Environment {
@@ -33,8 +33,8 @@ fn results(query: &str, cores: u32, runs: Vec<RunRecord>) -> Results {
 }
 
 /// A clean run of one repetition.
-fn ok(model: ModelId, workload: Workload, wall: f64, tasks: Vec<TaskRecord>) -> RunRecord {
-    RunRecord {
+fn ok(model: ModelId, workload: Workload, wall: f64, tasks: Vec<TaskRecord>) -> ModelResult {
+    ModelResult {
         status: RunStatus::Ok,
         skipped_reason: None,
         wall_ms: Some(wall),
@@ -42,7 +42,7 @@ fn ok(model: ModelId, workload: Workload, wall: f64, tasks: Vec<TaskRecord>) -> 
         wall_ms_min: Some(wall),
         wall_ms_max: Some(wall),
         tasks,
-        ..RunRecord::skipped(model, workload, "")
+        ..ModelResult::skipped(model, workload, "")
     }
 }
 
@@ -81,8 +81,8 @@ fn fetch_tasks(count: u32, ms: f64, lane: &str) -> Vec<TaskRecord> {
         .collect()
 }
 
-fn fetch_run(model: ModelId, wall: f64, predicted: f64) -> RunRecord {
-    RunRecord {
+fn fetch_run(model: ModelId, wall: f64, predicted: f64) -> ModelResult {
+    ModelResult {
         predicted_ms: Some(predicted),
         ..ok(model, Workload::Fetch, wall, fetch_tasks(20, 150.0, "page"))
     }
@@ -178,7 +178,7 @@ fn skipped_threads_are_named_once_with_the_reason() {
                 437.0,
                 fib_tasks(20, 21.8, &["engine"]),
             ),
-            RunRecord::skipped(ModelId::Threads, Workload::Fib, reason),
+            ModelResult::skipped(ModelId::Threads, Workload::Fib, reason),
             ok(
                 ModelId::Async,
                 Workload::Fib,
@@ -201,21 +201,21 @@ fn failures_and_cancellations_are_named_and_left_out() {
     partial.tasks[3] = TaskRecord::fetch(3, "page".into(), 0.0, 2.0, Err("no response".into()));
     partial.error = Some("1 of 20 tasks failed; the first: no response".into());
     let mut cancelled =
-        RunRecord::failed(ModelId::MainThread, Workload::Fetch, "stopped by the user");
+        ModelResult::failed(ModelId::MainThread, Workload::Fetch, "stopped by the user");
     cancelled.status = RunStatus::Cancelled;
     let r = results(
         "workload=fetch&models=sequential,threads,processes,async,main-thread",
         2,
         vec![
             fetch_run(ModelId::Sequential, 3111.0, 3000.0),
-            RunRecord::failed(
+            ModelResult::failed(
                 ModelId::Processes,
                 Workload::Fetch,
                 "could not start a worker.",
             ),
             partial,
             cancelled,
-            RunRecord {
+            ModelResult {
                 wall_ms: Some(f64::NAN),
                 ..fetch_run(ModelId::Threads, 1.0, 600.0)
             },

@@ -7,7 +7,7 @@ use crate::report::WorkloadOutput;
 /// An async fetch run whose last coroutine blocked the loop for `block` ms
 /// after the others had sent their requests: every answer is handled after
 /// the block, and the blocking coroutine's own request takes `latency` more.
-fn blocked_run(requests: u32, block: f64, latency: f64) -> RunRecord {
+fn blocked_run(requests: u32, block: f64, latency: f64) -> ModelResult {
     let tasks = (0..requests)
         .map(|i| {
             let end = if i + 1 == requests {
@@ -27,7 +27,7 @@ fn blocked_run(requests: u32, block: f64, latency: f64) -> RunRecord {
             )
         })
         .collect();
-    RunRecord {
+    ModelResult {
         output: WorkloadOutput::BlockedLoop {
             loop_blocked_ms: [0.3, block + 0.3],
         },

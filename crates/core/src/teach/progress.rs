@@ -93,16 +93,16 @@ pub fn measured_ranking(results: &Results) -> Vec<ModelId> {
 mod tests {
     use super::*;
     use crate::config::{Settings, Workload};
-    use crate::report::{ConvoyStats, Environment, IoLatency, RunRecord, WorkloadOutput};
+    use crate::report::{ConvoyStats, Environment, IoLatency, ModelResult, WorkloadOutput};
 
-    fn ok(model: ModelId, ms: f64) -> RunRecord {
-        RunRecord::finished(model, Workload::Fib, ms)
+    fn ok(model: ModelId, ms: f64) -> ModelResult {
+        ModelResult::finished(model, Workload::Fib, ms)
     }
 
     #[test]
     fn the_convoy_ranks_by_the_contended_latency() {
         let mut r = Results::new(Environment::default(), &Settings::defaults(2));
-        let convoy = |model, wall, contended| RunRecord {
+        let convoy = |model, wall, contended| ModelResult {
             output: WorkloadOutput::Convoy {
                 io_latency_ms: IoLatency {
                     alone: 4.0,
@@ -143,7 +143,7 @@ mod tests {
             ok(ModelId::Sequential, 300.0),
             ok(ModelId::Threads, 160.0),
             ok(ModelId::Gil, 320.0),
-            RunRecord::skipped(ModelId::Async, Workload::Fib, "x"),
+            ModelResult::skipped(ModelId::Async, Workload::Fib, "x"),
         ];
         p.ran("the-gil", &results);
         let back = Progress::from_json(&p.to_json());

@@ -15,7 +15,7 @@ mod workload;
 
 pub use fetch_error::FetchError;
 pub use lane::{lane_key, Lane};
-pub use model::{InFlight, ModelId, ModelPlace, ModelSpec, Placement, MODELS};
+pub use model::{InFlight, ModelId, ModelNeeds, ModelSpec, Placement, MODELS};
 pub use overhead::OverheadKey;
 pub use race::RaceCounter;
 pub use workload::Workload;

@@ -10,7 +10,7 @@ use super::Workload;
 
 /// Where a model needs to run, which decides whether it can run here.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ModelPlace {
+pub enum ModelNeeds {
     /// Needs only one thread (the engine worker or the page).
     SingleThread,
     /// Needs shared memory between threads (cross-origin isolation).
@@ -67,7 +67,7 @@ impl InFlight {
 pub struct ModelSpec {
     pub id: ModelId,
     /// What it needs from the browser (shared memory or one thread).
-    pub needs: ModelPlace,
+    pub needs: ModelNeeds,
     /// Where it runs each workload it supports; a workload not listed is
     /// reported as skipped.
     pub runs: &'static [(Workload, Placement)],
@@ -118,7 +118,7 @@ macro_rules! models {
         /// Every model's entry, in the order the UI lists them.
         pub const MODELS: [ModelSpec; [$($name),*].len()] = [$(ModelSpec {
             id: ModelId::$id,
-            needs: ModelPlace::$needs,
+            needs: ModelNeeds::$needs,
             runs: &[$((Workload::$workload, Placement::$placement)),*],
             in_flight: InFlight::$in_flight,
         }),*];

@@ -16,7 +16,7 @@ use playground_core::models::ModelId;
 #[derive(Properties, PartialEq)]
 pub struct EmbedFormProps {
     pub form: SettingsFormProps,
-    /// What the experiment runs, in a few words (`RunConfig::summary`).
+    /// What the experiment runs, in a few words (`Experiment::summary`).
     pub summary: AttrValue,
 }
 

@@ -14,11 +14,11 @@ use thiserror::Error;
 use super::engine_client::{EngineClient, EngineError};
 use super::meter::Meter;
 use super::processes::ProcessError;
-use playground_core::config::RunConfig;
+use playground_core::config::Experiment;
 use playground_core::models::ModelId;
-use playground_core::protocol::engine::{EngineEvent, RunOutcome};
+use playground_core::protocol::engine::{EngineEvent, TrialOutcome};
 use playground_core::report::isolation::Found;
-use playground_core::report::{RunRecord, RunStatus, TaskRecord, TaskStatus};
+use playground_core::report::{ModelResult, RunStatus, TaskRecord, TaskStatus};
 use playground_core::runner::RunEvent;
 use playground_core::vocab::Workload;
 use playground_core::workloads::fetch::FetchPlan;
@@ -134,7 +134,7 @@ impl RunContext {
 /// fetch), with their latency source chosen here, once: the learner's URL,
 /// else the service worker's simulated server, else timers (simulated
 /// waiting, not HTTP).
-pub(super) fn plan_for(config: &RunConfig, ctx: &RunContext) -> FetchPlan {
+pub(super) fn plan_for(config: &Experiment, ctx: &RunContext) -> FetchPlan {
     let requests = config.workload.requests();
     let source = LatencySource::choose(
         requests.and_then(|r| r.url.as_deref()),
@@ -156,8 +156,8 @@ pub(super) fn cancelled(
     workload: Workload,
     why: &str,
     tasks: Vec<TaskRecord>,
-) -> RunRecord {
-    let mut record = RunRecord::failed(model, workload, why);
+) -> ModelResult {
+    let mut record = ModelResult::failed(model, workload, why);
     record.status = RunStatus::Cancelled;
     record.tasks = tasks;
     record.tasks.sort_by_key(|t| t.index);
@@ -165,7 +165,7 @@ pub(super) fn cancelled(
 }
 
 /// "3 of 20 tasks failed; the first: <error>".
-pub(super) fn failure_summary(outcome: &RunOutcome) -> String {
+pub(super) fn failure_summary(outcome: &TrialOutcome) -> String {
     let failed: Vec<_> = outcome
         .tasks
         .iter()

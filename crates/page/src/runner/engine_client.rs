@@ -1,7 +1,7 @@
 //! The page's handle on the engine worker: spawns it through the
 //! [`Bridge`], starts its pool, sends typed requests and turns answers into
 //! futures (the [`Waiters`]). A run's tasks arrive one by one (`TaskDone`)
-//! and are put together when the run ends (`RunDone`): each crosses once.
+//! and are put together when the run ends (`TrialDone`): each crosses once.
 //! When the worker fails, it is terminated, every wait ends with the
 //! failure and the page is told once; a failed client answers every later
 //! request with it.
@@ -12,7 +12,7 @@ use std::rc::{Rc, Weak};
 use gloo::timers::callback::Timeout;
 
 use playground_core::models::ModelId;
-use playground_core::protocol::engine::{EngineEvent, EngineRequest, Job, RunId, RunOutcome};
+use playground_core::protocol::engine::{EngineEvent, EngineRequest, Job, TrialId, TrialOutcome};
 use playground_core::runner::failure::WorkerFailure;
 use playground_core::runner::waiters::Waiters;
 pub use playground_core::runner::waiters::{EngineError, OnTask, PoolOutcome};
@@ -24,7 +24,7 @@ use playground_web::clock::now_ms;
 pub struct EngineClient {
     bridge: Rc<Bridge<EngineRequest>>,
     threads: u32,
-    next_id: Cell<RunId>,
+    next_id: Cell<TrialId>,
     waiters: Rc<Waiters>,
 }
 
@@ -120,13 +120,13 @@ impl EngineClient {
         job: Job,
         switch_ms: u32,
         on_task: OnTask,
-    ) -> Result<RunOutcome, EngineError> {
-        let run_id = self.next_id();
-        let reply = self.waiters.expect_run(run_id, on_task)?;
+    ) -> Result<TrialOutcome, EngineError> {
+        let trial_id = self.next_id();
+        let reply = self.waiters.expect_run(trial_id, on_task)?;
         send(
             &self.bridge,
-            &EngineRequest::Run {
-                run_id,
+            &EngineRequest::Trial {
+                trial_id,
                 model,
                 job,
                 switch_ms,
@@ -142,16 +142,16 @@ impl EngineClient {
     pub async fn round_trip_ms(&self, count: u32) -> Result<Option<f64>, EngineError> {
         let mut samples = Vec::new();
         for _ in 0..count {
-            let run_id = self.next_id();
-            let reply = self.waiters.expect_pong(run_id)?;
+            let trial_id = self.next_id();
+            let reply = self.waiters.expect_pong(trial_id)?;
             let t0 = now_ms();
-            send(&self.bridge, &EngineRequest::Ping { run_id });
+            send(&self.bridge, &EngineRequest::Ping { trial_id });
             samples.push(reply.await.map_err(|_| EngineError::Stopped)?? - t0);
         }
         Ok(playground_core::report::Summary::of(&samples).map(|s| s.median))
     }
 
-    fn next_id(&self) -> RunId {
+    fn next_id(&self) -> TrialId {
         let id = self.next_id.get();
         self.next_id.set(id.wrapping_add(1));
         id

@@ -1,5 +1,5 @@
 //! Runs an experiment from the page: each selected model, `repeat` times;
-//! folds the outcomes into [`RunRecord`]s, with progress and Stop.
+//! folds the outcomes into [`ModelResult`]s, with progress and Stop.
 //!
 //! Where each model runs is the registry's (`models::registry::Placement`):
 //! CPU models and the thread models in the engine worker; the fetch models
@@ -10,8 +10,8 @@
 use super::context::{cancelled, engine_with, plan_for, RunContext, RunError};
 use super::engine_client::{EngineClient, PoolOutcome};
 use super::meter::next_frame;
-use super::model_run::ModelRun;
-use playground_core::config::RunConfig;
+use super::model_trials::ModelTrials;
+use playground_core::config::Experiment;
 use playground_core::report::isolation::threads_off_reason;
 use playground_core::report::{Environment, Results};
 use playground_core::runner::RunEvent;
@@ -30,7 +30,7 @@ const STOPPED_WHILE_STARTING: &str =
 /// out as `RunStarted`, each model's record as soon as it is done
 /// (`ModelFinished`), then `RunFinished`: the page's state holds the one
 /// results document (and sends it to an embedding page).
-pub async fn run_experiment(config: RunConfig, ctx: RunContext) {
+pub async fn run_experiment(config: Experiment, ctx: RunContext) {
     (ctx.emit)(RunEvent::Preparing);
     let workload = config.workload.kind();
     // Only a run with a model in the engine starts it (fetch's page models,
@@ -63,7 +63,7 @@ pub async fn run_experiment(config: RunConfig, ctx: RunContext) {
         let record = if ctx.cancel.peek().is_some() {
             cancelled(model, workload, "stopped before it ran", Vec::new())
         } else {
-            let run = ModelRun {
+            let run = ModelTrials {
                 model,
                 config: &config,
                 client: client.as_deref(),
@@ -109,7 +109,7 @@ fn explain(pool: PoolOutcome, client: &EngineClient, ctx: &RunContext) -> PoolOu
 fn environment(
     pool: Option<&PoolOutcome>,
     round_trip: Option<f64>,
-    config: &RunConfig,
+    config: &Experiment,
     plan: &FetchPlan,
     ctx: &RunContext,
 ) -> Environment {

@@ -13,7 +13,7 @@ mod context;
 mod engine_client;
 mod experiment;
 mod meter;
-mod model_run;
+mod model_trials;
 mod processes;
 mod sweep;
 

@@ -18,7 +18,7 @@ use gloo::timers::future::TimeoutFuture;
 use thiserror::Error;
 
 use super::engine_client::OnTask;
-use playground_core::protocol::process::{ProcessEvent, ProcessRequest, RunId, TaskItem};
+use playground_core::protocol::process::{ProcessEvent, ProcessRequest, TaskItem, TrialId};
 use playground_core::protocol::wire::WireError;
 use playground_core::report::TaskRecord;
 use playground_core::runner::failure::WorkerFailure;
@@ -78,7 +78,7 @@ struct Process {
 }
 
 /// What a run of the pool measured besides the tasks.
-pub struct PoolRun {
+pub struct PoolTrial {
     pub tasks: Vec<TaskRecord>,
     /// Encoding, copying and decoding of every message, both ways, ms
     /// (`serialize_copy`): JSON text and the payload bytes beside it (see
@@ -127,12 +127,12 @@ impl ProcessPool {
     /// the returned tasks keep the shared clock.
     pub async fn run(
         &self,
-        run_id: RunId,
+        trial_id: TrialId,
         items: Vec<TaskItem>,
         payload: u32,
         t0: f64,
         on_task: OnTask,
-    ) -> Result<PoolRun, ProcessError> {
+    ) -> Result<PoolTrial, ProcessError> {
         let queue: RefCell<VecDeque<(u32, TaskItem)>> = RefCell::new((0u32..).zip(items).collect());
         let copy_ms = Cell::new(0.0);
         let payload = usize::try_from(payload).unwrap_or(usize::MAX);
@@ -150,7 +150,7 @@ impl ProcessPool {
                     let (tx, rx) = oneshot::channel();
                     *proc.inbox.borrow_mut() = Some(tx);
                     let request = ProcessRequest::Task {
-                        run_id,
+                        trial_id,
                         index,
                         item,
                         payload: vec![0u8; payload],
@@ -179,7 +179,7 @@ impl ProcessPool {
         // The first error ends the run: the other processes' loops are dropped.
         let mut tasks: Vec<TaskRecord> = try_join_all(loops).await?.concat();
         tasks.sort_by_key(|t| t.index);
-        Ok(PoolRun {
+        Ok(PoolTrial {
             tasks,
             copy_ms: copy_ms.get(),
         })

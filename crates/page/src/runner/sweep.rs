@@ -3,8 +3,8 @@
 
 use super::context::{engine_with, plan_for, RunContext, RunError};
 use super::meter::next_frame;
-use super::model_run::ModelRun;
-use playground_core::config::{RunConfig, CONVOY_MIN_THREADS};
+use super::model_trials::ModelTrials;
+use playground_core::config::{Experiment, CONVOY_MIN_THREADS};
 use playground_core::models::ModelId;
 use playground_core::report::RunStatus;
 use playground_core::runner::RunEvent;
@@ -13,7 +13,7 @@ use playground_core::vocab::Workload;
 /// Measures `model` on 1, 2, ... `max_threads` threads (a new engine for
 /// each pool size), every other setting as given; each point is dispatched
 /// as it is measured.
-pub async fn run_sweep(config: RunConfig, model: ModelId, max_threads: u32, ctx: RunContext) {
+pub async fn run_sweep(config: Experiment, model: ModelId, max_threads: u32, ctx: RunContext) {
     (ctx.emit)(RunEvent::SweepStarted { model, max_threads });
     let plan = plan_for(&config, &ctx);
     // The convoy needs an I/O thread and a CPU thread.
@@ -27,7 +27,7 @@ pub async fn run_sweep(config: RunConfig, model: ModelId, max_threads: u32, ctx:
             (ctx.emit)(RunEvent::SweepFinished { error });
             return;
         }
-        let point = RunConfig {
+        let point = Experiment {
             threads,
             models: vec![model],
             ..config.clone()
@@ -39,7 +39,7 @@ pub async fn run_sweep(config: RunConfig, model: ModelId, max_threads: u32, ctx:
         };
         let pool = client.pool().await;
         next_frame().await;
-        let run = ModelRun {
+        let run = ModelTrials {
             model,
             config: &point,
             client: Some(&client),

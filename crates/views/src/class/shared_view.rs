@@ -10,7 +10,7 @@ use super::table::GroupTable;
 use crate::components::ResultsView;
 use crate::reference::ReferenceBeside;
 use playground_core::classroom::{
-    experiment_query, from_fragment, group_runs, read_value, ClassDoc, ClassRun,
+    experiment_query, from_fragment, group_runs, read_value, ClassDoc, ClassRow,
 };
 use playground_core::report::Results;
 
@@ -64,7 +64,7 @@ pub fn shared_results_view(props: &SharedResultsProps) -> Html {
         }
         Shared::Full(_, doc) | Shared::Partial(doc) => doc,
     };
-    let row = ClassRun::from_doc(doc, "shared run");
+    let row = ClassRow::from_doc(doc, "shared run");
     let yourself = format!("{playground}?{}", experiment_query(&doc.config));
     html! {
         <section class="shared-results" data-testid="shared-results" data-state="ok">
@@ -90,7 +90,7 @@ pub fn shared_results_view(props: &SharedResultsProps) -> Html {
 }
 
 /// A newer app's results: the class table's row of them.
-fn partial(row: &ClassRun) -> Html {
+fn partial(row: &ClassRow) -> Html {
     let groups = group_runs(std::slice::from_ref(row));
     html! {
         <>

@@ -6,7 +6,7 @@
 
 use yew::prelude::*;
 
-use playground_core::classroom::{models_of, ClassRun, ExperimentGroup, REFERENCE_LABEL};
+use playground_core::classroom::{models_of, ClassRow, ExperimentGroup, REFERENCE_LABEL};
 
 #[derive(Properties, PartialEq)]
 pub struct GroupTableProps {
@@ -14,7 +14,7 @@ pub struct GroupTableProps {
     /// The reference run to show under the median, and whether it has the
     /// group's exact settings.
     #[prop_or_default]
-    pub reference: Option<(ClassRun, bool)>,
+    pub reference: Option<(ClassRow, bool)>,
     /// (source, position) of the row to remove; no remove buttons without.
     #[prop_or_default]
     pub on_remove: Option<Callback<(String, usize)>>,
@@ -38,7 +38,7 @@ pub fn group_table(props: &GroupTableProps) -> Html {
     let group = &props.group;
     let models = models_of(&group.runs);
     let columns = 5 + 2 * models.len() + 1;
-    let model_cells = |run: &ClassRun| -> Html {
+    let model_cells = |run: &ClassRow| -> Html {
         html! { <>{ for models.iter().map(|m| {
             let r = run.model(m);
             let status = r.map(|r| r.status.clone()).unwrap_or_default();

@@ -17,7 +17,7 @@ use super::table::GroupTable;
 use crate::components::ChartTools;
 use crate::reference::{use_references, References};
 use playground_core::classroom::{
-    class_csv, group_runs, match_reference, speedup_series, split_codes, Class, ClassRun,
+    class_csv, group_runs, match_reference, speedup_series, split_codes, Class, ClassRow,
     ExperimentGroup, ReferenceMatch, MAX_FILES, MAX_FILE_BYTES,
 };
 use playground_web::browser;
@@ -167,11 +167,11 @@ pub fn class_view(props: &ClassViewProps) -> Html {
         Callback::from(move |_| shown.dispatch(Change::ClearNotices))
     };
 
-    let reference_runs: Rc<Vec<ClassRun>> = match &references {
+    let reference_runs: Rc<Vec<ClassRow>> = match &references {
         References::Ready(runs) => runs.clone(),
         _ => Rc::new(Vec::new()),
     };
-    let matched: Vec<Option<(ClassRun, bool)>> = shown
+    let matched: Vec<Option<(ClassRow, bool)>> = shown
         .groups
         .iter()
         .map(|g| {
@@ -288,8 +288,8 @@ fn name_list(names: &[String]) -> String {
 struct SectionProps {
     index: usize,
     group: ExperimentGroup,
-    reference: Option<(ClassRun, bool)>,
-    references: Rc<Vec<ClassRun>>,
+    reference: Option<(ClassRow, bool)>,
+    references: Rc<Vec<ClassRow>>,
     on_remove: Callback<(String, usize)>,
 }
 
@@ -299,7 +299,7 @@ struct SectionProps {
 fn experiment_section(props: &SectionProps) -> Html {
     let group = &props.group;
     let mut runs = group.runs.clone();
-    let same: Vec<ClassRun> = props
+    let same: Vec<ClassRow> = props
         .references
         .iter()
         .filter(|r| r.experiment == group.experiment)

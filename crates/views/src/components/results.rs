@@ -10,7 +10,7 @@ use super::convoy::ConvoyCard;
 use super::timeline::Timeline;
 use playground_core::chart::{comparison_bars, run_lanes};
 use playground_core::report::{
-    lanes_used, max_overlap, overhead_per_task_ms, ConfigEcho, Results, RunRecord, RunStatus,
+    lanes_used, max_overlap, overhead_per_task_ms, ConfigEcho, ModelResult, Results, RunStatus,
     TaskRecord,
 };
 use playground_core::vocab::OverheadKey;
@@ -101,7 +101,7 @@ fn in_flight_to_own_url(config: &ConfigEcho) -> usize {
 
 /// For `async` fetching from the user's own URL: how many rounds of one
 /// request the browser's connection limit makes of the requests.
-fn own_url_rounds(run: &RunRecord, config: &ConfigEcho) -> Option<usize> {
+fn own_url_rounds(run: &ModelResult, config: &ConfigEcho) -> Option<usize> {
     let own = config.url.is_some() && run.model == playground_core::vocab::ModelId::Async;
     (own && run.workload == playground_core::vocab::Workload::Fetch).then(|| {
         run.tasks
@@ -110,7 +110,7 @@ fn own_url_rounds(run: &RunRecord, config: &ConfigEcho) -> Option<usize> {
     })
 }
 
-fn run_card(run: &RunRecord, config: &ConfigEcho) -> Html {
+fn run_card(run: &ModelResult, config: &ConfigEcho) -> Html {
     let status = match run.status {
         RunStatus::Ok => "ok",
         RunStatus::Failed => "failed",

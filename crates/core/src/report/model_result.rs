@@ -44,7 +44,7 @@ pub type Overheads = BTreeMap<String, f64>;
 
 /// One model's run of the workload.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct RunRecord {
+pub struct ModelResult {
     pub model: ModelId,
     pub workload: Workload,
     pub status: RunStatus,
@@ -89,10 +89,10 @@ pub struct RunRecord {
     pub overheads_below_resolution: Vec<String>,
 }
 
-impl RunRecord {
+impl ModelResult {
     /// A model that could not run here, with the reason.
     pub fn skipped(model: ModelId, workload: Workload, reason: impl Into<String>) -> Self {
-        RunRecord {
+        ModelResult {
             model,
             workload,
             status: RunStatus::Skipped,
@@ -115,21 +115,21 @@ impl RunRecord {
 
     /// A finished run known only by its wall time (fixtures, summaries).
     pub fn finished(model: ModelId, workload: Workload, wall_ms: f64) -> Self {
-        RunRecord {
+        ModelResult {
             status: RunStatus::Ok,
             skipped_reason: None,
             wall_ms: Some(wall_ms),
-            ..RunRecord::skipped(model, workload, "")
+            ..ModelResult::skipped(model, workload, "")
         }
     }
 
     /// A model that failed as a whole (as opposed to single tasks failing).
     pub fn failed(model: ModelId, workload: Workload, error: impl Into<String>) -> Self {
-        RunRecord {
+        ModelResult {
             status: RunStatus::Failed,
             skipped_reason: None,
             error: Some(error.into()),
-            ..RunRecord::skipped(model, workload, "")
+            ..ModelResult::skipped(model, workload, "")
         }
     }
 }

@@ -1,6 +1,6 @@
 //! One model's part of a run: its repetitions, wherever the model runs
 //! (engine, page, process workers), with progress, Stop and the page meter;
-//! folded into one [`RunRecord`].
+//! folded into one [`ModelResult`].
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -11,28 +11,28 @@ use super::context::{
 use super::engine_client::{EngineClient, OnTask, PoolOutcome};
 use super::meter::{next_frame, PageStats};
 use super::processes::{ProcessError, ProcessPool};
-use playground_core::config::{RunConfig, WorkloadConfig};
+use playground_core::config::{Experiment, WorkloadConfig};
 use playground_core::models::registry::Placement;
-use playground_core::models::{ModelId, ModelPlace};
-use playground_core::protocol::engine::{Job, RunOutcome};
+use playground_core::models::{ModelId, ModelNeeds};
+use playground_core::protocol::engine::{Job, TrialOutcome};
 use playground_core::protocol::process::TaskItem;
-use playground_core::report::{Overheads, RunRecord, RunStatus, Summary, TaskRecord, TaskStatus};
+use playground_core::report::{ModelResult, Overheads, RunStatus, Summary, TaskRecord, TaskStatus};
 use playground_core::runner::RunEvent;
 use playground_core::vocab::OverheadKey;
 use playground_core::workloads::fetch::FetchPlan;
-use playground_models::{Host, NoPool, NotHere, Ran};
+use playground_models::{Host, NoPool, NotHere, Trial};
 use playground_web::clock::{self, now_ms};
 
 /// One repetition's outcome plus what the page and the model measured.
 struct Measured {
-    outcome: RunOutcome,
+    outcome: TrialOutcome,
     page: PageStats,
 }
 
 /// One model's part of a run.
-pub(super) struct ModelRun<'a> {
+pub(super) struct ModelTrials<'a> {
     pub model: ModelId,
-    pub config: &'a RunConfig,
+    pub config: &'a Experiment,
     /// The engine; `None` when it could not start, or the run started none
     /// (no model of it runs there).
     pub client: Option<&'a EngineClient>,
@@ -42,25 +42,25 @@ pub(super) struct ModelRun<'a> {
     pub ctx: &'a RunContext,
 }
 
-impl ModelRun<'_> {
-    pub async fn execute(&self) -> RunRecord {
+impl ModelTrials<'_> {
+    pub async fn execute(&self) -> ModelResult {
         let (model, workload) = (self.model, self.config.workload.kind());
         let emit = &*self.ctx.emit;
         if !workload.supports(model) {
             let reason = format!("it does not apply to the {} workload", workload.as_str());
-            return RunRecord::skipped(model, workload, reason);
+            return ModelResult::skipped(model, workload, reason);
         }
         // A failed engine runs nothing: its failure is this model's error.
         let failed = self.client.and_then(EngineClient::failed);
         if let (true, Some(failed)) = (self.runs_in_engine(), failed) {
-            return RunRecord::failed(model, workload, failed.to_string());
+            return ModelResult::failed(model, workload, failed.to_string());
         }
         let mut overheads = Overheads::new();
-        if model.place() == ModelPlace::SharedMemoryThreads {
+        if model.place() == ModelNeeds::SharedMemoryThreads {
             match self.pool {
                 Some(PoolOutcome::Failed(reason)) => {
                     let reason = format!("threads are unavailable: {reason}");
-                    return RunRecord::skipped(model, workload, reason);
+                    return ModelResult::skipped(model, workload, reason);
                 }
                 Some(PoolOutcome::Ready(info)) => {
                     overheads.insert(OverheadKey::PoolStart.to_string(), info.start_ms);
@@ -112,10 +112,10 @@ impl ModelRun<'_> {
             let page = self.ctx.meter.finish().await;
             match outcome {
                 Ok(outcome) => match outcome.end.error.clone() {
-                    Some(error) => return RunRecord::failed(model, workload, error),
+                    Some(error) => return ModelResult::failed(model, workload, error),
                     None => runs.push(Measured { outcome, page }),
                 },
-                Err(error) => return RunRecord::failed(model, workload, error.to_string()),
+                Err(error) => return ModelResult::failed(model, workload, error.to_string()),
             }
         }
         self.record(runs, overheads)
@@ -123,7 +123,7 @@ impl ModelRun<'_> {
 
     /// Folds the repetitions into one record: the median's tasks, every
     /// wall time, the worst page responsiveness.
-    fn record(&self, mut runs: Vec<Measured>, mut overheads: Overheads) -> RunRecord {
+    fn record(&self, mut runs: Vec<Measured>, mut overheads: Overheads) -> ModelResult {
         let (model, workload) = (self.model, self.config.workload.kind());
         let samples: Vec<f64> = runs.iter().map(|m| m.outcome.end.wall_ms).collect();
         let summary = Summary::of(&samples);
@@ -147,7 +147,7 @@ impl ModelRun<'_> {
             }
             _ => None,
         };
-        RunRecord {
+        ModelResult {
             model,
             workload,
             status: RunStatus::Ok,
@@ -182,7 +182,7 @@ impl ModelRun<'_> {
     }
 
     /// One repetition, wherever this model runs.
-    async fn once(&self, on_task: OnTask) -> Result<RunOutcome, RunError> {
+    async fn once(&self, on_task: OnTask) -> Result<TrialOutcome, RunError> {
         let c = self.config;
         let job = Job::new(&c.workload, self.plan, c.threads);
         if self.runs_in_engine() {
@@ -202,7 +202,7 @@ impl ModelRun<'_> {
         let ran = playground_models::run(self.model, &host, &job).await?;
         // Page-side models time on the shared clock; the page sees relative times.
         let t0 = ran.started_ms.unwrap_or(host.t0);
-        let mut outcome = RunOutcome::from_tasks(t0, now_ms() - t0, ran.tasks, ran.output);
+        let mut outcome = TrialOutcome::from_tasks(t0, now_ms() - t0, ran.tasks, ran.output);
         outcome.end.overheads_ms.extend(ran.overheads);
         outcome.end.below_resolution = ran.below_resolution;
         Ok(outcome)
@@ -215,7 +215,7 @@ struct PageHost<'a> {
     /// When the trial was dispatched: the page sees task times relative to it.
     t0: f64,
     on_task: OnTask,
-    config: &'a RunConfig,
+    config: &'a Experiment,
 }
 
 impl Host for PageHost<'_> {
@@ -251,7 +251,7 @@ impl Host for PageHost<'_> {
         _model: ModelId,
         _job: &Job,
         items: Vec<TaskItem>,
-    ) -> Result<Ran, NotHere> {
+    ) -> Result<Trial, NotHere> {
         let c = self.config;
         let failed = |e: ProcessError| NotHere::Processes(e.to_string());
         let pool = ProcessPool::start(c.threads).await.map_err(failed)?;
@@ -260,7 +260,7 @@ impl Host for PageHost<'_> {
             .run(1, items, c.knobs.payload, t0, self.on_task.clone())
             .await
             .map_err(failed)?;
-        let mut ran = Ran::tasks(run.tasks);
+        let mut ran = Trial::tasks(run.tasks);
         ran.started_ms = Some(t0);
         ran.overheads
             .insert(OverheadKey::ProcessStart.to_string(), pool.start_ms);

@@ -1,17 +1,17 @@
 //! The typed run config: what one experiment runs, with each workload
 //! carrying only its own parameters, apart from the page's flags.
 //!
-//! Made once from validated [`Settings`] ([`Settings::run_config`]); the URL
+//! Made once from validated [`Settings`] ([`Settings::experiment`]); the URL
 //! query, the results `config` echo, the fetch plan and the engine's job
 //! are all derived from it. Which key applies to which workload is the
-//! settings table's (`table.rs`); [`RunConfig::value`] only reads a key's
+//! settings table's (`table.rs`); [`Experiment::value`] only reads a key's
 //! value out of these types. Pure: no web APIs.
 //!
 //! Adding a workload: a variant of [`WorkloadConfig`] with its own params
 //! struct and its arm in [`WorkloadConfig::task_count`]; the compiler then
 //! points at every match that must learn it (values, job, form). Adding a
 //! key: its table row, then a field on the params struct (or
-//! [`ModelKnobs`]) and its arm in [`RunConfig::value`].
+//! [`ModelKnobs`]) and its arm in [`Experiment::value`].
 
 use super::controls::controls_query;
 use super::key::Key;
@@ -80,7 +80,7 @@ pub struct ModelKnobs {
 
 /// One experiment: the workload, the models in run order and their knobs.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RunConfig {
+pub struct Experiment {
     pub workload: WorkloadConfig,
     pub models: Vec<ModelId>,
     /// Pool size for the thread models (and process count).
@@ -155,7 +155,7 @@ impl WorkloadConfig {
     }
 }
 
-impl RunConfig {
+impl Experiment {
     /// How many tasks one run of a model has.
     pub fn task_count(&self) -> u32 {
         self.workload.task_count(self.threads)
@@ -231,7 +231,7 @@ impl RunConfig {
     }
 
     /// Every URL key of the experiment and its text, in query order (see
-    /// [`RunConfig::values`]).
+    /// [`Experiment::values`]).
     pub fn query_pairs(&self) -> Vec<(&'static str, String)> {
         self.values()
             .into_iter()
@@ -273,7 +273,7 @@ impl PageFlags {
 impl Settings {
     /// The experiment these settings describe, each workload with only its
     /// own parameters.
-    pub fn run_config(&self) -> RunConfig {
+    pub fn experiment(&self) -> Experiment {
         let requests = RequestParams {
             requests: self.requests,
             latency_ms: self.latency_ms,
@@ -305,7 +305,7 @@ impl Settings {
                 n: self.n,
             }),
         };
-        RunConfig {
+        Experiment {
             workload,
             models: self.models.clone(),
             threads: self.threads,
