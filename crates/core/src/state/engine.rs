@@ -2,20 +2,23 @@
 //! them and of the page's isolation, and which engine a waiting run is
 //! starting. Pure, tested natively (`state_engine_tests.rs`).
 
-use super::{Action, AppState, EngineStart, PoolStatus, RunPhase};
+use super::{AppState, EngineStart, PoolStatus, RunPhase};
+use crate::runner::RunEvent;
 
 impl AppState {
-    /// Applies an engine or pool action (the others are ignored).
-    pub(super) fn reduce_engine(&mut self, action: Action) {
-        match action {
-            Action::NotIsolated { reason } => {
-                self.not_isolated = Some(reason.clone());
-                self.pool = PoolStatus::Unavailable { reason };
-            }
-            Action::EngineLoaded { module_start_ms } => {
+    /// The page is not cross-origin isolated, and why.
+    pub(super) fn not_isolated(&mut self, reason: String) {
+        self.not_isolated = Some(reason.clone());
+        self.pool = PoolStatus::Unavailable { reason };
+    }
+
+    /// Applies what the runner reported of the engine and its pool.
+    pub(super) fn on_engine_event(&mut self, event: RunEvent) {
+        match event {
+            RunEvent::EngineLoaded { module_start_ms } => {
                 self.engine_start_ms = Some(module_start_ms);
             }
-            Action::EngineRestarting => {
+            RunEvent::EngineRestarting => {
                 self.engine_start_ms = None;
                 self.engine_started = true;
                 // Without isolation the pool fails again for the same reason:
@@ -28,10 +31,19 @@ impl AppState {
                     None => PoolStatus::Starting,
                 };
             }
-            Action::PoolReady(info) => self.pool = PoolStatus::Ready(info),
-            Action::PoolFailed { reason } => self.pool = PoolStatus::Unavailable { reason },
-            Action::EngineFailed { reason } => self.pool = PoolStatus::EngineFailed { reason },
-            _ => {}
+            RunEvent::PoolReady(info) => self.pool = PoolStatus::Ready(info),
+            RunEvent::PoolFailed { reason } => self.pool = PoolStatus::Unavailable { reason },
+            RunEvent::EngineFailed { reason } => self.pool = PoolStatus::EngineFailed { reason },
+            // The run's own events are `on_run_event`'s.
+            RunEvent::Preparing
+            | RunEvent::RunStarted(_)
+            | RunEvent::Repetition { .. }
+            | RunEvent::TasksDone { .. }
+            | RunEvent::ModelFinished(_)
+            | RunEvent::RunFinished
+            | RunEvent::SweepStarted { .. }
+            | RunEvent::SweepPoint { .. }
+            | RunEvent::SweepFinished { .. } => {}
         }
     }
 

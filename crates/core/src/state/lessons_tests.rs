@@ -2,27 +2,27 @@
 //! open lesson are recorded; reset forgets them.
 
 use super::*;
-use crate::report::Environment;
+use crate::report::{Environment, ModelResult};
 use crate::teach::Prediction;
 use crate::vocab::Workload;
 
 fn ready(query: &str) -> AppState {
     AppState::from_query(query, 2)
         .reduce(Action::ServerReady)
-        .reduce(Action::PoolFailed {
+        .reduce(Action::Run(RunEvent::PoolFailed {
             reason: "no isolation".into(),
-        })
+        }))
 }
 
 fn run(s: AppState, wall_ms: f64) -> AppState {
     let results = Results::new(Environment::default(), &s.settings);
-    s.reduce(Action::RunStarted(results))
-        .reduce(Action::ModelFinished(ModelResult::finished(
+    s.reduce(Action::Run(RunEvent::RunStarted(results)))
+        .reduce(Action::Run(RunEvent::ModelFinished(ModelResult::finished(
             ModelId::Sequential,
             Workload::Fib,
             wall_ms,
-        )))
-        .reduce(Action::RunFinished)
+        ))))
+        .reduce(Action::Run(RunEvent::RunFinished))
 }
 
 #[test]

@@ -16,9 +16,9 @@
 
 use crate::config::{validate, Key, RawSettings, Settings};
 use crate::models::ModelId;
-use crate::protocol::engine::PoolInfo;
+use crate::report::Results;
 pub use crate::report::Sweep;
-use crate::report::{ModelResult, Results};
+use crate::runner::RunEvent;
 use crate::teach::{lesson_ids, Prediction};
 pub use status::{EngineStart, PoolStatus, Progress, RunPhase, ServerStatus};
 
@@ -57,6 +57,9 @@ pub struct AppState {
 
 /// Everything that can happen to the state.
 #[derive(Clone, Debug, PartialEq)]
+// An action is made and consumed once per event, never stored: the size of
+// the run's events (a results document) costs nothing that boxing would save.
+#[allow(clippy::large_enum_variant)]
 pub enum Action {
     /// A form field changed.
     SetField {
@@ -75,56 +78,13 @@ pub enum Action {
     NotIsolated {
         reason: String,
     },
-    EngineLoaded {
-        module_start_ms: f64,
-    },
-    /// A new engine (with a new pool size) is starting.
-    EngineRestarting,
-    PoolReady(PoolInfo),
-    PoolFailed {
-        reason: String,
-    },
-    /// The engine worker itself failed (not only its pool).
-    EngineFailed {
-        reason: String,
-    },
-    /// A run was asked for; it waits for the engine (if it starts now).
-    RunPreparing,
-    /// A run began with an empty results document.
-    RunStarted(Results),
-    /// A repetition of a model began.
-    Progress {
-        model: ModelId,
-        repetition: u32,
-        repeat: u32,
-    },
-    /// `done` tasks of the model's current repetition have finished.
-    TaskProgress {
-        model: ModelId,
-        done: u32,
-    },
+    /// Something happened in the run or the engine (what the runner
+    /// reports, as it reports it).
+    Run(RunEvent),
     /// The user pressed Stop.
     StopRequested,
     /// Open a lesson (its settings replace the form) or close it (`None`).
     OpenLesson(Option<String>),
-    /// A thread sweep began.
-    SweepStarted {
-        model: ModelId,
-        max_threads: u32,
-    },
-    /// One sweep point was measured (`None`: that point failed).
-    SweepPoint {
-        threads: u32,
-        wall_ms: Option<f64>,
-    },
-    /// The sweep ended (with an error, if it could not finish).
-    SweepFinished {
-        error: Option<String>,
-    },
-    /// A model finished (all repetitions).
-    ModelFinished(ModelResult),
-    /// The run ended; a run of the open lesson counts as done.
-    RunFinished,
     /// The learner ranked the models of the open lesson.
     Predicted(Prediction),
     /// The learner reset their lesson progress.
@@ -223,57 +183,8 @@ impl AppState {
             }
             Action::ServerReady => self.server = ServerStatus::Ready,
             Action::ServerFailed { reason } => self.server = ServerStatus::Unavailable { reason },
-            Action::NotIsolated { .. }
-            | Action::EngineLoaded { .. }
-            | Action::EngineRestarting
-            | Action::PoolReady(_)
-            | Action::PoolFailed { .. }
-            | Action::EngineFailed { .. } => self.reduce_engine(action),
-            Action::RunPreparing => {
-                self.phase = RunPhase::Preparing;
-                self.stopping = false;
-            }
-            Action::RunStarted(results) => {
-                let total = self.settings.task_count();
-                self.progress = self
-                    .settings
-                    .models
-                    .iter()
-                    .map(|&model| Progress {
-                        model,
-                        done: 0,
-                        total,
-                    })
-                    .collect();
-                self.stopping = false;
-                self.results = Some(results);
-                if let Some(model) = self.settings.models.first() {
-                    self.phase = RunPhase::Running {
-                        model: *model,
-                        repetition: 1,
-                        repeat: self.settings.repeat,
-                    };
-                }
-            }
-            Action::Progress {
-                model,
-                repetition,
-                repeat,
-            } => {
-                // Only a run moves the phase (a thread sweep reports progress too).
-                if matches!(self.phase, RunPhase::Running { .. }) {
-                    self.phase = RunPhase::Running {
-                        model,
-                        repetition,
-                        repeat,
-                    };
-                }
-            }
-            Action::TaskProgress { model, done } => {
-                if let Some(p) = self.progress.iter_mut().find(|p| p.model == model) {
-                    p.done = done.min(p.total);
-                }
-            }
+            Action::NotIsolated { reason } => self.not_isolated(reason),
+            Action::Run(event) => self.on_run_event(event),
             Action::StopRequested => self.stopping = self.running(),
             Action::OpenLesson(None) => self.settings.lesson = None,
             Action::OpenLesson(Some(id)) => {
@@ -286,43 +197,6 @@ impl AppState {
                     self.results = None;
                     self.phase = RunPhase::Idle;
                     self.progress.clear();
-                }
-            }
-            Action::SweepStarted { model, max_threads } => {
-                self.sweep = Some(Sweep {
-                    model,
-                    max_threads,
-                    measured: Vec::new(),
-                    running: true,
-                    error: None,
-                });
-            }
-            Action::SweepPoint { threads, wall_ms } => {
-                if let (Some(sweep), Some(wall)) = (&mut self.sweep, wall_ms) {
-                    sweep.measured.push((threads, wall));
-                }
-            }
-            Action::SweepFinished { error } => {
-                if let Some(sweep) = &mut self.sweep {
-                    sweep.running = false;
-                    sweep.error = error;
-                }
-            }
-            Action::ModelFinished(record) => {
-                if let Some(p) = self.progress.iter_mut().find(|p| p.model == record.model) {
-                    if record.status == crate::report::RunStatus::Ok {
-                        p.done = p.total;
-                    }
-                }
-                if let Some(results) = &mut self.results {
-                    results.runs.push(record);
-                }
-            }
-            Action::RunFinished => {
-                self.phase = RunPhase::Finished;
-                self.stopping = false;
-                if let (Some(id), Some(results)) = (&self.settings.lesson, &self.results) {
-                    self.lessons.ran(id, results);
                 }
             }
             Action::Predicted(prediction) => {

@@ -95,37 +95,37 @@ fn a_run_goes_from_idle_to_finished() {
     assert!(!s.can_run(), "not before the simulated server answered");
     let s = s.reduce(Action::ServerReady);
     assert!(s.can_run(), "the run starts the engine");
-    let s = s.reduce(Action::PoolFailed {
+    let s = s.reduce(Action::Run(RunEvent::PoolFailed {
         reason: "no isolation".into(),
-    });
+    }));
     assert!(s.can_run());
     let results = Results::new(Environment::default(), &s.settings);
-    let s = s.reduce(Action::RunStarted(results));
+    let s = s.reduce(Action::Run(RunEvent::RunStarted(results)));
     assert!(s.running());
     assert!(!s.can_run());
-    let s = s.reduce(Action::ModelFinished(ModelResult::skipped(
+    let s = s.reduce(Action::Run(RunEvent::ModelFinished(ModelResult::skipped(
         ModelId::Async,
         Workload::Fib,
         "x",
-    )));
+    ))));
     assert!(
         !s.results_finished(),
         "a run in progress fills its results in"
     );
-    let s = s.reduce(Action::RunFinished);
+    let s = s.reduce(Action::Run(RunEvent::RunFinished));
     assert_eq!(s.phase, RunPhase::Finished);
     assert!(s.results_finished());
     assert_eq!(s.results.as_ref().map(|r| r.runs.len()), Some(1));
     // The next run: while its engine starts, the last run's results are
     // still whole; its start replaces them.
-    let s = s.reduce(Action::RunPreparing);
+    let s = s.reduce(Action::Run(RunEvent::Preparing));
     assert!(s.running());
     assert!(
         s.results_finished(),
         "the last run's results, still finished"
     );
     let next = Results::new(Environment::default(), &s.settings);
-    let s = s.reduce(Action::RunStarted(next));
+    let s = s.reduce(Action::Run(RunEvent::RunStarted(next)));
     assert!(!s.results_finished());
     assert_eq!(s.results.map(|r| r.runs.len()), Some(0));
 }
@@ -144,9 +144,9 @@ fn a_locked_page_keeps_its_experiment_but_runs() {
     assert_eq!(s.settings, before);
     assert_eq!(s.field("n"), "30");
     let s = s.reduce(Action::ServerReady);
-    let s = s.reduce(Action::PoolFailed {
+    let s = s.reduce(Action::Run(RunEvent::PoolFailed {
         reason: "test".into(),
-    });
+    }));
     assert!(s.can_run(), "Run stays");
     let unlocked = AppState::from_query("n=30&controls=n", 2).reduce(Action::SetField {
         key: Key::N,
