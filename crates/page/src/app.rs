@@ -1,8 +1,7 @@
-//! The app shell: owns the state (reducer), the engine, the responsiveness
-//! meter and the Stop signal; wires callbacks to components; keeps the
-//! address bar in step with the settings; talks to an embedding page.
+//! The app shell: holds the state (reducer) and the visit's `Session`;
+//! wires callbacks to components; keeps the address bar in step with the
+//! settings; talks to an embedding page.
 
-use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use futures::channel::oneshot;
@@ -16,14 +15,14 @@ use super::components::{
 use super::isolation;
 use super::lazy::{self, Lazy};
 use super::remote_view::RemoteView;
-use crate::runner::{self as runner, EngineSlot, Meter, RunContext, RunEvent};
+use crate::runner::{self as runner, RunContext, RunEvent};
+use crate::session::{start_page, Session};
 use playground_core::config::{to_query, Key};
 use playground_core::models::ModelId;
 use playground_core::protocol::remote::{RemoteProps, ResultsProps};
 use playground_core::state::{Action, AppState, RunPhase};
 use playground_core::teach::{measured_ranking, Prediction};
 use playground_web::browser;
-use playground_web::server;
 
 /// The reducer's state as Yew holds it (the state itself is pure and lives
 /// in `playground_core::state`, which knows nothing of Yew).
@@ -53,13 +52,7 @@ pub fn app() -> Html {
             ..AppState::from_query(&browser::query(), browser::hardware_concurrency())
         })
     });
-    let engine: EngineSlot = use_mut_ref(|| None).clone();
-    let meter: Rc<RefCell<Option<Rc<Meter>>>> = use_mut_ref(|| None);
-    let stop: Rc<RefCell<Option<oneshot::Sender<()>>>> = use_mut_ref(|| None);
-    let autorun_done = use_mut_ref(|| Cell::new(false));
-    let lessons_loaded = use_mut_ref(|| Cell::new(false));
-    let announced = use_mut_ref(|| Cell::new(false));
-    let reveal_on_start = use_mut_ref(|| Cell::new(false));
+    let session: Rc<Session> = use_memo((), |()| Session::default());
 
     let dispatch: Rc<dyn Fn(Action)> = {
         let d = state.dispatcher();
@@ -74,40 +67,14 @@ pub fn app() -> Html {
     // When the page loads: start the responsiveness meter and the simulated
     // server, and find out whether threads are possible here; report size
     // changes to an embedder. The engine (and its pool) starts with the
-    // first run or sweep (`crate::runner::context::engine_with`), after the server is
-    // up, so that its threads are served by the same server; a visit that
-    // never runs never downloads it.
+    // first run or sweep (`crate::runner::context::engine_with`), after the
+    // server is up, so that its threads are served by the same server; a
+    // visit that never runs never downloads it.
     {
-        let dispatch = dispatch.clone();
-        let meter = meter.clone();
+        let (dispatch, session) = (dispatch.clone(), session.clone());
         use_effect_with((), move |_| {
-            *meter.borrow_mut() = Some(Rc::new(Meter::start()));
+            *session.meter.borrow_mut() = Some(start_page(dispatch));
             let resize = browser::report_resizes();
-            wasm_bindgen_futures::spawn_local(async move {
-                let server = server::start().await;
-                match &server {
-                    Ok(control) => {
-                        if server::reload_for_isolation(*control) == server::Next::Reloading {
-                            return;
-                        }
-                        isolation::detect(Ok(*control)).await;
-                    }
-                    Err(e) => {
-                        isolation::detect(Err(e)).await;
-                    }
-                }
-                // Before the server's news, which lets runs start: a run then
-                // knows that threads are off here, and why.
-                if let Some(reason) = isolation::why_not_isolated() {
-                    dispatch(Action::NotIsolated { reason });
-                }
-                dispatch(match server {
-                    Ok(_) => Action::ServerReady,
-                    Err(e) => Action::ServerFailed {
-                        reason: e.to_string(),
-                    },
-                });
-            });
             move || drop(resize)
         });
     }
@@ -120,19 +87,18 @@ pub fn app() -> Html {
     // What a run or a sweep needs; `None` until the page has started (or
     // while something already runs). Arms the Stop button.
     let new_context: Rc<dyn Fn() -> Option<RunContext>> = {
-        let (state, engine, emit) = (state.clone(), engine.clone(), emit.clone());
-        let (meter, stop) = (meter.clone(), stop.clone());
+        let (state, session, emit) = (state.clone(), session.clone(), emit.clone());
         Rc::new(move || {
-            let meter = meter.borrow().clone()?;
+            let meter = session.meter.borrow().clone()?;
             if !state.can_run() {
                 return None;
             }
             // The results view's module, while the engine starts and warms up.
             lazy::preload(Lazy::Results);
             let (tx, rx) = oneshot::channel();
-            *stop.borrow_mut() = Some(tx);
+            *session.stop.borrow_mut() = Some(tx);
             Some(RunContext {
-                slot: engine.clone(),
+                slot: session.engine.clone(),
                 server_unavailable: state.server.unavailable_reason().map(str::to_owned),
                 isolation: isolation::found(),
                 not_isolated: isolation::why_not_isolated(),
@@ -168,13 +134,13 @@ pub fn app() -> Html {
         let start_run = start_run.clone();
         let started = state.started();
         let autorun = state.settings.autorun;
-        let (autorun_done, announced) = (autorun_done.clone(), announced.clone());
+        let session = session.clone();
         use_effect_with(started, move |started| {
             if *started {
-                if !announced.borrow().replace(true) {
+                if Session::first(&session.announced) {
                     browser::post_to_parent("ready", None);
                 }
-                if autorun && !autorun_done.borrow().replace(true) {
+                if autorun && Session::first(&session.autorun_done) {
                     start_run();
                 }
             }
@@ -192,9 +158,9 @@ pub fn app() -> Html {
         Callback::from(move |m: ModelId| d.dispatch(Action::ToggleModel(m)))
     };
     let on_run = {
-        let reveal_on_start = reveal_on_start.clone();
+        let session = session.clone();
         Callback::from(move |_| {
-            reveal_on_start.borrow().set(true);
+            session.reveal_on_start.set(true);
             start_run();
         })
     };
@@ -204,8 +170,9 @@ pub fn app() -> Html {
     // scrolls to it, once the layout of the running page is drawn.
     {
         let (running, embed) = (state.running(), state.settings.embed);
+        let session = session.clone();
         use_effect_with(running, move |running| {
-            if *running && reveal_on_start.borrow().replace(false) && !embed {
+            if *running && session.reveal_on_start.replace(false) && !embed {
                 browser::reveal(RUN_STATUS_ID);
             }
         });
@@ -216,21 +183,21 @@ pub fn app() -> Html {
     // less for either. A run then uses the engine, or replaces it when the
     // thread count changed meanwhile.
     let on_intent = {
-        let (engine, emit, threads) = (engine.clone(), emit.clone(), state.settings.threads);
+        let (session, emit, threads) = (session.clone(), emit.clone(), state.settings.threads);
         let (started, needs_engine) = (state.started(), state.settings.experiment().needs_engine());
         Callback::from(move |()| {
             if started {
                 lazy::preload(Lazy::Results);
-                if needs_engine && engine.borrow().is_none() {
-                    runner::start_engine(&engine, threads, emit.clone());
+                if needs_engine && session.engine.borrow().is_none() {
+                    runner::start_engine(&session.engine, threads, emit.clone());
                 }
             }
         })
     };
     let on_stop = {
-        let d = state.dispatcher();
+        let (d, session) = (state.dispatcher(), session.clone());
         Callback::from(move |_| {
-            if let Some(tx) = stop.borrow_mut().take() {
+            if let Some(tx) = session.stop.borrow_mut().take() {
                 d.dispatch(Action::StopRequested);
                 // The run may have just finished; then there is nothing to stop.
                 let _ = tx.send(());
@@ -250,7 +217,7 @@ pub fn app() -> Html {
     // Keep lesson progress in the browser whenever the learner changes it
     // (not on load: nothing has changed then).
     use_effect_with(state.lessons.clone(), move |lessons| {
-        if lessons_loaded.borrow().replace(true) {
+        if !Session::first(&session.lessons_loaded) {
             browser::save_progress(lessons);
         }
     });

@@ -12,6 +12,7 @@ mod isolation;
 mod lazy;
 mod remote_view;
 pub mod runner;
+mod session;
 
 /// The page module's start: mounts the app into the page's body, or, where
 /// the address asks for a classroom page, loads the classroom module
