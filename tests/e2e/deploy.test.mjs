@@ -135,7 +135,7 @@ test('a host whose Content-Security-Policy refuses blob: workers: the page names
       if (waitAsync) {
         // The engine runs on and names the refusal at once: Chromium reports the policy's
         // violation to the engine's scope; Firefox only fails the refused worker, which the
-        // engine's own blob: probe hears a second after the pool did not start.
+        // engine's own blob: probe hears three seconds after the pool did not start.
         const refused = ENGINE === 'firefox'
           ? /the browser refused the thread pool's workers: they are blob: workers, and a site's Content-Security-Policy/
           : /Content-Security-Policy blocked the thread pool: its worker-src directive does not allow blob: URLs/;
@@ -147,8 +147,9 @@ test('a host whose Content-Security-Policy refuses blob: workers: the page names
         assertFibRunOk(runOf(results, 'sequential'), { n: 20, tasks: 4 });
         assert.ok(tookMs < 10_000, `named in time: the run ended ${tookMs} ms after Run`);
       } else {
-        // The engine's futures never wake: the page gives up on it after 30 s, and says why.
-        const silent = /the engine worker failed: it loaded, then did not answer for 30 s .*Content-Security-Policy/;
+        // The engine's futures never wake: the page gives up on it after 20 s (and on a second
+        // engine after 20 s more), and says why.
+        const silent = /the engine worker failed: it loaded, then did not answer for 20 s .*Content-Security-Policy/;
         assert.match(await page.textContent('[data-testid=engine-banner]'), silent);
         for (const model of ['sequential', 'threads']) {
           const run = runOf(results, model);

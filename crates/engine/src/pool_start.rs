@@ -30,9 +30,10 @@ use playground_web::jsutil::describe;
 const START_LIMIT_MS: u32 = 15_000;
 
 /// When a pool that has not started yet is probed for a refusal of `blob:`
-/// workers: far beyond a normal start (60-90 ms on 2 cores), so the probe
-/// costs nothing where the pool starts.
-const PROBE_AFTER_MS: u32 = 1_000;
+/// workers: far beyond a normal start (60-90 ms on 2 cores, a second or
+/// more in Firefox on a busy machine), so the probe costs nothing where the
+/// pool starts, and a refusal is still named within a few seconds.
+const PROBE_AFTER_MS: u32 = 3_000;
 
 /// Why the pool's threads did not start.
 #[derive(Debug, Error)]
@@ -114,9 +115,10 @@ pub(super) async fn start_threads(size: usize) -> Result<(), StartError> {
 /// answers or cannot even be made (the time limit then speaks).
 async fn probe_late() {
     TimeoutFuture::new(PROBE_AFTER_MS).await;
-    let Some((worker, url)) = blob_worker() else {
+    let Some(probe) = blob_worker() else {
         return futures::future::pending().await;
     };
+    let worker = &probe.worker;
     let (tx, rx) = oneshot::channel::<bool>();
     let tx = std::rc::Rc::new(std::cell::Cell::new(Some(tx)));
     let answer = |refused: bool| {
@@ -127,21 +129,34 @@ async fn probe_late() {
             }
         }
     };
-    let _error = EventListener::new(&worker, "error", answer(true));
-    let _message = EventListener::new(&worker, "message", answer(false));
+    let _error = EventListener::new(worker, "error", answer(true));
+    let _message = EventListener::new(worker, "message", answer(false));
     let refused = rx.await.unwrap_or(false);
-    worker.terminate();
-    // Only now: the worker loads its script from this URL after it is made.
-    let _ = web_sys::Url::revoke_object_url(&url);
+    drop(probe);
     if !refused {
         futures::future::pending::<()>().await;
     }
 }
 
+/// The probe's worker and its script's URL: both go when it is dropped,
+/// also when the pool starts before the probe has heard anything (no
+/// worker of ours is left loading beside the pool's).
+struct Probe {
+    worker: web_sys::Worker,
+    url: String,
+}
+
+impl Drop for Probe {
+    fn drop(&mut self) {
+        self.worker.terminate();
+        // Only now: the worker loads its script from this URL after it is made.
+        let _ = web_sys::Url::revoke_object_url(&self.url);
+    }
+}
+
 /// A module worker from a `blob:` URL whose script posts one message, made
-/// as rayon's helpers are, with its URL; `None` if the browser will not even
-/// construct it.
-fn blob_worker() -> Option<(web_sys::Worker, String)> {
+/// as rayon's helpers are; `None` if the browser will not even construct it.
+fn blob_worker() -> Option<Probe> {
     let parts = js_sys::Array::of1(&"postMessage(0)".into());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("text/javascript");
@@ -150,7 +165,7 @@ fn blob_worker() -> Option<(web_sys::Worker, String)> {
     let worker_options = web_sys::WorkerOptions::new();
     worker_options.set_type(web_sys::WorkerType::Module);
     match web_sys::Worker::new_with_options(&url, &worker_options) {
-        Ok(worker) => Some((worker, url)),
+        Ok(worker) => Some(Probe { worker, url }),
         Err(_) => {
             let _ = web_sys::Url::revoke_object_url(&url);
             None

@@ -132,13 +132,14 @@ struct EngineHost {
     /// When the trial was dispatched: tasks go out relative to it.
     t0: f64,
     /// Why there is no pool, if there is none.
-    pool: Result<(), String>,
+    no_pool: Option<String>,
     switch_ms: u32,
     lane: String,
 }
 
 impl Host for EngineHost {
     type Pool = RayonPool;
+    const ENGINE: bool = true;
 
     fn lane(&self) -> &str {
         &self.lane
@@ -154,9 +155,9 @@ impl Host for EngineHost {
     }
 
     fn pool(&self) -> Result<&RayonPool, NotHere> {
-        match &self.pool {
-            Ok(()) => Ok(&RayonPool),
-            Err(reason) => Err(NotHere::NoPool(reason.clone())),
+        match &self.no_pool {
+            None => Ok(&RayonPool),
+            Some(reason) => Err(NotHere::NoPool(reason.clone())),
         }
     }
 
@@ -193,7 +194,7 @@ async fn run(
     let host = EngineHost {
         trial_id,
         t0: now_ms(),
-        pool: pool.map_err(str::to_owned),
+        no_pool: pool.err().map(str::to_owned),
         switch_ms,
         lane: Lane::Engine.name(),
     };

@@ -42,6 +42,8 @@ impl Model for Async {
     async fn run<H: Host>(host: &H, job: &Job) -> Result<Trial, NotHere> {
         let (lane, emit) = (host.lane(), |t: &TaskRecord| host.emit(t));
         Ok(match job {
+            // Its fib runs on the engine's event loop, never the page's.
+            Job::Fib { .. } if !H::ENGINE => return Err(NotHere::workload(Self::ID, job)),
             Job::Fib { n, tasks } => Trial::tasks(run_fib(*n, *tasks, lane, &emit).await),
             Job::Fetch {
                 plan,

@@ -91,6 +91,11 @@ pub trait Host {
     /// The engine's rayon pool, or a pool that cannot exist (the page).
     type Pool: Pool;
 
+    /// Whether this host is the engine worker, whose own thread may run
+    /// long loops; the page's thread must never (the registry places the
+    /// engine's workloads there, and the page's module links none of them).
+    const ENGINE: bool;
+
     /// The lane of the thread the host runs on (`engine`, `page`).
     fn lane(&self) -> &str;
 

@@ -26,6 +26,10 @@ impl Model for Sequential {
     async fn run<H: Host>(host: &H, job: &Job) -> Result<Trial, NotHere> {
         let (lane, emit) = (host.lane(), |t: &TaskRecord| host.emit(t));
         Ok(match job {
+            // The engine's loops; on the page these are `main-thread`'s.
+            Job::Fib { .. } | Job::Race { .. } | Job::Pipeline { .. } if !H::ENGINE => {
+                return Err(NotHere::workload(Self::ID, job))
+            }
             Job::Fib { n, tasks } => Trial::tasks(run_fib(*n, *tasks, lane, &emit)),
             Job::Fetch { plan, .. } => Trial::tasks(run_fetch(plan, lane, &emit).await),
             Job::Race { increments } => {

@@ -159,8 +159,8 @@ pub struct TrialEnd {
     /// Set when the model could not run the job at all.
     pub error: Option<String>,
     /// What the workload measured besides its tasks (times relative to
-    /// dispatch).
-    #[serde(flatten)]
+    /// dispatch). Tagged on the wire (`output_wire`), not flattened.
+    #[serde(with = "output_wire", default)]
     pub output: WorkloadOutput,
     /// Overheads too short for the page's clock (keys of `overheads_ms`,
     /// left out there). Measured on the page, never sent.
@@ -218,6 +218,50 @@ impl TrialOutcome {
             t.shift(t0);
         }
         TrialOutcome::ended(TrialEnd::new(wall_ms, output.shifted(t0)), tasks)
+    }
+}
+
+/// A workload's output as the engine sends it: an externally tagged enum
+/// (`{"race": {...}}`). The results file's form (untagged, flattened into
+/// the run) needs serde's buffering deserialiser, which costs the page's
+/// module about 5 KB gzip; this one reads straight through.
+mod output_wire {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use crate::report::{ConvoyStats, IoLatency, RaceCounts, WorkloadOutput};
+
+    #[derive(Serialize, Deserialize)]
+    #[serde(rename_all = "kebab-case")]
+    enum Wire {
+        Race(RaceCounts),
+        Convoy(IoLatency, ConvoyStats),
+        BlockedLoop([f64; 2]),
+        None,
+    }
+
+    pub fn serialize<S: Serializer>(output: &WorkloadOutput, s: S) -> Result<S::Ok, S::Error> {
+        match output.clone() {
+            WorkloadOutput::Race { race } => Wire::Race(race),
+            WorkloadOutput::Convoy {
+                io_latency_ms,
+                convoy,
+            } => Wire::Convoy(io_latency_ms, convoy),
+            WorkloadOutput::BlockedLoop { loop_blocked_ms } => Wire::BlockedLoop(loop_blocked_ms),
+            WorkloadOutput::None {} => Wire::None,
+        }
+        .serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<WorkloadOutput, D::Error> {
+        Ok(match Wire::deserialize(d)? {
+            Wire::Race(race) => WorkloadOutput::Race { race },
+            Wire::Convoy(io_latency_ms, convoy) => WorkloadOutput::Convoy {
+                io_latency_ms,
+                convoy,
+            },
+            Wire::BlockedLoop(loop_blocked_ms) => WorkloadOutput::BlockedLoop { loop_blocked_ms },
+            Wire::None => WorkloadOutput::None {},
+        })
     }
 }
 

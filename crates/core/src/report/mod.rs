@@ -6,6 +6,7 @@ mod convoy;
 mod csv_export;
 pub mod isolation;
 mod model_result;
+mod model_result_json;
 mod output;
 mod results;
 mod stats;

@@ -42,8 +42,10 @@ impl RaceCounts {
 /// know.
 pub type Overheads = BTreeMap<String, f64>;
 
-/// One model's run of the workload.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// One model's result: its trials of the workload, folded (the JSON's
+/// shape, field by field, is `model_result_json`'s).
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(from = "super::model_result_json::Owned")]
 pub struct ModelResult {
     pub model: ModelId,
     pub workload: Workload,
@@ -53,39 +55,31 @@ pub struct ModelResult {
     /// Wall time from dispatch to the last result; the median when repeated.
     pub wall_ms: Option<f64>,
     /// Every repetition's wall time, in run order.
-    #[serde(default)]
     pub wall_ms_samples: Vec<f64>,
-    #[serde(default)]
     pub wall_ms_min: Option<f64>,
-    #[serde(default)]
     pub wall_ms_max: Option<f64>,
     pub overheads_ms: Overheads,
     /// The tasks of the median repetition.
     pub tasks: Vec<TaskRecord>,
     /// What the model should take from the settings alone (fetch with the
     /// simulated server), for comparison with `wall_ms`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub predicted_ms: Option<f64>,
     /// The longest gap between the page's heartbeats (a 16 ms timer; in
     /// results of before 2026-11-27, its animation frames) during the run:
     /// how long the page could not respond.
-    #[serde(default)]
     pub page_longest_gap_ms: Option<f64>,
     /// Gaps between heartbeats (before, frames) longer than 50 ms.
-    #[serde(default)]
     pub page_long_frames: Option<u32>,
     /// The longest task the browser reported on the page's thread.
-    #[serde(default)]
     pub page_longest_task_ms: Option<f64>,
     /// What the workload measured besides its tasks (`race`,
     /// `io_latency_ms` and `convoy`, `loop_blocked_ms`: fields of the run in
-    /// the JSON, each only where its workload produced it).
-    #[serde(flatten)]
+    /// the JSON, each only where its workload produced it; written and read
+    /// by `model_result_json`).
     pub output: WorkloadOutput,
     /// Overheads that were there but too short for the page's clock
     /// (`environment.clock_resolution_ms`): left out of `overheads_ms`
     /// rather than reported as 0 (keys as there).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub overheads_below_resolution: Vec<String>,
 }
 

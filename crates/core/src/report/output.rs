@@ -34,6 +34,13 @@ pub enum WorkloadOutput {
     None {},
 }
 
+impl Default for WorkloadOutput {
+    /// Nothing beyond the tasks.
+    fn default() -> Self {
+        WorkloadOutput::None {}
+    }
+}
+
 impl WorkloadOutput {
     /// The `race` counters, if this is a race's output.
     pub fn race(&self) -> Option<RaceCounts> {

@@ -130,9 +130,9 @@ mod tests {
 
     #[test]
     fn a_silent_worker_says_how_long_and_what_may_stall_it() {
-        let text = WorkerFailure::Silent { seconds: 30 }.to_string();
+        let text = WorkerFailure::Silent { seconds: 20 }.to_string();
         assert!(
-            text.starts_with("it loaded, then did not answer for 30 s"),
+            text.starts_with("it loaded, then did not answer for 20 s"),
             "{text}"
         );
         assert!(text.contains("Content-Security-Policy"), "{text}");

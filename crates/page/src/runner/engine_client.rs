@@ -159,9 +159,9 @@ impl EngineClient {
 }
 
 /// How long a loaded engine may take to say how its pool start ended: the
-/// engine gives the pool 15 s (`engine::pool_start`), then its warm-up
-/// takes at most ~1 s.
-const POOL_ANSWER_LIMIT_S: u32 = 30;
+/// engine gives the pool 15 s (`playground_engine`'s `pool_start`), then its
+/// warm-up takes at most ~1 s.
+const POOL_ANSWER_LIMIT_S: u32 = 20;
 
 /// Fails the worker when its pool has neither started nor failed within
 /// [`POOL_ANSWER_LIMIT_S`]: an engine whose own futures never wake (Firefox

@@ -14,6 +14,8 @@ use super::model_trials::ModelTrials;
 use playground_core::config::Experiment;
 use playground_core::report::isolation::threads_off_reason;
 use playground_core::report::{Environment, Results};
+use playground_core::runner::failure::WorkerFailure;
+use playground_core::runner::waiters::EngineError;
 use playground_core::runner::RunEvent;
 use playground_core::workloads::fetch::FetchPlan;
 use playground_web::clock;
@@ -36,12 +38,22 @@ pub async fn run_experiment(config: Experiment, ctx: RunContext) {
     // Only a run with a model in the engine starts it (fetch's page models,
     // `main-thread` and `processes` need none): the others begin at once.
     let needs_engine = config.needs_engine();
-    let client = needs_engine
+    let mut client = needs_engine
         .then(|| engine_with(&ctx, config.threads))
         .flatten();
     let (pool, round_trip) = match &client {
         Some(c) => {
-            let (pool, round_trip) = prepare(c, &ctx).await;
+            let (mut pool, mut round_trip) = prepare(c, &ctx).await;
+            if went_silent(c) && ctx.cancel.peek().is_none() {
+                // Firefox (153) now and then starts an engine whose pool
+                // never answers, not even its own time limit; a second
+                // engine starts. One retry: an engine that the site's policy
+                // stalls stalls again, and the run then says so.
+                if let Some(again) = engine_with(&ctx, config.threads) {
+                    (pool, round_trip) = prepare(&again, &ctx).await;
+                    client = Some(again);
+                }
+            }
             (Some(pool), round_trip)
         }
         None if needs_engine => (
@@ -90,6 +102,12 @@ async fn prepare(client: &EngineClient, ctx: &RunContext) -> (PoolOutcome, Optio
         explain(pool, client, ctx),
         round_trip.and_then(|r| r.ok().flatten()),
     )
+}
+
+/// Whether `client`'s engine loaded and then never said how its pool start
+/// ended (the page's watchdog failed it).
+fn went_silent(client: &EngineClient) -> bool {
+    matches!(client.failed(), Some(EngineError::Failed(f)) if matches!(*f, WorkerFailure::Silent { .. }))
 }
 
 /// The reason for no threads the learner is told (`threads_off_reason`),

@@ -115,13 +115,9 @@ fn tick(state: &RefCell<State>) {
 }
 
 /// How often the dot moves, ms: 20 times a second, not every tick. Each
-/// move is a frame to paint and composite. On the 2-core VM (headless,
-/// software compositing) painting the dot every frame (in the days of the
-/// rAF loop) took ~4 % from a 2-thread pool: `threads` fib speedups
-/// (20 x fib(35), 2 threads) of 1.63-1.74x with the dot moving every frame
-/// against 1.77-1.80x with it hidden, and in 8 alternating page loads each
-/// (2026-11-27 13:47) 1.66-1.84x (median 1.74x) every frame against
-/// 1.76-1.84x (median 1.81x) with this step. A freeze still stops the dot.
+/// move is a frame to paint and composite, and painting it every frame
+/// cost a 2-thread pool a few per cent on 2 cores (docs/performance.md,
+/// "Keeping timings honest"). A freeze still stops the dot.
 const DOT_STEP_MS: f64 = 50.0;
 
 /// How far the dot travels, px (its track is 120 px, the dot 10 px).

@@ -220,6 +220,7 @@ struct PageHost<'a> {
 
 impl Host for PageHost<'_> {
     type Pool = NoPool;
+    const ENGINE: bool = false;
 
     fn lane(&self) -> &str {
         PAGE_LANE
@@ -231,6 +232,9 @@ impl Host for PageHost<'_> {
         (self.on_task)(task);
     }
 
+    // Inlined, so that the compiler sees that every use of a pool on the
+    // page is unreachable and links none of the pool models' code here.
+    #[inline(always)]
     fn pool(&self) -> Result<&NoPool, NotHere> {
         Err(NotHere::NoPool(
             "the thread pool is the engine's; the page has none".to_owned(),
