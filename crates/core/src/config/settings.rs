@@ -97,13 +97,7 @@ impl Settings {
             view: None,
             present: false,
         };
-        let workload = Key::Workload.default_value(Workload::Fib, default_threads);
-        let super::Value::Workload(workload) = workload else {
-            unreachable!("the workload's default is a workload");
-        };
-        for key in Key::ALL {
-            s.set(key, key.default_value(workload, default_threads));
-        }
+        s.fill_defaults(default_threads);
         s
     }
 }

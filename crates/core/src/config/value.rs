@@ -52,6 +52,17 @@ pub fn models_text(models: &[ModelId]) -> String {
 }
 
 impl Settings {
+    /// Sets every key to its table default (for the default workload).
+    pub(super) fn fill_defaults(&mut self, default_threads: u32) {
+        let workload = Key::Workload.default_value(Workload::Fib, default_threads);
+        let Value::Workload(workload) = workload else {
+            unreachable!("the workload's default is a workload");
+        };
+        for key in Key::ALL {
+            self.set(key, key.default_value(workload, default_threads));
+        }
+    }
+
     /// The value of `key`, whether or not it applies to the workload.
     pub fn value(&self, key: Key) -> Value {
         match key {

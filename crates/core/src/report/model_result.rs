@@ -19,23 +19,6 @@ pub enum RunStatus {
     Cancelled,
 }
 
-/// The `race` workload's final counts: what the counter should read, and
-/// what it read without a lock, with an atomic add and with a mutex.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RaceCounts {
-    pub expected: u64,
-    pub unlocked: u64,
-    pub atomic: u64,
-    pub locked: u64,
-}
-
-impl RaceCounts {
-    /// Updates lost by the unlocked counter.
-    pub fn lost(&self) -> u64 {
-        self.expected.saturating_sub(self.unlocked)
-    }
-}
-
 /// Named overheads of a run in ms, kept apart from the model's own wall
 /// time. Keys are `vocab::OverheadKey::as_str` (`pool_start`, `warm_up`,
 /// ...); kept as text so a reader of `results@1` accepts keys it does not
@@ -44,8 +27,7 @@ pub type Overheads = BTreeMap<String, f64>;
 
 /// One model's result: its trials of the workload, folded (the JSON's
 /// shape, field by field, is `model_result_json`'s).
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(from = "super::model_result_json::Owned")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ModelResult {
     pub model: ModelId,
     pub workload: Workload,

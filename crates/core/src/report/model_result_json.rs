@@ -9,11 +9,11 @@
 //! module 7 KB gzip. [`Borrowed`] writes a result without copying it;
 //! [`Owned`] reads one.
 
-use serde::{Deserialize, Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::convoy::{ConvoyStats, IoLatency};
-use super::model_result::{ModelResult, Overheads, RaceCounts, RunStatus};
-use super::output::WorkloadOutput;
+use super::model_result::{ModelResult, Overheads, RunStatus};
+use super::output::{RaceCounts, WorkloadOutput};
 use super::task::TaskRecord;
 use crate::vocab::{ModelId, Workload};
 
@@ -77,9 +77,15 @@ impl Serialize for ModelResult {
     }
 }
 
+impl<'de> Deserialize<'de> for ModelResult {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Owned::deserialize(d).map(ModelResult::from)
+    }
+}
+
 /// A result as it is read (fields added after the first version default).
 #[derive(Deserialize)]
-pub(super) struct Owned {
+struct Owned {
     model: ModelId,
     workload: Workload,
     status: RunStatus,

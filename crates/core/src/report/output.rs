@@ -9,7 +9,23 @@
 use serde::{Deserialize, Serialize};
 
 use super::convoy::{ConvoyStats, IoLatency};
-use super::model_result::RaceCounts;
+
+/// The `race` workload's final counts: what the counter should read, and
+/// what it read without a lock, with an atomic add and with a mutex.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RaceCounts {
+    pub expected: u64,
+    pub unlocked: u64,
+    pub atomic: u64,
+    pub locked: u64,
+}
+
+impl RaceCounts {
+    /// Updates lost by the unlocked counter.
+    pub fn lost(&self) -> u64 {
+        self.expected.saturating_sub(self.unlocked)
+    }
+}
 
 /// A run's extra results, by workload. `None` for a workload with nothing
 /// beyond its tasks (fib, pipeline, most fetches), or a run that ended
